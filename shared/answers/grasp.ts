@@ -1,0 +1,56 @@
+/**
+ * Grasp answers: 5 points (image pixels) — center, left finger base, right finger base, left finger tip,
+ * right finger tip. Labelled points are matched by label; unlabelled ones are taken in that order.
+ */
+import { z } from 'zod';
+import { extractPoints, finitePoints, formatNumber, pointSchema, type LabelledPoint } from './points';
+import type { KindParseResult } from './kind';
+
+export const graspAnswerSchema = z.object({ task: z.literal('grasp'), points: z.array(pointSchema).length(5) });
+export type GraspAnswer = z.infer<typeof graspAnswerSchema>;
+
+/** Canonical labels, in answer order. */
+export const GRASP_LABELS = ['Grasp center', 'Left finger base', 'Right finger base', 'Left finger tip', 'Right finger tip'];
+
+// The last label mentioned before a point is its label: "Left finger base: [..]" or a JSON key.
+const LABEL_RE = /(cent(?:er|re))|(left|right)[\s_-]*(?:finger)?[\s_-]*(base|tip)/gi;
+
+/** Index 0–4 of the grasp label mentioned last in `text`, or -1 when none is. */
+export function graspLabelIndex(text: string): number {
+  let idx = -1;
+  for (const m of text.matchAll(LABEL_RE)) {
+    if (m[1]) idx = 0;
+    else idx = (m[2].toLowerCase() === 'left' ? 1 : 2) + (m[3].toLowerCase() === 'tip' ? 2 : 0);
+  }
+  return idx;
+}
+
+function orderByLabel(found: LabelledPoint[]): LabelledPoint[] | string {
+  const idx = found.map((p) => graspLabelIndex(p.label));
+  if (idx.every((i) => i < 0)) return found;
+  if (idx.some((i) => i < 0)) return 'some grasp points are labelled and some are not';
+  const out: LabelledPoint[] = [];
+  for (let k = 0; k < idx.length; k++) {
+    if (out[idx[k]]) return `label '${GRASP_LABELS[idx[k]]}' given twice`;
+    out[idx[k]] = found[k];
+  }
+  return out;
+}
+
+/** Reads a 5-point grasp from raw text or a points array. Never throws. */
+export function parseGrasp(raw: unknown): KindParseResult<GraspAnswer> {
+  const found = extractPoints(raw);
+  if (!found.ok) return found;
+  if (found.points.length !== 5) return { ok: false, reason: `expected 5 grasp points, got ${found.points.length}` };
+  const ordered = orderByLabel(found.points);
+  if (typeof ordered === 'string') return { ok: false, reason: ordered };
+  const pts = finitePoints(ordered);
+  return pts.ok ? { ok: true, answer: { task: 'grasp', points: pts.points } } : pts;
+}
+
+/** The paper's form: `<points x=".." y="..">Grasp center</points>…`, one tag per labelled point. */
+export function formatGrasp(a: GraspAnswer): string {
+  return a.points
+    .map((p, i) => `<points x="${formatNumber(p[0])}" y="${formatNumber(p[1])}">${GRASP_LABELS[i]}</points>`)
+    .join('');
+}

@@ -1,0 +1,24 @@
+/** Rearrangement answers: 1 or more markers (image pixels), one on each object to move first. */
+import { z } from 'zod';
+import { extractPoints, finitePoints, formatNumber, pointSchema } from './points';
+import type { KindParseResult } from './kind';
+
+export const rearrangementAnswerSchema = z.object({
+  task: z.literal('rearrangement'),
+  points: z.array(pointSchema).min(1),
+});
+export type RearrangementAnswer = z.infer<typeof rearrangementAnswerSchema>;
+
+/** Reads ≥ 1 object markers; an empty list is invalid (METRICS.md: 1 or more points). */
+export function parseMarkers(raw: unknown): KindParseResult<RearrangementAnswer> {
+  const found = extractPoints(raw);
+  if (!found.ok) return found;
+  if (found.points.length < 1) return { ok: false, reason: 'expected at least 1 object marker, got 0' };
+  const pts = finitePoints(found.points);
+  return pts.ok ? { ok: true, answer: { task: 'rearrangement', points: pts.points } } : pts;
+}
+
+/** The paper's form: `[object markers: [x, y], [x, y]]`. */
+export function formatMarkers(a: RearrangementAnswer): string {
+  return `[object markers: ${a.points.map((p) => `[${formatNumber(p[0])}, ${formatNumber(p[1])}]`).join(', ')}]`;
+}

@@ -1,0 +1,21 @@
+/** Trajectory answers: 2 or more points (image pixels) from the source object to the target object. */
+import { z } from 'zod';
+import { extractPoints, finitePoints, formatNumber, pointSchema } from './points';
+import type { KindParseResult } from './kind';
+
+export const trajectoryAnswerSchema = z.object({ task: z.literal('trajectory'), points: z.array(pointSchema).min(2) });
+export type TrajectoryAnswer = z.infer<typeof trajectoryAnswerSchema>;
+
+/** Reads a path of ≥ 2 points, in the order written (labels such as `point1` are not used to reorder). */
+export function parsePolyline(raw: unknown): KindParseResult<TrajectoryAnswer> {
+  const found = extractPoints(raw);
+  if (!found.ok) return found;
+  if (found.points.length < 2) return { ok: false, reason: `expected at least 2 path points, got ${found.points.length}` };
+  const pts = finitePoints(found.points);
+  return pts.ok ? { ok: true, answer: { task: 'trajectory', points: pts.points } } : pts;
+}
+
+/** The paper's form: `<points x=".." y="..">point1</points><points …>point2</points>…`. */
+export function formatPolyline(a: TrajectoryAnswer): string {
+  return a.points.map((p, i) => `<points x="${formatNumber(p[0])}" y="${formatNumber(p[1])}">point${i + 1}</points>`).join('');
+}
