@@ -1,0 +1,21 @@
+import { Group } from 'react-konva';
+import { Handle } from '../common/Handle';
+import type { PreviewProps } from '../types';
+import { graspPoints } from './geometry';
+import { Gripper } from './Gripper';
+import { handlePositions, type GraspDraft, type GraspHandle } from './tool';
+
+const HANDLES: readonly GraspHandle[] = ['center', 'left', 'right', 'tips'];
+
+export function GraspPreview({ draft, scale }: PreviewProps<GraspDraft>) {
+  if (!draft.grasp) return null;
+  const hs = handlePositions(draft.grasp);
+  return (
+    <Group listening={false}>
+      <Gripper points={graspPoints(draft.grasp)} scale={scale} />
+      {HANDLES.map((h) => (
+        <Handle key={h} at={hs[h]} scale={scale} isSelected={draft.selected === h} size={h === 'center' ? 1.25 : 1} />
+      ))}
+    </Group>
+  );
+}
