@@ -1,0 +1,40 @@
+import { lazy, Suspense } from 'react';
+import { NavLink, Route, Routes } from 'react-router';
+import { HomeScreen } from './screens/HomeScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+
+// One page per role; each is loaded on demand so contributors do not download the curator's tools.
+const AnnotateScreen = lazy(() => import('./screens/AnnotateScreen'));
+const CurateScreen = lazy(() => import('./screens/CurateScreen'));
+const ResultsScreen = lazy(() => import('./screens/ResultsScreen'));
+const AdminScreen = lazy(() => import('./screens/AdminScreen'));
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <NavLink to="/" className="brand">
+          BOP-Ask Studio
+        </NavLink>
+        <nav>
+          <NavLink to="/annotate">Annotate</NavLink>
+          <NavLink to="/curate">Curate</NavLink>
+          <NavLink to="/results">Results</NavLink>
+          <NavLink to="/admin">Admin</NavLink>
+        </nav>
+      </header>
+      <main>
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Routes>
+            <Route path="/" element={<HomeScreen />} />
+            <Route path="/annotate" element={<AnnotateScreen />} />
+            <Route path="/curate" element={<CurateScreen />} />
+            <Route path="/results" element={<ResultsScreen />} />
+            <Route path="/admin" element={<AdminScreen />} />
+            <Route path="*" element={<NotFoundScreen />} />
+          </Routes>
+        </Suspense>
+      </main>
+    </div>
+  );
+}

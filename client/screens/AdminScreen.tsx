@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { LoginGate } from '../components/LoginGate';
+import { errorText } from '../errors';
+import { trpc } from '../trpc';
+
+function AdminPanel() {
+  const queryClient = useQueryClient();
+  const settings = useQuery(trpc.admin.settings.queryOptions());
+  const progress = useQuery(trpc.admin.progress.queryOptions());
+  const stats = useQuery(trpc.items.stats.queryOptions());
+  const [draft, setDraft] = useState({ batchSize: 15, redundancyShare: 0.3, verifyPerBatch: 2 });
+  useEffect(() => {
+    if (settings.data) setDraft(settings.data);
+  }, [settings.data]);
+  const save = useMutation(
+    trpc.admin.updateSettings.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
+  return (
+    <div>
+      <h1>Admin</h1>
+      <h2>Data</h2>
+      <div className="stats">
+        <div className="stat">
+          <b>{stats.data?.total ?? '…'}</b>benchmark questions
+        </div>
+        <div className="stat">
+          <b>{progress.data?.participants ?? '…'}</b>contributors
+        </div>
+        <div className="stat">
+          <b>{progress.data?.assignments ?? '…'}</b>assignments
+        </div>
+        <div className="stat">
+          <b>{progress.data?.openAssignments ?? '…'}</b>open
+        </div>
+      </div>
+      {progress.data && (
+        <table className="data" style={{ maxWidth: 520 }}>
+          <thead>
+            <tr>
+              <th>Source</th>
+              <th>Kind</th>
+              <th>Responses</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.data.bySource.map((r) => (
+              <tr key={r.source + r.kind}>
+                <td>{r.source}</td>
+                <td>{r.kind}</td>
+                <td>{r.n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Assignment</h2>
+      <form
+        className="inline panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(draft);
+        }}
+      >
+        <div>
+          <label htmlFor="batch-size">Questions per batch (10–25)</label>
+          <input id="batch-size" type="number" min={10} max={25} value={draft.batchSize} onChange={(e) => setDraft({ ...draft, batchSize: Number(e.target.value) })} />
+        </div>
+        <div>
+          <label htmlFor="redundancy">Answered twice (share)</label>
+          <input id="redundancy" type="number" step={0.05} min={0} max={1} value={draft.redundancyShare} onChange={(e) => setDraft({ ...draft, redundancyShare: Number(e.target.value) })} />
+        </div>
+        <div>
+          <label htmlFor="verify">Verifications per batch</label>
+          <input id="verify" type="number" min={0} max={10} value={draft.verifyPerBatch} onChange={(e) => setDraft({ ...draft, verifyPerBatch: Number(e.target.value) })} />
+        </div>
+        <button className="primary" type="submit" disabled={save.isPending}>
+          Save
+        </button>
+        {save.isSuccess && <span className="muted">Saved.</span>}
+      </form>
+      {save.error && <p className="error">{errorText(save.error)}</p>}
+      <p className="muted">
+        Datasets and predictions are imported with <code>npx bopask import</code> and <code>npx bopask import-predictions</code>.
+      </p>
+    </div>
+  );
+}
+
+export default function AdminScreen() {
+  return (
+    <LoginGate roles={['admin']}>
+      <AdminPanel />
+    </LoginGate>
+  );
+}

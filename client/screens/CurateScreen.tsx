@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { LoginGate } from '../components/LoginGate';
+import { errorText } from '../errors';
+import { trpc } from '../trpc';
+
+const TASKS = ['pose', 'grasp', 'trajectory', 'rearrangement', 'spatial', 'depth'] as const;
+const PAGE = 20;
+
+function QuestionBrowser() {
+  const [task, setTask] = useState<(typeof TASKS)[number] | ''>('');
+  const [offset, setOffset] = useState(0);
+  const list = useQuery(trpc.items.list.queryOptions({ task: task || undefined, offset, limit: PAGE }));
+  return (
+    <div>
+      <h1>Curate</h1>
+      <form className="inline" onSubmit={(e) => e.preventDefault()}>
+        <div>
+          <label htmlFor="task-filter">Task</label>
+          <select
+            id="task-filter"
+            value={task}
+            onChange={(e) => {
+              setTask(e.target.value as typeof task);
+              setOffset(0);
+            }}
+          >
+            <option value="">all</option>
+            {TASKS.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </div>
+        {list.data && (
+          <span className="muted">
+            {list.data.total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE, list.data.total)} of {list.data.total}
+          </span>
+        )}
+        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          Previous
+        </button>
+        <button type="button" disabled={!list.data || offset + PAGE >= list.data.total} onClick={() => setOffset(offset + PAGE)}>
+          Next
+        </button>
+      </form>
+      {list.error && <p className="error">{errorText(list.error)}</p>}
+      <table className="data" style={{ marginTop: 12 }} data-testid="curate-list">
+        <thead>
+          <tr>
+            <th>Question</th>
+            <th style={{ textAlign: 'left' }}>Image</th>
+            <th style={{ textAlign: 'left' }}>Text and generated answer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.items.map((q) => (
+            <tr key={q.id}>
+              <td>
+                <b>{q.id}</b>
+                <div className="muted">{q.task}</div>
+              </td>
+              <td style={{ textAlign: 'left' }}>
+                <img src={q.imageUrl} alt="" width={160} height={Math.round((160 * q.height) / q.width)} loading="lazy" />
+              </td>
+              <td style={{ textAlign: 'left' }}>
+                <div>{q.question}</div>
+                <code className="muted" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                  {q.answer}
+                </code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function CurateScreen() {
+  return (
+    <LoginGate roles={['curator', 'admin']}>
+      <QuestionBrowser />
+    </LoginGate>
+  );
+}

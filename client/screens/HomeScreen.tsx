@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { errorText } from '../errors';
+import { trpc } from '../trpc';
+
+const ROLES = [
+  { to: '/annotate', title: 'Annotate', text: 'Answer benchmark questions on the image: draw boxes, grasps, paths and markers, or verify answers.' },
+  { to: '/curate', title: 'Curate', text: 'Check and correct the generated labels of the core set (curators).' },
+  { to: '/results', title: 'Results', text: 'The human baseline and the models, scored with the same metric code.' },
+  { to: '/admin', title: 'Admin', text: 'Datasets, predictions, accounts and assignment settings.' },
+];
+
+export function HomeScreen() {
+  const stats = useQuery(trpc.items.stats.queryOptions());
+  return (
+    <div>
+      <h1>BOP-Ask Studio</h1>
+      <p className="muted">
+        Object-interaction reasoning questions from BOP 6D-pose scenes: pose, grasp, trajectory, rearrangement,
+        spatial and depth.
+      </p>
+      {stats.error && <p className="error">{errorText(stats.error)}</p>}
+      {stats.data && (
+        <div className="stats" data-testid="question-stats">
+          <div className="stat">
+            <b data-testid="question-total">{stats.data.total}</b>questions
+          </div>
+          {stats.data.byTask
+            .filter((r) => r.pool === 'benchmark')
+            .map((r) => (
+              <div className="stat" key={r.task}>
+                <b>{r.count}</b>
+                {r.task}
+              </div>
+            ))}
+        </div>
+      )}
+      <div className="grid">
+        {ROLES.map((r) => (
+          <div className="panel card" key={r.to}>
+            <h3>{r.title}</h3>
+            <p>{r.text}</p>
+            <Link className="button primary" to={r.to}>
+              Open {r.title.toLowerCase()}
+            </Link>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

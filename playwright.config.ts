@@ -1,0 +1,42 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/fixtures/browser';
+
+// The e2e suite runs the real server (built client, real SQLite file) on a new temporary database,
+// one folder per run (E2E_DATA_DIR is inherited by the workers, so they all see the same one).
+const PORT = Number(process.env.E2E_PORT ?? 3199);
+const dataDir = path.join(os.tmpdir(), `bopask-e2e-${process.pid}`);
+process.env.E2E_DATA_DIR ??= dataDir;
+const e2eData = process.env.E2E_DATA_DIR;
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: chromiumLaunchOptions(),
+    viewport: { width: 1366, height: 768 },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'node --import tsx server/index.ts',
+    url: `http://localhost:${PORT}/trpc/items.stats`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      DATABASE_PATH: path.join(e2eData, 'bopask.sqlite'),
+      IMAGES_DIR: path.join(e2eData, 'images'),
+      DEMO: 'on',
+    },
+  },
+});

@@ -1,0 +1,48 @@
+/**
+ * Start-up configuration from the environment. A bad value stops start-up with a message naming the
+ * variable, what it holds and what was expected.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default('./data/bopask.sqlite'),
+  /** Where imported dataset images are kept and served from (/images/…). */
+  IMAGES_DIR: z.string().min(1).default('./data/images'),
+  /** Import the bundled demo dataset when the database holds no questions. */
+  DEMO: z.enum(['on', 'off']).default('on'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databasePath: string;
+  imagesDir: string;
+  isDemoEnabled: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses `env` (process.env by default); throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}=${JSON.stringify(picked[String(i.path[0])])}: ${i.message}`,
+    );
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: path.resolve(e.DATABASE_PATH),
+    imagesDir: path.resolve(e.IMAGES_DIR),
+    isDemoEnabled: e.DEMO === 'on',
+  };
+}

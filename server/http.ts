@@ -1,0 +1,46 @@
+/**
+ * One Node HTTP server: /trpc (the API), /images/… (the dataset images) and the built client (with
+ * index.html as the fallback for client-side routes).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import sirv from 'sirv';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { appRouter } from './routers/_app';
+
+export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+/** Payloads above this are refused by tRPC before parsing (an answer is a few hundred bytes). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function createAppServer(db: Db, config: Pick<Config, 'imagesDir'>): http.Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req, res }) => ({ db, config, req, res }),
+  });
+  fs.mkdirSync(config.imagesDir, { recursive: true });
+  const images = sirv(config.imagesDir, { dev: false, etag: true, maxAge: 3600 });
+  const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
+  const client = hasClient ? sirv(CLIENT_DIST, { single: true, etag: true }) : null;
+
+  return http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url.startsWith('/trpc/')) return trpc(req, res);
+    if (url.startsWith('/images/')) {
+      req.url = url.slice('/images'.length);
+      return images(req, res, () => notFound(res, 'image not found'));
+    }
+    if (client) return client(req, res, () => notFound(res, 'not found'));
+    res.writeHead(503, { 'content-type': 'text/plain' }).end('client not built: run `npm run build`\n');
+  });
+}
+
+function notFound(res: http.ServerResponse, message: string): void {
+  res.writeHead(404, { 'content-type': 'text/plain' }).end(message + '\n');
+}

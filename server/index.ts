@@ -1,0 +1,25 @@
+/** `npm start`: configuration, database (migrated), demo data when empty, then the HTTP server. */
+import { ConfigError, loadConfig } from './config';
+import { openDb } from './db/client';
+import { createAppServer } from './http';
+import { ensureDemoData } from './services/demo';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = openDb(config.databasePath);
+  if (config.isDemoEnabled) await ensureDemoData(db, config);
+  const server = createAppServer(db, config);
+  server.listen(config.port, config.host, () => {
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    process.stderr.write(`BOP-Ask Studio on http://localhost:${port} (database ${config.databasePath})\n`);
+  });
+  const stop = () => server.close(() => db.$client.close());
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `${err instanceof Error ? err.stack : err}\n`);
+  process.exit(1);
+});

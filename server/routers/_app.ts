@@ -1,0 +1,17 @@
+/** Merges the domain routers; the client imports only `type AppRouter` from here. */
+import { adminRouter } from './admin';
+import { annotateRouter } from './annotate';
+import { authRouter } from './auth';
+import { itemsRouter } from './items';
+import { resultsRouter } from './results';
+import { router } from '../trpc';
+
+export const appRouter = router({
+  admin: adminRouter,
+  annotate: annotateRouter,
+  auth: authRouter,
+  items: itemsRouter,
+  results: resultsRouter,
+});
+
+export type AppRouter = typeof appRouter;

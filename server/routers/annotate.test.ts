@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../db/client';
+import { assignments, responses } from '../db/schema';
+import { importDataset } from '../services/importDataset';
+import { updateSettings } from '../services/settings';
+import { writeFixtureDataset } from '../testing/fixtureDataset';
+import { createCallerFactory } from '../trpc';
+import { appRouter } from './_app';
+
+const createCaller = createCallerFactory(appRouter);
+
+async function setup(perTask: number): Promise<Db> {
+  const db = openDb(':memory:');
+  const imagesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-images-'));
+  await importDataset(db, { datasetPath: writeFixtureDataset(perTask), imagesDir });
+  await importDataset(db, { datasetPath: writeFixtureDataset(1, 'practice-'), imagesDir, pool: 'practice' });
+  updateSettings(db, { verifyPerBatch: 0 });
+  return db;
+}
+
+const caller = (db: Db) => createCaller({ db, config: { imagesDir: '/tmp' } });
+
+describe('annotate router', () => {
+  let db: Db;
+  beforeEach(async () => {
+    db = await setup(5);
+  });
+
+  it('gives a batch spanning all six tasks, each preceded by one practice question', async () => {
+    const api = caller(db);
+    const { token } = await api.annotate.start({ batchSize: 12 });
+    const batch = await api.annotate.batch({ token });
+    const answers = batch.items.filter((i) => i.mode === 'answer');
+    expect(answers).toHaveLength(12);
+    expect(new Set(answers.map((i) => i.question.task)).size).toBe(6);
+    const practice = batch.items.filter((i) => i.mode === 'practice');
+    expect(practice).toHaveLength(6);
+    for (const p of practice) {
+      const firstOfTask = batch.items.find((i) => i.question.task === p.question.task);
+      expect(firstOfTask?.mode).toBe('practice');
+    }
+  });
+
+  it('never leaks ground truth, regions or box3d', async () => {
+    const api = caller(db);
+    const { token } = await api.annotate.start({});
+    const text = JSON.stringify(await api.annotate.batch({ token }));
+    expect(text).not.toMatch(/"answer":|"regions"|"source_region"|"box3d"|"alternatives"|groundTruth":\{/);
+    // The fixture's pose answer's first corner.
+    expect(text).not.toContain('[100,300]');
+  });
+
+  it('resumes the same batch by token and by participant id', async () => {
+    const api = caller(db);
+    const a = await api.annotate.start({ externalId: 'prolific-42' });
+    expect((await api.annotate.start({ token: a.token })).token).toBe(a.token);
+    expect((await api.annotate.start({ externalId: 'prolific-42' })).token).toBe(a.token);
+  });
+
+  it('spreads questions: every question answered once before any is given twice', async () => {
+    const api = caller(db); // 30 benchmark questions, batches of 10
+    const seen = new Map<string, number>();
+    for (let k = 0; k < 3; k++) {
+      const { token } = await api.annotate.start({ batchSize: 10 });
+      const batch = await api.annotate.batch({ token });
+      for (const i of batch.items.filter((x) => x.mode === 'answer')) seen.set(i.question.id, (seen.get(i.question.id) ?? 0) + 1);
+    }
+    expect(seen.size).toBe(30);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    // The fourth contributor gets the questions chosen for redundancy (30% = 9), each once.
+    const { token } = await api.annotate.start({ batchSize: 10 });
+    const ids = (await api.annotate.batch({ token })).items.filter((x) => x.mode === 'answer').map((i) => i.question.id);
+    expect(new Set(ids).size).toBe(10);
+  });
+
+  it('stores a submitted answer once even when the request is retried, and scores it', async () => {
+    const api = caller(db);
+    const { token } = await api.annotate.start({});
+    const batch = await api.annotate.batch({ token });
+    const item = batch.items.find((i) => i.mode === 'answer' && i.question.task === 'spatial')!;
+    const input = { token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 1234, answer: { task: 'spatial' as const, value: true } };
+    const first = await api.annotate.submit(input);
+    const second = await api.annotate.submit(input);
+    expect(first.isRetry).toBe(false);
+    expect(second.isRetry).toBe(true);
+    const rows = db.select().from(responses).where(eq(responses.assignmentId, item.assignmentId)).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].scores).toHaveProperty('valid', true);
+    expect(rows[0].timeMs).toBe(1234);
+    // A different answer to a closed question is refused.
+    await expect(api.annotate.submit({ ...input, responseId: randomUUID() })).rejects.toThrow(/already answered/);
+  });
+
+  it('refuses bad answers with a clear error and stores nothing', async () => {
+    const api = caller(db);
+    const { token } = await api.annotate.start({});
+    const batch = await api.annotate.batch({ token });
+    const pose = batch.items.find((i) => i.mode === 'answer' && i.question.task === 'pose')!;
+    const base = { token, assignmentId: pose.assignmentId, timeMs: 10 };
+    const eight = Array.from({ length: 8 }, (_, i) => [10 + i, 20] as [number, number]);
+    await expect(api.annotate.submit({ ...base, responseId: randomUUID(), answer: { task: 'pose', points: eight.slice(0, 6) } })).rejects.toThrow();
+    await expect(
+      api.annotate.submit({ ...base, responseId: randomUUID(), answer: { task: 'pose', points: [...eight.slice(0, 7), [700, 20]] } }),
+    ).rejects.toThrow(/point 7 \(700, 20\) lies outside the 640×480 image/);
+    await expect(api.annotate.submit({ ...base, responseId: randomUUID(), answer: { task: 'spatial', value: true } })).rejects.toThrow(
+      /is a pose question, got a spatial answer/,
+    );
+    await expect(
+      api.annotate.submit({ ...base, responseId: randomUUID(), answer: { task: 'pose', points: [...eight.slice(0, 7), [Number.NaN, 1]] } }),
+    ).rejects.toThrow();
+    await expect(api.annotate.submit({ ...base, token: 'x'.repeat(32), responseId: randomUUID(), answer: { task: 'pose', points: eight } })).rejects.toThrow(
+      /unknown or expired batch/,
+    );
+    expect(db.select({ n: sql<number>`count(*)` }).from(responses).get()!.n).toBe(0);
+  });
+
+  it('shows practice feedback with the ground truth only after a practice answer', async () => {
+    const api = caller(db);
+    const { token } = await api.annotate.start({});
+    const before = await api.annotate.batch({ token });
+    const practice = before.items.find((i) => i.mode === 'practice' && i.question.task === 'depth')!;
+    expect(practice.feedback).toBeNull();
+    await api.annotate.submit({ token, assignmentId: practice.assignmentId, responseId: randomUUID(), timeMs: 5, answer: { task: 'depth', value: true } });
+    const after = await api.annotate.batch({ token });
+    const fb = after.items.find((i) => i.assignmentId === practice.assignmentId)!.feedback!;
+    expect(fb.groundTruth).toEqual({ task: 'depth', value: true });
+    expect(fb.scores).toHaveProperty('correct', 1);
+  });
+
+  it('skips with a reason and gives a completion code when every question is closed', async () => {
+    const api = caller(db);
+    const { token } = await api.annotate.start({ batchSize: 10 });
+    const batch = await api.annotate.batch({ token });
+    await expect(api.annotate.skip({ token, assignmentId: batch.items[0].assignmentId, responseId: randomUUID(), timeMs: 1, reason: '  ' })).rejects.toThrow();
+    for (const item of batch.items) {
+      await api.annotate.skip({ token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 1, reason: 'cannot see the object' });
+    }
+    const done = await api.annotate.batch({ token });
+    expect(done.done).toBe(done.total);
+    expect(done.completionCode).toMatch(/^[0-9A-F]{10}$/);
+    expect(db.select().from(assignments).where(eq(assignments.status, 'skipped')).all()).toHaveLength(batch.items.length);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The crowd contributor's procedures. Every one is keyed by the batch token kept in the contributor's
+ * browser; none returns ground truth, regions, other people's answers or (outside verify mode) a
+ * generated answer — see services/annotate.ts.
+ */
+import { z } from 'zod';
+import { answerSchema } from '../../shared/answers';
+import { getBatch, startOrResume, submitResponse } from '../services/annotate';
+import { publicProcedure, router } from '../trpc';
+
+const token = z.string().min(16).max(64);
+const responseId = z.string().uuid();
+const timeMs = z.number().finite().min(0);
+
+export const annotateRouter = router({
+  start: publicProcedure
+    .input(
+      z.object({
+        token: token.optional(),
+        externalId: z.string().trim().min(1).max(128).optional(),
+        batchSize: z.number().int().min(10).max(25).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => startOrResume(ctx.db, input)),
+  batch: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => getBatch(ctx.db, input.token)),
+  submit: publicProcedure
+    .input(z.object({ token, assignmentId: z.number().int(), responseId, timeMs, answer: answerSchema }))
+    .mutation(({ ctx, input }) => submitResponse(ctx.db, { ...input, kind: 'answer' })),
+  verify: publicProcedure
+    .input(
+      z.object({
+        token,
+        assignmentId: z.number().int(),
+        responseId,
+        timeMs,
+        isCorrect: z.boolean(),
+        correction: answerSchema.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      submitResponse(ctx.db, {
+        ...input,
+        kind: 'verify',
+        isCorrectVerdict: input.isCorrect,
+        answer: input.isCorrect ? undefined : input.correction,
+      }),
+    ),
+  skip: publicProcedure
+    .input(z.object({ token, assignmentId: z.number().int(), responseId, timeMs, reason: z.string().trim().min(1).max(500) }))
+    .mutation(({ ctx, input }) => submitResponse(ctx.db, { ...input, kind: 'skip', skipReason: input.reason })),
+});

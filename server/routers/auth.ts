@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { readCookie } from '../context';
+import { login, logout, SESSION_COOKIE, sessionCookie, userFromSession } from '../services/auth';
+import { publicProcedure, router } from '../trpc';
+
+export const authRouter = router({
+  me: publicProcedure.query(({ ctx }) => userFromSession(ctx)),
+  login: publicProcedure
+    .input(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }))
+    .mutation(({ ctx, input }) => {
+      const { token, user } = login(ctx.db, input.username, input.password);
+      ctx.res?.setHeader('Set-Cookie', sessionCookie(token));
+      return user;
+    }),
+  logout: publicProcedure.mutation(({ ctx }) => {
+    logout(ctx.db, readCookie(ctx.req, SESSION_COOKIE));
+    ctx.res?.setHeader('Set-Cookie', sessionCookie('', 0));
+    return { ok: true };
+  }),
+});

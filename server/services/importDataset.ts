@@ -1,0 +1,168 @@
+/**
+ * Dataset import (FORMAT.md): every line and every image is checked before anything is written, and
+ * the rows go in within one transaction, so an import is all-or-nothing. Importing the same file again
+ * changes nothing (ids are keys); an id whose content differs is reported and refuses the import.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { inArray } from 'drizzle-orm';
+import { imageSize } from 'image-size';
+import { parseDatasetLine } from '../../shared/dataset';
+import { BadInputError } from '../../shared/errors';
+import type { Db } from '../db/client';
+import { questions } from '../db/schema';
+
+/** How many line errors one refusal lists before summarising the rest. */
+const MAX_REPORTED_ERRORS = 20;
+
+export interface ImportOptions {
+  /** The dataset file (JSON Lines). */
+  datasetPath: string;
+  /** The folder that `image` paths are relative to; defaults to the dataset file's folder. */
+  imagesRoot?: string;
+  /** The server's image store (config.imagesDir): images are copied there, keeping their paths. */
+  imagesDir: string;
+  pool?: 'benchmark' | 'practice';
+  /** Called with (lines checked, total known so far) for a progress display. */
+  onProgress?: (done: number) => void;
+}
+
+export interface ImportReport {
+  total: number;
+  inserted: number;
+  unchanged: number;
+}
+
+type Row = typeof questions.$inferInsert;
+
+/** Imports a dataset file; throws BadInputError listing every bad line (line number, field, reason). */
+export async function importDataset(db: Db, opts: ImportOptions): Promise<ImportReport> {
+  const imagesRoot = path.resolve(opts.imagesRoot ?? path.dirname(opts.datasetPath));
+  const pool = opts.pool ?? 'benchmark';
+  const errors: string[] = [];
+  const rows: Row[] = [];
+  const seen = new Map<string, number>();
+  const imageSizes = new Map<string, { width: number; height: number } | string>();
+
+  if (!fs.existsSync(opts.datasetPath)) throw new BadInputError(`dataset file not found: ${opts.datasetPath}`);
+  const lines = readline.createInterface({ input: fs.createReadStream(opts.datasetPath), crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    opts.onProgress?.(lineNo);
+    const parsed = parseDatasetLine(line, lineNo);
+    if (!parsed.ok) {
+      errors.push(parsed.error);
+      continue;
+    }
+    const item = parsed.item;
+    const firstLine = seen.get(item.id);
+    if (firstLine !== undefined) {
+      errors.push(`line ${lineNo}, field id: '${item.id}' already used on line ${firstLine}`);
+      continue;
+    }
+    seen.set(item.id, lineNo);
+    const size = readImageSize(imagesRoot, item.image, imageSizes);
+    if (typeof size === 'string') {
+      errors.push(`line ${lineNo}, field image: ${size}`);
+      continue;
+    }
+    if ((item.width !== undefined && item.width !== size.width) || (item.height !== undefined && item.height !== size.height)) {
+      errors.push(
+        `line ${lineNo}, field width/height: ${item.width}×${item.height} given but ${item.image} is ${size.width}×${size.height}`,
+      );
+      continue;
+    }
+    rows.push({
+      id: item.id,
+      task: item.task,
+      pool,
+      image: item.image,
+      width: size.width,
+      height: size.height,
+      question: item.question,
+      item: JSON.parse(line) as Record<string, unknown>,
+    });
+  }
+  if (lineNo === 0 || (rows.length === 0 && errors.length === 0)) {
+    throw new BadInputError(`${opts.datasetPath}: the file holds no questions`);
+  }
+
+  const { fresh, unchanged } = splitAgainstExisting(db, rows, pool, errors);
+  if (errors.length > 0) throw refusal(opts.datasetPath, errors);
+
+  copyImages(fresh, imagesRoot, opts.imagesDir);
+  db.transaction((tx) => {
+    for (let i = 0; i < fresh.length; i += 500) tx.insert(questions).values(fresh.slice(i, i + 500)).run();
+  });
+  return { total: rows.length, inserted: fresh.length, unchanged };
+}
+
+function refusal(file: string, errors: string[]): BadInputError {
+  const shown = errors.slice(0, MAX_REPORTED_ERRORS).map((e) => `  ${e}`);
+  const more = errors.length > MAX_REPORTED_ERRORS ? `\n  … and ${errors.length - MAX_REPORTED_ERRORS} more` : '';
+  return new BadInputError(
+    `${path.basename(file)}: ${errors.length} bad line(s); nothing was imported:\n${shown.join('\n')}${more}`,
+  );
+}
+
+/** Resolves `rel` under `root`, refusing escapes, and reads the image's size (cached per path). */
+function readImageSize(
+  root: string,
+  rel: string,
+  cache: Map<string, { width: number; height: number } | string>,
+): { width: number; height: number } | string {
+  const cached = cache.get(rel);
+  if (cached) return cached;
+  const full = path.resolve(root, rel);
+  let result: { width: number; height: number } | string;
+  if (path.isAbsolute(rel) || rel.split(/[\\/]/).includes('..') || !full.startsWith(root + path.sep)) {
+    result = `'${rel}' must be a relative path inside the images folder`;
+  } else if (!fs.existsSync(full)) {
+    result = `image '${rel}' not found under ${root}`;
+  } else {
+    try {
+      const dim = imageSize(fs.readFileSync(full));
+      result = dim.width && dim.height ? { width: dim.width, height: dim.height } : `'${rel}' has no readable size`;
+    } catch (err) {
+      result = `'${rel}' is not a readable image (${err instanceof Error ? err.message : String(err)})`;
+    }
+  }
+  cache.set(rel, result);
+  return result;
+}
+
+/** Keeps rows not yet stored; identical ones count as unchanged; a differing one is an error. */
+function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[]) {
+  const fresh: Row[] = [];
+  let unchanged = 0;
+  const existing = new Map<string, { item: unknown; pool: string }>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    for (const r of db.select({ id: questions.id, item: questions.item, pool: questions.pool }).from(questions).where(inArray(questions.id, ids)).all()) {
+      existing.set(r.id, r);
+    }
+  }
+  for (const row of rows) {
+    const old = existing.get(row.id);
+    if (!old) fresh.push(row);
+    else if (JSON.stringify(old.item) === JSON.stringify(row.item) && old.pool === pool) unchanged++;
+    else errors.push(`id '${row.id}': already imported with different content (${old.pool} pool); ids are keys`);
+  }
+  return { fresh, unchanged };
+}
+
+function copyImages(rows: Row[], from: string, to: string): void {
+  const done = new Set<string>();
+  for (const row of rows) {
+    if (done.has(row.image)) continue;
+    done.add(row.image);
+    const src = path.resolve(from, row.image);
+    const dest = path.resolve(to, row.image);
+    if (src === dest) continue;
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.copyFileSync(src, dest);
+  }
+}

@@ -1,0 +1,31 @@
+/** Admin-editable assignment settings, with their defaults and allowed ranges. */
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { settings } from '../db/schema';
+
+export const settingsSchema = z.object({
+  /** Benchmark questions per contributor batch (the paper: 10–25). */
+  batchSize: z.number().int().min(10).max(25),
+  /** Share of questions that should be answered by two or more different contributors. */
+  redundancyShare: z.number().min(0).max(1),
+  /** Questions per batch shown as a generated answer to verify (counted apart from drawn answers). */
+  verifyPerBatch: z.number().int().min(0).max(10),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { batchSize: 15, redundancyShare: 0.3, verifyPerBatch: 2 };
+
+export function getSettings(db: Db): Settings {
+  const stored = Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, r.value]));
+  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...stored });
+}
+
+export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
+  const next = settingsSchema.parse({ ...getSettings(db), ...patch });
+  db.transaction((tx) => {
+    for (const [key, value] of Object.entries(next)) {
+      tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+    }
+  });
+  return next;
+}

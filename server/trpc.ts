@@ -1,0 +1,36 @@
+/** The only initTRPC call: base procedures, error formatting and the role guards. */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { AppError } from '../shared/errors';
+import type { Context } from './context';
+import { toTrpcError } from './errors';
+import { userFromSession } from './services/auth';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const appCode = error.cause instanceof AppError ? error.cause.code : undefined;
+    return { ...shape, data: { ...shape.data, appCode, stack: undefined } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps AppErrors thrown by services to tRPC errors in one place. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) toTrpcError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const curatorProcedure = publicProcedure.use(({ ctx, next }) => {
+  const user = userFromSession(ctx);
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in as a curator or admin first' });
+  return next({ ctx: { ...ctx, user } });
+});
+
+export const adminProcedure = curatorProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'admin role required' });
+  return next({ ctx });
+});
