@@ -92,3 +92,6 @@ export function scoreAnswer(item: ScorableItem, raw: unknown): Scores {
   const parsed = parseAnswer(item.task, raw);
   return scoreParsed(item, parsed.ok ? parsed.answer : null);
 }
+
+export { TableAggregator, HUMAN_SOURCE, type TableRow, type QuestionMeans } from './aggregate';
+export { formatTable, type TableFormat } from './table';

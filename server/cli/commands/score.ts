@@ -1,0 +1,131 @@
+/**
+ * `bopask score`: scores prediction files against a dataset with no database and prints the table.
+ * Streams both files line by line, so memory grows with questions × sources, not with predictions.
+ * Any bad line aborts with its file:line before anything reaches standard output.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { imageSizeFromFile } from 'image-size/fromFile';
+import { BadInputError } from '../../../shared/errors';
+import { parseDatasetLine } from '../../../shared/dataset';
+import { TableAggregator } from '../../../shared/metrics/aggregate';
+import { scoreAnswer, type ScorableItem } from '../../../shared/metrics/index';
+import { formatTable, type TableFormat } from '../../../shared/metrics/table';
+import { parsePredictionLine } from '../../../shared/predictions';
+import { parseCommandArgs, requireOption } from '../args';
+
+export const usage = `usage: bopask score --dataset D.jsonl --predictions P.jsonl [--predictions Q.jsonl …]
+                    [--format md|csv|latex|json] [--per-question OUT.jsonl] [--images DIR]
+Scores answers (FORMAT.md, one a line) against a dataset and prints the benchmark table, one row per
+source. Unreadable outputs are scored as invalid. --images reads width/height of items that omit them.
+--per-question writes each source's mean scores per question (JSON Lines; ∞ as "inf").`;
+
+const FORMATS: readonly TableFormat[] = ['md', 'csv', 'latex', 'json'];
+
+/** Lines of a file with 1-based numbers, skipping blank ones; a missing file is bad input. */
+async function* readLines(file: string): AsyncGenerator<[string, number]> {
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const opened = once(stream, 'open').catch((err: Error) => {
+    throw new BadInputError(`${file}: cannot read (${err.message})`);
+  });
+  await opened;
+  let lineNo = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    lineNo++;
+    if (line.trim() !== '') yield [line, lineNo];
+  }
+}
+
+const dropLinePrefix = (error: string) => error.replace(/^line \d+(, |: )/, '');
+
+async function loadDataset(file: string, imagesDir: string | undefined): Promise<Map<string, ScorableItem>> {
+  const items = new Map<string, ScorableItem>();
+  for await (const [line, lineNo] of readLines(file)) {
+    const r = parseDatasetLine(line, lineNo);
+    if (!r.ok) throw new BadInputError(`${file}:${lineNo}: ${dropLinePrefix(r.error)}`);
+    const { item } = r;
+    if (items.has(item.id)) throw new BadInputError(`${file}:${lineNo}: field id: duplicate id '${item.id}'`);
+    let { width, height } = item;
+    if (width === undefined || height === undefined) {
+      if (!imagesDir) throw new BadInputError(`${file}:${lineNo}: field width: missing (add width/height or pass --images DIR)`);
+      const size = await imageSizeFromFile(path.join(imagesDir, item.image)).catch((err: Error) => {
+        throw new BadInputError(`${file}:${lineNo}: field image: cannot read size (${err.message})`);
+      });
+      width = size.width;
+      height = size.height;
+    }
+    items.set(item.id, {
+      task: item.task, width, height, gt: r.gt, alternatives: r.alternatives, camera: item.camera,
+      box3d: item.box3d, source_region: item.source_region, target_region: item.target_region, regions: item.regions,
+    });
+  }
+  return items;
+}
+
+/** Progress on standard error once a run passes one second, then every second. */
+function startProgress(state: { count: number; file: string }): () => void {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    const s = (Date.now() - started) / 1000;
+    process.stderr.write(`bopask score: ${state.count} predictions scored (${state.file}, ${s.toFixed(0)} s)\n`);
+  }, 1000);
+  return () => clearInterval(timer);
+}
+
+async function scoreFiles(files: string[], items: Map<string, ScorableItem>, agg: TableAggregator): Promise<void> {
+  const state = { count: 0, file: '' };
+  const stop = startProgress(state);
+  try {
+    for (const file of files) {
+      state.file = file;
+      for await (const [line, lineNo] of readLines(file)) {
+        const r = parsePredictionLine(line, lineNo);
+        if (!r.ok) throw new BadInputError(`${file}:${lineNo}: ${dropLinePrefix(r.error)}`);
+        const { id, source, annotator, output } = r.value;
+        const item = items.get(id);
+        if (!item) throw new BadInputError(`${file}:${lineNo}: field id: '${id}' is not in the dataset`);
+        agg.add({ questionId: id, task: item.task, source, annotator, scores: scoreAnswer(item, output) });
+        state.count++;
+      }
+    }
+  } finally {
+    stop();
+  }
+}
+
+async function writePerQuestion(file: string, agg: TableAggregator): Promise<void> {
+  const out = createWriteStream(file);
+  const inf = (_k: string, v: unknown) => (v === Infinity ? 'inf' : v);
+  for (const q of agg.questionMeans()) {
+    const line = JSON.stringify({ id: q.questionId, source: q.source, task: q.task, responses: q.responses, invalid: q.invalid, ...q.scores }, inf);
+    if (!out.write(line + '\n')) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      dataset: { type: 'string' },
+      predictions: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'md' },
+      'per-question': { type: 'string' },
+      images: { type: 'string' },
+    },
+    usage,
+  );
+  const dataset = requireOption(values.dataset, 'dataset', usage);
+  const predictions = values.predictions ?? [];
+  if (predictions.length === 0) throw new BadInputError(`missing --predictions\n${usage}`);
+  const format = values.format as TableFormat;
+  if (!FORMATS.includes(format)) throw new BadInputError(`--format: expected one of ${FORMATS.join(', ')}, got '${format}'`);
+  const items = await loadDataset(dataset, values.images);
+  const agg = new TableAggregator();
+  await scoreFiles(predictions, items, agg);
+  if (values['per-question']) await writePerQuestion(values['per-question'], agg);
+  process.stdout.write(formatTable(agg.rows(), format));
+}
