@@ -1,0 +1,107 @@
+/**
+ * The one key → command table (excalidraw's per-action `keyTest`). The canvas installs the only key
+ * listener through `useShortcuts`; tools contribute rows through `Tool.keys`; the legend renders the
+ * same rows, so what is documented is what is bound.
+ */
+import { useEffect, useRef } from 'react';
+import type { AnyTool, ToolEvent } from '../tools/types';
+
+export type Command =
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'fit' }
+  | { type: 'zoom'; factor: number }
+  | { type: 'togglePan' }
+  | { type: 'holdPan'; isHeld: boolean }
+  | { type: 'drawMode' }
+  | { type: 'toggleMagnifier' }
+  /** Goes to the active tool (cancel, delete, nudge, tool commands). */
+  | { type: 'tool'; event: ToolEvent };
+
+type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+
+export interface Shortcut {
+  /** How the legend writes the keys; rows without it are bound but not listed (variants). */
+  keys?: string;
+  label: string;
+  keyTest: (e: KeyLike) => boolean;
+  command: (e: KeyLike) => Command;
+  /** Command sent on key release (hold-to-pan). */
+  release?: Command;
+}
+
+const mod = (e: KeyLike) => e.ctrlKey || e.metaKey;
+const plain = (e: KeyLike, k: string) => !mod(e) && !e.altKey && e.key.toLowerCase() === k;
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+const CORE: Shortcut[] = [
+  { keys: 'Ctrl+Z', label: 'Undo', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', command: () => ({ type: 'undo' }) },
+  { keys: 'Ctrl+Shift+Z / Ctrl+Y', label: 'Redo', keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), command: () => ({ type: 'redo' }) },
+  { keys: 'Esc', label: 'Cancel what you are drawing', keyTest: (e) => e.key === 'Escape', command: () => ({ type: 'tool', event: { type: 'cancel' } }) },
+  { keys: 'Delete', label: 'Delete the selected point / shape', keyTest: (e) => e.key === 'Delete' || e.key === 'Backspace', command: () => ({ type: 'tool', event: { type: 'delete' } }) },
+  {
+    keys: 'Arrows (+Shift)',
+    label: 'Nudge the selected handle 1 px (10 px)',
+    keyTest: (e) => e.key in ARROWS && !mod(e),
+    command: (e) => {
+      const [dx, dy] = ARROWS[e.key];
+      const step = e.shiftKey ? 10 : 1;
+      return { type: 'tool', event: { type: 'nudge', dx: dx * step, dy: dy * step } };
+    },
+  },
+  { keys: 'Wheel / + −', label: 'Zoom about the cursor / centre', keyTest: (e) => !mod(e) && (e.key === '+' || e.key === '='), command: () => ({ type: 'zoom', factor: 1.25 }) },
+  { label: 'Zoom out', keyTest: (e) => !mod(e) && (e.key === '-' || e.key === '_'), command: () => ({ type: 'zoom', factor: 0.8 }) },
+  { keys: 'F', label: 'Fit the image to the screen', keyTest: (e) => plain(e, 'f'), command: () => ({ type: 'fit' }) },
+  {
+    keys: 'Space-drag / right-drag / H',
+    label: 'Pan (H toggles pan mode)',
+    keyTest: (e) => e.code === 'Space' || e.key === ' ',
+    command: () => ({ type: 'holdPan', isHeld: true }),
+    release: { type: 'holdPan', isHeld: false },
+  },
+  { label: 'Toggle pan mode', keyTest: (e) => plain(e, 'h'), command: () => ({ type: 'togglePan' }) },
+  { keys: 'M', label: 'Show / hide the magnifier', keyTest: (e) => plain(e, 'm'), command: () => ({ type: 'toggleMagnifier' }) },
+];
+
+/** The table for a tool: core rows, the tool's hotkey (back to drawing) and the tool's own keys. */
+export function buildKeyTable(tool: AnyTool): Shortcut[] {
+  const own: Shortcut[] = (tool.keys ?? []).map((k) => ({ keys: k.keys, label: k.label, keyTest: k.keyTest, command: () => ({ type: 'tool', event: k.event }) }));
+  const hotkey: Shortcut = { keys: tool.hotkey.toUpperCase(), label: `${tool.label} tool (leave pan mode)`, keyTest: (e) => plain(e, tool.hotkey), command: () => ({ type: 'drawMode' }) };
+  return [...CORE, hotkey, ...own];
+}
+
+export function matchShortcut(table: readonly Shortcut[], e: KeyLike): Shortcut | undefined {
+  return table.find((s) => s.keyTest(e));
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/** Installs the one window key listener for `table`; `run` gets each matched command. */
+export function useShortcuts(table: readonly Shortcut[], run: (c: Command) => void, isEnabled: boolean): void {
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    if (!isEnabled) return;
+    const down = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const s = matchShortcut(table, e);
+      if (!s) return;
+      e.preventDefault();
+      if (e.repeat && s.release) return;
+      runRef.current(s.command(e));
+    };
+    const up = (e: KeyboardEvent) => {
+      const s = matchShortcut(table, e);
+      if (s?.release) runRef.current(s.release);
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, [table, isEnabled]);
+}
