@@ -39,31 +39,40 @@ export function boxHalfSpaces(box: Box3d): { n: Vec3; d: number }[] {
 
 /**
  * Clips a convex polyhedron by the half-space `n·x ≤ d` and closes the cut with a cap face. Returns an
- * empty polyhedron when nothing remains.
+ * empty polyhedron when nothing remains. Vertices within `eps` (mm) of the plane count as on it.
  */
-export function clipPolyhedron(poly: Polyhedron, n: Vec3, d: number): Polyhedron {
+export function clipPolyhedron(poly: Polyhedron, n: Vec3, d: number, eps = 1e-9): Polyhedron {
   const out: Polyhedron = [];
   const cap: Vec3[] = [];
+  // A face lying in the clip plane already closes the cut; adding a cap too would count it twice.
+  let hasFaceOnPlane = false;
   for (const face of poly) {
     const kept: Vec3[] = [];
+    let onPlane = 0;
     for (let i = 0; i < face.length; i++) {
       const p = face[i];
       const q = face[(i + 1) % face.length];
-      const sp = dot(n, p) - d;
-      const sq = dot(n, q) - d;
+      const sp = side(dot(n, p) - d, eps);
+      const sq = side(dot(n, q) - d, eps);
       if (sp <= 0) kept.push(p);
-      if (sp === 0) cap.push(p);
-      if ((sp < 0 && sq > 0) || (sp > 0 && sq < 0)) {
-        const t = sp / (sp - sq);
+      if (sp === 0) { cap.push(p); onPlane++; }
+      if (sp * sq < 0) {
+        const t = (dot(n, p) - d) / (dot(n, p) - dot(n, q));
         const x: Vec3 = [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]), p[2] + t * (q[2] - p[2])];
         kept.push(x);
         cap.push(x);
       }
     }
+    if (onPlane === face.length) hasFaceOnPlane = true;
     if (kept.length >= 3) out.push(kept);
   }
-  if (out.length > 0 && cap.length >= 3) out.push(orderOnPlane(cap, n));
+  if (out.length > 0 && cap.length >= 3 && !hasFaceOnPlane) out.push(orderOnPlane(cap, n));
   return out;
+}
+
+/** Sign of a signed distance (mm) with a dead band, so near-coplanar faces are treated as coplanar. */
+function side(s: number, eps: number): number {
+  return s > eps ? 1 : s < -eps ? -1 : 0;
 }
 
 /** Orders coplanar points by angle around their centroid, in the plane with normal `n`. */
