@@ -1,5 +1,6 @@
 /** The only initTRPC call: base procedures, error formatting and the role guards. */
 import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
 import { AppError } from '../shared/errors';
 import type { Context } from './context';
 import { toTrpcError } from './errors';
@@ -8,7 +9,12 @@ import { userFromSession } from './services/auth';
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const appCode = error.cause instanceof AppError ? error.cause.code : undefined;
-    return { ...shape, data: { ...shape.data, appCode, stack: undefined } };
+    // Input validation errors read as "field: problem" lines rather than a JSON dump of zod issues.
+    const message =
+      error.cause instanceof ZodError
+        ? error.cause.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')
+        : shape.message;
+    return { ...shape, message, data: { ...shape.data, appCode, stack: undefined } };
   },
 });
 
