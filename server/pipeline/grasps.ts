@@ -7,8 +7,12 @@ import type { Vec3 } from '../../shared/geometry/types';
 import { type Obb, obbMinZ, obbOverlap } from './obb';
 import { addScaled, cross, lerp, normalize, scale } from './vec';
 
-/** A two-finger gripper about the size of a Franka/Robotiq hand. */
-export const GRIPPER = { maxOpeningMm: 85, fingerLengthMm: 45, fingerThicknessMm: 10, fingerWidthMm: 20, clearanceMm: 6, palmDepthMm: 30 };
+/** A wide two-finger gripper, about a Robotiq 2F-140 (opens to 120 mm here). */
+export const GRIPPER = {
+  maxOpeningMm: 120, fingerLengthMm: 45, fingerThicknessMm: 10, fingerWidthMm: 20, clearanceMm: 5,
+  /** The hand body behind the finger bases (about 170 × 50 mm across). */
+  palmDepthMm: 60, palmHalfLengthMm: 85, palmHalfThicknessMm: 25,
+};
 /** Neighbours closer than this to a finger count as collisions. */
 const CONTACT_MARGIN_MM = 2;
 
@@ -85,11 +89,10 @@ export function gripperBoxes(g: Grasp3d): Obb[] {
     axes,
     half: [GRIPPER.fingerLengthMm / 2, GRIPPER.fingerThicknessMm / 2, GRIPPER.fingerWidthMm / 2],
   });
-  const palmHalfWidth = g.widthMm / 2 + GRIPPER.clearanceMm + GRIPPER.fingerThicknessMm;
   return [
     finger(g.baseA, g.tipA, 1),
     finger(g.baseB, g.tipB, -1),
-    { center: addScaled(g.center, g.approach, -GRIPPER.palmDepthMm / 2), axes, half: [GRIPPER.palmDepthMm / 2, palmHalfWidth, GRIPPER.fingerWidthMm] },
+    { center: addScaled(g.center, g.approach, -GRIPPER.palmDepthMm / 2), axes, half: [GRIPPER.palmDepthMm / 2, GRIPPER.palmHalfLengthMm, GRIPPER.palmHalfThicknessMm] },
   ];
 }
 

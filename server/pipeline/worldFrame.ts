@@ -25,6 +25,8 @@ interface Plane {
 }
 
 const INLIER_MM = 4;
+/** A box whose bottom is this far above the lowest one rests on something else, not on the table. */
+const STACKED_MM = 20;
 
 /** Least-squares plane through points (smallest singular vector of the centred points). */
 export function fitPlane(points: Vec3[]): Plane {
@@ -98,30 +100,34 @@ export function worldFrameFromDepth(depth: GrayImage, K: M3, depthScale: number,
   return { worldToCamera: orientAndFrame(fitPlane(inliers), boxes.map((b) => b.center)), method: 'depth-ransac' };
 }
 
+/** The 4 corners of the face of `b` whose outward normal points most along `down`. */
+function bottomFace(b: Box3d, down: Vec3): Vec3[] {
+  let [axis, sign, best] = [0, 1, -Infinity];
+  for (let i = 0; i < 3; i++) for (const s of [-1, 1]) {
+    const v = s * dot(column(b.rotation, i) as Vec3, down);
+    if (v > best) [axis, sign, best] = [i, s, v];
+  }
+  return boxCorners(b).filter((_, k) => CORNER_SIGNS[k][axis] === sign);
+}
+
 /**
  * No depth: iterate "guess up → take each box's most downward face → fit a plane through those faces",
  * starting from the image's up direction (−y in the camera frame). Objects resting on a table share the
- * plane of their bottom faces, so two or three rounds settle.
+ * plane of their bottom faces; objects standing on other objects (a mug on a can) sit well above it and
+ * are left out of the next round's fit.
  */
 export function worldFrameFromObjects(boxes: Box3d[]): WorldFrame {
   let up: Vec3 = [0, -1, 0];
   let plane: Plane = { n: up, d: 0 };
-  for (let round = 0; round < 4; round++) {
-    const pts: Vec3[] = [];
-    for (const b of boxes) {
-      const corners = boxCorners(b);
-      let bestAxis = 0;
-      let bestSign = 1;
-      let bestDot = -Infinity;
-      for (let i = 0; i < 3; i++) for (const s of [-1, 1]) {
-        const v = dot(scale(column(b.rotation, i) as Vec3, s), scale(up, -1));
-        if (v > bestDot) [bestAxis, bestSign, bestDot] = [i, s, v];
-      }
-      corners.forEach((c, k) => { if (CORNER_SIGNS[k][bestAxis] === bestSign) pts.push(c); });
-    }
-    plane = fitPlane(pts);
+  let included = boxes.map(() => true);
+  for (let round = 0; round < 5; round++) {
+    const faces = boxes.map((b) => bottomFace(b, scale(up, -1)));
+    plane = fitPlane(faces.filter((_, i) => included[i]).flat());
     if (dot(plane.n, up) < 0) plane = { n: scale(plane.n, -1), d: -plane.d };
     up = plane.n;
+    const heights = faces.map((f) => Math.min(...f.map((p) => dot(plane.n, p) - plane.d)));
+    const lowest = Math.min(...heights);
+    included = heights.map((h) => h < lowest + STACKED_MM);
   }
   return { worldToCamera: orientAndFrame(plane, boxes.map((b) => b.center)), method: 'object-bottoms' };
 }

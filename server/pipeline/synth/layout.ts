@@ -76,7 +76,7 @@ function placeOne(rng: Rng, objId: number, placed: PlacedObject[], isCluttered: 
     if (isCluttered && placed.length > 0) {
       const anchor = rng.pick(placed);
       const a = rng.range(0, 2 * Math.PI);
-      const d = rng.range(40, 180);
+      const d = rng.range(30, 160);
       [x, y] = [anchor.t[0] + d * Math.cos(a), anchor.t[1] + d * Math.sin(a)];
     } else {
       const a = rng.range(0, 2 * Math.PI);
@@ -84,7 +84,7 @@ function placeOne(rng: Rng, objId: number, placed: PlacedObject[], isCluttered: 
       [x, y] = [d * Math.cos(a), d * Math.sin(a)];
     }
     const candidate = placedAt(objId, R, x, y);
-    if (!fits(candidate, placed, isCluttered ? rng.range(3, 12) : 35)) continue;
+    if (!fits(candidate, placed, isCluttered ? rng.range(2, 9) : 35)) continue;
     if (!isCluttered) return candidate;
     const score = Math.hypot(x, y);
     if (score < bestScore) [best, bestScore] = [candidate, score];
@@ -131,8 +131,8 @@ function chooseCamera(rng: Rng, objects: PlacedObject[]): SynthCamera {
 
 /** A deterministic tabletop scene with 4–12 objects; about half of the scenes are cluttered. */
 export function makeLayout(rng: Rng): SceneLayout {
-  const isCluttered = rng.chance(0.5);
-  const ids = pickObjects(rng, rng.int(4, 12));
+  const isCluttered = rng.chance(0.7);
+  const ids = pickObjects(rng, isCluttered ? rng.int(7, 12) : rng.int(4, 10));
   const objects: PlacedObject[] = [];
   for (const id of ids) {
     const placed = placeOne(rng, id, objects, isCluttered);

@@ -19,10 +19,10 @@ export interface Tri {
   id: number;
 }
 
-const LIGHT = normalize([0.35, -0.25, 1]);
+export const LIGHT_DIR = normalize([0.35, -0.25, 1]);
 
 function shade(color: Rgb, normalWorld: Vec3): Rgb {
-  const k = 0.42 + 0.58 * Math.max(0, dot(normalWorld, LIGHT));
+  const k = 0.42 + 0.58 * Math.max(0, dot(normalWorld, LIGHT_DIR));
   return [Math.min(255, color[0] * k), Math.min(255, color[1] * k), Math.min(255, color[2] * k)];
 }
 

@@ -1,7 +1,8 @@
 /**
- * A small software rasterizer with a z-buffer: camera-frame triangles (mm) → colour, depth (mm along
- * the optical axis, as BOP stores it) and a per-pixel id buffer from which visible masks are cut.
- * Triangles are clipped at a near plane; depth is interpolated as 1/z, which is exact under perspective.
+ * A small software rasterizer: camera-frame triangles (mm) are clipped at a near plane, projected with
+ * K and scanned; each covered pixel is handed to a plot callback with its depth (mm along the optical
+ * axis, as BOP stores it). Depth is interpolated as 1/z, which is exact under perspective. The frame
+ * buffer's z-buffered draw is one such callback; coverage masks and shadows are others.
  */
 import type { Vec3 } from '../../../shared/geometry/types';
 import type { M3 } from '../vec';
@@ -18,6 +19,9 @@ export interface FrameBuffers {
   /** 255 = nothing; 0 = table/floor; k + 1 = object k. */
   ids: Uint8Array;
 }
+
+/** Receives pixel index and depth (mm) of a covered pixel. */
+export type Plot = (i: number, z: number) => void;
 
 export function newBuffers(width: number, height: number, background: [number, number, number]): FrameBuffers {
   const rgb = new Uint8Array(width * height * 3);
@@ -42,45 +46,55 @@ function clipNear(pts: Vec3[]): Vec3[] {
   return out;
 }
 
-/** Draws one screen triangle (x, y in px, w = 1/z) into the buffers with a depth test. */
-function fillTriangle(fb: FrameBuffers, s: [number, number, number][], color: [number, number, number], id: number): void {
-  const [a, b, c] = s;
+type Screen = [number, number, number];
+
+/** Scans one screen triangle (x, y in px, third value 1/z); pixel centres decide coverage. */
+function scanTriangle(width: number, height: number, a: Screen, b: Screen, c: Screen, plot: Plot): void {
   const area = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
   if (Math.abs(area) < 1e-9) return;
   const minX = Math.max(0, Math.floor(Math.min(a[0], b[0], c[0])));
-  const maxX = Math.min(fb.width - 1, Math.ceil(Math.max(a[0], b[0], c[0])));
+  const maxX = Math.min(width - 1, Math.ceil(Math.max(a[0], b[0], c[0])));
   const minY = Math.max(0, Math.floor(Math.min(a[1], b[1], c[1])));
-  const maxY = Math.min(fb.height - 1, Math.ceil(Math.max(a[1], b[1], c[1])));
-  const r = color[0] | 0;
-  const g = color[1] | 0;
-  const bl = color[2] | 0;
+  const maxY = Math.min(height - 1, Math.ceil(Math.max(a[1], b[1], c[1])));
+  // Edge functions are linear in x: step them instead of recomputing per pixel.
+  const e0x = -(c[1] - b[1]) / area;
+  const e1x = -(a[1] - c[1]) / area;
   for (let y = minY; y <= maxY; y++) {
     const py = y + 0.5;
-    for (let x = minX; x <= maxX; x++) {
-      const px = x + 0.5;
-      const w0 = ((b[0] - px) * (c[1] - py) - (b[1] - py) * (c[0] - px)) / area;
-      const w1 = ((c[0] - px) * (a[1] - py) - (c[1] - py) * (a[0] - px)) / area;
+    const px = minX + 0.5;
+    let w0 = ((b[0] - px) * (c[1] - py) - (b[1] - py) * (c[0] - px)) / area;
+    let w1 = ((c[0] - px) * (a[1] - py) - (c[1] - py) * (a[0] - px)) / area;
+    for (let x = minX; x <= maxX; x++, w0 += e0x, w1 += e1x) {
       const w2 = 1 - w0 - w1;
       if (w0 < 0 || w1 < 0 || w2 < 0) continue;
-      const z = 1 / (w0 * a[2] + w1 * b[2] + w2 * c[2]);
-      const i = y * fb.width + x;
-      const current = fb.depth[i];
-      if (current !== 0 && current <= z) continue;
-      fb.depth[i] = z;
-      fb.ids[i] = id;
-      fb.rgb[i * 3] = r;
-      fb.rgb[i * 3 + 1] = g;
-      fb.rgb[i * 3 + 2] = bl;
+      plot(y * width + x, 1 / (w0 * a[2] + w1 * b[2] + w2 * c[2]));
     }
   }
 }
 
-/** Rasterizes camera-frame triangles with intrinsics K. */
-export function drawTriangles(fb: FrameBuffers, K: M3, tris: Tri[]): void {
+/** Rasterizes camera-frame triangles with intrinsics K, calling `plot(tri)` for each triangle's pixels. */
+export function rasterize(width: number, height: number, K: M3, tris: Tri[], plotFor: (t: Tri) => Plot): void {
   for (const t of tris) {
     const poly = clipNear([t.a, t.b, t.c]);
     if (poly.length < 3) continue;
-    const s = poly.map((p) => [K[0][0] * (p[0] / p[2]) + K[0][2], K[1][1] * (p[1] / p[2]) + K[1][2], 1 / p[2]] as [number, number, number]);
-    for (let i = 1; i + 1 < s.length; i++) fillTriangle(fb, [s[0], s[i], s[i + 1]], t.color, t.id);
+    const s = poly.map((p) => [K[0][0] * (p[0] / p[2]) + K[0][2], K[1][1] * (p[1] / p[2]) + K[1][2], 1 / p[2]] as Screen);
+    const plot = plotFor(t);
+    for (let i = 1; i + 1 < s.length; i++) scanTriangle(width, height, s[0], s[i], s[i + 1], plot);
   }
+}
+
+/** Z-buffered draw of triangles into the frame buffers. */
+export function drawTriangles(fb: FrameBuffers, K: M3, tris: Tri[]): void {
+  rasterize(fb.width, fb.height, K, tris, (t) => {
+    const [r, g, b] = [t.color[0] | 0, t.color[1] | 0, t.color[2] | 0];
+    return (i, z) => {
+      const current = fb.depth[i];
+      if (current !== 0 && current <= z) return;
+      fb.depth[i] = z;
+      fb.ids[i] = t.id;
+      fb.rgb[i * 3] = r;
+      fb.rgb[i * 3 + 1] = g;
+      fb.rgb[i * 3 + 2] = b;
+    };
+  });
 }
