@@ -8,6 +8,8 @@ const AnnotateScreen = lazy(() => import('./screens/AnnotateScreen'));
 const CurateScreen = lazy(() => import('./screens/CurateScreen'));
 const ResultsScreen = lazy(() => import('./screens/ResultsScreen'));
 const AdminScreen = lazy(() => import('./screens/AdminScreen'));
+// A developer page: the canvas alone with a sample image, used by the canvas tests and benchmark.
+const CanvasPlayground = lazy(() => import('./screens/CanvasPlayground'));
 
 export function App() {
   return (
@@ -31,6 +33,7 @@ export function App() {
             <Route path="/curate" element={<CurateScreen />} />
             <Route path="/results" element={<ResultsScreen />} />
             <Route path="/admin" element={<AdminScreen />} />
+            <Route path="/dev/canvas" element={<CanvasPlayground />} />
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>
         </Suspense>

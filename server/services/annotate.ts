@@ -9,11 +9,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { parseAnswer, type Answer } from '../../shared/answers';
 import { AppError, BadInputError } from '../../shared/errors';
-import { scoreParsed, type Scores } from '../../shared/metrics';
+import type { WorldToCamera } from '../../shared/geometry/camera';
+import type { Mat3 } from '../../shared/geometry/types';
+import { scoreParsed } from '../../shared/metrics';
 import type { Db } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { planBatch } from './assignment';
-import { scorableItem } from './scoring';
+import { decodeScores, encodeScores, scorableItem } from './scoring';
 import { getSettings } from './settings';
 
 type QuestionRow = typeof questions.$inferSelect;
@@ -21,7 +23,7 @@ type AssignmentRow = typeof assignments.$inferSelect;
 
 /** What a contributor may see of a question. `camera` carries intrinsics and the table frame only. */
 function publicQuestion(q: QuestionRow) {
-  const camera = (q.item as { camera?: { K?: number[][]; world_to_camera?: unknown } }).camera;
+  const camera = (q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera } }).camera;
   return {
     id: q.id,
     task: q.task,
@@ -73,7 +75,13 @@ function practiceFeedback(db: Db, a: AssignmentRow, q: QuestionRow) {
   if (a.mode !== 'practice' || a.status !== 'answered') return null;
   const r = db.select().from(responses).where(eq(responses.assignmentId, a.id)).get();
   const item = scorableItem(q);
-  return { scores: (r?.scores ?? null) as Scores | null, groundTruth: item.gt, alternatives: item.alternatives };
+  // The contributor's own answer comes back with it, to draw both side by side.
+  return {
+    scores: r?.scores ? decodeScores(r.scores) : null,
+    yourAnswer: (r?.output ?? null) as Answer | null,
+    groundTruth: item.gt,
+    alternatives: item.alternatives,
+  };
 }
 
 function shownAnswer(db: Db, a: AssignmentRow): Answer | null {
@@ -197,6 +205,6 @@ function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, par
     kind: input.kind,
     output: answer ?? null,
     isCorrectVerdict: input.isCorrectVerdict ?? null,
-    scores: scores as Record<string, unknown> | null,
+    scores: scores ? encodeScores(scores) : null,
   };
 }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { BadInputError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
-import { scoreStored, type StoredQuestion } from './scoring';
+import { encodeScores, scoreStored, type StoredQuestion } from './scoring';
 
 export const predictionLineSchema = z.object({
   id: z.string().min(1),
@@ -95,7 +95,7 @@ export async function importPredictions(db: Db, file: string, onProgress?: (line
       }
       const scores = scoreStored(q, p.output);
       if (!scores.valid) report.invalid++;
-      insert.run(rid, p.id, p.source, p.annotator ?? null, output, JSON.stringify(scores));
+      insert.run(rid, p.id, p.source, p.annotator ?? null, output, JSON.stringify(encodeScores(scores)));
       report.inserted++;
     }
     if (lineNo === 0) errors.push('the file is empty');

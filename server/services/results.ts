@@ -1,6 +1,7 @@
 /** The benchmark table from the database: humans and models, through the shared aggregator. */
 import { and, eq, inArray } from 'drizzle-orm';
-import { TableAggregator, type Scores, type TableRow } from '../../shared/metrics';
+import { TableAggregator, type TableRow } from '../../shared/metrics';
+import { decodeScores } from './scoring';
 import type { Db } from '../db/client';
 import { questions, responses } from '../db/schema';
 
@@ -34,7 +35,7 @@ export function benchmarkTable(db: Db, sources?: string[]): TableRow[] {
       task: r.task,
       source: r.source,
       annotator: r.annotator ?? undefined,
-      scores: r.scores as unknown as Scores,
+      scores: decodeScores(r.scores),
     });
   }
   return agg.rows();

@@ -44,3 +44,12 @@ export function scorableItem(q: StoredQuestion): ScorableItem {
 export function scoreStored(q: StoredQuestion, output: unknown): Scores {
   return scoreAnswer(scorableItem(q), output);
 }
+
+/** JSON has no ∞: stored scores write it as the string "inf" (as FORMAT.md's JSON does). */
+export function encodeScores(s: Scores): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v === Infinity ? 'inf' : v]));
+}
+
+export function decodeScores(stored: Record<string, unknown>): Scores {
+  return Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v === 'inf' ? Infinity : v])) as unknown as Scores;
+}

@@ -1,0 +1,116 @@
+/**
+ * One question of the batch: the question text and actions beside the canvas. Draw mode submits the
+ * drawn answer; verify mode asks "is the shown answer correct?" and, if not, lets the contributor
+ * correct it with the same tool. The time on the question and the half-drawn draft are kept locally.
+ */
+import { useEffect, useState } from 'react';
+import type { Answer } from '../../../shared/answers';
+import { AnnotationCanvas } from '../../canvas/AnnotationCanvas';
+import type { BatchItem } from './types';
+import { SkipForm } from './SkipForm';
+import { contributorStorage } from './storage';
+
+interface Props {
+  item: BatchItem;
+  isSaving: boolean;
+  onSubmit(answer: Answer): void;
+  onVerdict(isCorrect: boolean, correction?: Answer): void;
+  onSkip(reason: string): void;
+}
+
+/** Counts visible time on a question into local storage, so a reload keeps it. */
+function useTimeOnQuestion(assignmentId: number): void {
+  useEffect(() => {
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      if (document.visibilityState === 'visible') {
+        contributorStorage.setSpentMs(assignmentId, contributorStorage.spentMs(assignmentId) + (now - last));
+      }
+      last = now;
+    };
+    const id = window.setInterval(tick, 1000);
+    return () => {
+      tick();
+      window.clearInterval(id);
+    };
+  }, [assignmentId]);
+}
+
+export function QuestionView({ item, isSaving, onSubmit, onVerdict, onSkip }: Props) {
+  const q = item.question;
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [isSkipping, setSkipping] = useState(false);
+  const [isCorrecting, setCorrecting] = useState(false);
+  useTimeOnQuestion(item.assignmentId);
+  const isVerify = item.mode === 'verify';
+  const canvasMode = isVerify && !isCorrecting ? 'verify' : 'draw';
+
+  const submit = () => {
+    if (!answer) return;
+    if (isVerify) onVerdict(false, answer);
+    else onSubmit(answer);
+  };
+
+  return (
+    <div className="question-layout">
+      <aside className="question-side">
+        <div className="mode-badge" data-mode={item.mode}>
+          {item.mode === 'practice' ? 'Practice' : isVerify ? 'Check an answer' : q.task}
+        </div>
+        <p className="question-text" data-testid="question-text">
+          {q.text}
+        </p>
+        {isVerify && !isCorrecting && (
+          <>
+            <p className="muted">Is the dashed answer over the image correct?</p>
+            <div className="actions">
+              <button className="primary" disabled={isSaving} onClick={() => onVerdict(true)} data-testid="verify-correct">
+                Correct
+              </button>
+              <button disabled={isSaving} onClick={() => setCorrecting(true)} data-testid="verify-wrong">
+                Not correct – fix it
+              </button>
+              <button disabled={isSaving} onClick={() => onVerdict(false)} data-testid="verify-wrong-only">
+                Not correct
+              </button>
+            </div>
+          </>
+        )}
+        {(!isVerify || isCorrecting) && (
+          <div className="actions">
+            <button className="primary" disabled={!answer || isSaving} onClick={submit} data-testid="submit-answer">
+              {isVerify ? 'Submit correction' : 'Submit answer'}
+            </button>
+            {!answer && <span className="muted">Finish the answer on the image to submit.</span>}
+          </div>
+        )}
+        {!isSkipping ? (
+          <button className="link-button" onClick={() => setSkipping(true)} data-testid="skip-question">
+            Skip this question…
+          </button>
+        ) : (
+          <SkipForm isBusy={isSaving} onCancel={() => setSkipping(false)} onSkip={onSkip} />
+        )}
+      </aside>
+      <section className="question-canvas">
+        <AnnotationCanvas
+          key={`${item.assignmentId}-${canvasMode}`}
+          imageUrl={q.imageUrl}
+          imageWidth={q.width}
+          imageHeight={q.height}
+          task={q.task}
+          camera={q.camera ? { K: q.camera.K, world_to_camera: q.camera.world_to_camera ?? undefined } : undefined}
+          mode={canvasMode}
+          overlayAnswer={isVerify ? item.shownAnswer : null}
+          initialAnswer={isCorrecting ? item.shownAnswer : null}
+          initialDraft={isVerify ? null : (contributorStorage.draft(item.assignmentId) as string | null)}
+          onAnswerChange={setAnswer}
+          onDraftChange={(d) => {
+            if (!isVerify) contributorStorage.setDraft(item.assignmentId, d);
+          }}
+        />
+      </section>
+    </div>
+  );
+}

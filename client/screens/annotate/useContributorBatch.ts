@@ -1,0 +1,61 @@
+/**
+ * The contributor's batch: starts one (or resumes the one whose token this browser keeps), keeps it
+ * fresh, and submits answers, verifications and skips with a stable response id per question, so a
+ * retry after a lost connection stores one response.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { Answer } from '../../../shared/answers';
+import { trpc } from '../../trpc';
+import { contributorStorage } from './storage';
+
+export function useContributorBatch(externalId: string | undefined) {
+  const queryClient = useQueryClient();
+  const [token, setToken] = useState<string | null>(() => contributorStorage.token());
+  const start = useMutation(
+    trpc.annotate.start.mutationOptions({
+      onSuccess: (r) => {
+        contributorStorage.setToken(r.token);
+        setToken(r.token);
+      },
+    }),
+  );
+  useEffect(() => {
+    // Resume by token (or by platform id); a token the server does not know starts a new batch.
+    if (!start.isIdle) return;
+    start.mutate({ token: token ?? undefined, externalId });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once per page load
+
+  const startedToken = start.data?.token ?? null;
+  const batch = useQuery({
+    ...trpc.annotate.batch.queryOptions({ token: startedToken ?? '' }),
+    enabled: startedToken !== null,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.annotate.batch.queryKey() });
+
+  const submit = useMutation(trpc.annotate.submit.mutationOptions({ onSuccess: refresh, retry: 2 }));
+  const verify = useMutation(trpc.annotate.verify.mutationOptions({ onSuccess: refresh, retry: 2 }));
+  const skip = useMutation(trpc.annotate.skip.mutationOptions({ onSuccess: refresh, retry: 2 }));
+
+  const common = (assignmentId: number) => ({
+    token: startedToken!,
+    assignmentId,
+    responseId: contributorStorage.responseId(assignmentId),
+    timeMs: contributorStorage.spentMs(assignmentId),
+  });
+
+  return {
+    start,
+    batch,
+    isSaving: submit.isPending || verify.isPending || skip.isPending,
+    saveError: submit.error ?? verify.error ?? skip.error,
+    submitAnswer: (assignmentId: number, answer: Answer) => submit.mutateAsync({ ...common(assignmentId), answer }),
+    submitVerdict: (assignmentId: number, isCorrect: boolean, correction?: Answer) =>
+      verify.mutateAsync({ ...common(assignmentId), isCorrect, correction }),
+    skipQuestion: (assignmentId: number, reason: string) => skip.mutateAsync({ ...common(assignmentId), reason }),
+    restart: () => {
+      contributorStorage.setToken(null);
+      window.location.reload();
+    },
+  };
+}
