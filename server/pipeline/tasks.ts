@@ -13,14 +13,16 @@ import { type FrameScene, type SceneObject, projectWorld } from './scene';
 import { depthQuestion, graspQuestion, poseQuestion, rearrangementQuestion, type SpatialRelation, spatialQuestion, trajectoryQuestion } from './templates';
 import { planPath, samplingBounds } from './trajectory';
 import { round } from './vec';
+import { formatAnswer } from '../../shared/answers';
 
 export type Task = 'pose' | 'grasp' | 'trajectory' | 'rearrangement' | 'spatial' | 'depth';
 
 export interface ItemDraft {
   task: Task;
   question: string;
-  answer: Vec2[] | 'Yes' | 'No';
-  alternatives?: Vec2[][];
+  /** The paper's canonical text form (shared/answers formatAnswer), e.g. `"bbox": [[x, y], ...]`. */
+  answer: string;
+  alternatives?: string[];
   box3d?: { center: number[]; size: number[]; rotation: number[][] };
   source_region?: Vec2[];
   target_region?: Vec2[];
@@ -39,6 +41,9 @@ export interface FrameContext {
 
 const MAX_TRAJECTORY_ATTEMPTS = 10;
 const pts = (p: Vec2[]): Vec2[] => p.map(([x, y]) => [round(x), round(y)]);
+/** Points rounded to 0.01 px (far below the 0.5 px tolerance) in the task's canonical text form. */
+const text = (task: 'pose' | 'grasp' | 'trajectory' | 'rearrangement', p: Vec2[]): string => formatAnswer({ task, points: pts(p) });
+const yesNo = (task: 'spatial' | 'depth', isYes: boolean): string => formatAnswer({ task, value: isYes });
 const poly = (p: Vec2[]): Vec2[] => p.map(([x, y]) => [round(x, 1), round(y, 1)]);
 
 function usable(ctx: FrameContext): SceneObject[] {
@@ -72,7 +77,7 @@ export function* poseItems(ctx: FrameContext): Generator<ItemDraft> {
   for (const o of usable(ctx)) {
     const b = o.boxCam;
     yield {
-      task: 'pose', question: poseQuestion(ctx.rng, name(ctx, o), width, height), answer: pts(projectBox(ctx.scene.K, b)),
+      task: 'pose', question: poseQuestion(ctx.rng, name(ctx, o), width, height), answer: text('pose', projectBox(ctx.scene.K, b)),
       box3d: { center: b.center.map((x) => round(x, 3)), size: b.size.map((x) => round(x, 3)), rotation: b.rotation.map((r) => r.map((x) => round(x, 7))) },
       meta: meta(ctx, { object: o.text.name, obj_id: o.objId, gt_index: o.k }),
     };
@@ -92,8 +97,8 @@ export function* graspItems(ctx: FrameContext): Generator<ItemDraft> {
     const grasps = freeGrasps(graspChecks(ctx, o), 5).map((g) => graspPoints(ctx, g)).filter((p) => p.every((q) => inImage(q, ctx)));
     if (grasps.length === 0) continue;
     yield {
-      task: 'grasp', question: graspQuestion(ctx.rng, name(ctx, o), width, height), answer: pts(grasps[0]),
-      alternatives: grasps.slice(1).map(pts), meta: meta(ctx, { object: o.text.name, obj_id: o.objId, gt_index: o.k }),
+      task: 'grasp', question: graspQuestion(ctx.rng, name(ctx, o), width, height), answer: text('grasp', grasps[0]),
+      alternatives: grasps.slice(1).map((g) => text('grasp', g)), meta: meta(ctx, { object: o.text.name, obj_id: o.objId, gt_index: o.k }),
     };
   }
 }
@@ -115,7 +120,7 @@ export function* trajectoryItems(ctx: FrameContext): Generator<ItemDraft> {
     const path2d = path.map((p) => projectWorld(ctx.scene, p));
     if (!path2d.every((p) => inImage(p, ctx))) continue;
     yield {
-      task: 'trajectory', question: trajectoryQuestion(ctx.rng, name(ctx, a), name(ctx, b), width, height), answer: pts(path2d),
+      task: 'trajectory', question: trajectoryQuestion(ctx.rng, name(ctx, a), name(ctx, b), width, height), answer: text('trajectory', path2d),
       source_region: poly(a.region), target_region: poly(b.region),
       meta: meta(ctx, { source: a.text.name, target: b.text.name, source_index: a.k, target_index: b.k, path_world_mm: path.map((p) => p.map((x) => round(x, 1))) }),
     };
@@ -129,7 +134,7 @@ export function* rearrangementItems(ctx: FrameContext): Generator<ItemDraft> {
     if (!blockers || !blockers.every((b) => b.isUsable)) continue;
     yield {
       task: 'rearrangement', question: rearrangementQuestion(ctx.rng, name(ctx, o), width, height),
-      answer: pts(blockers.map((b) => b.marker)), regions: blockers.map((b) => poly(b.region)),
+      answer: text('rearrangement', blockers.map((b) => b.marker)), regions: blockers.map((b) => poly(b.region)),
       meta: meta(ctx, { object: o.text.name, gt_index: o.k, move_first: blockers.map((b) => b.text.name), move_first_indices: blockers.map((b) => b.k) }),
     };
   }
@@ -163,7 +168,7 @@ export function* spatialItems(ctx: FrameContext): Generator<ItemDraft> {
     const [x, y] = swap ? [b, a] : [a, b];
     const asked = isYes === !swap ? rel : inverse[rel];
     yield {
-      task: 'spatial', question: spatialQuestion(ctx.rng, name(ctx, x), asked, name(ctx, y)), answer: isYes ? 'Yes' : 'No',
+      task: 'spatial', question: spatialQuestion(ctx.rng, name(ctx, x), asked, name(ctx, y)), answer: yesNo('spatial', isYes),
       meta: meta(ctx, { object: x.text.name, reference: y.text.name, relation: asked, object_index: x.k, reference_index: y.k }),
     };
   }
@@ -179,7 +184,7 @@ export function* depthItems(ctx: FrameContext): Generator<ItemDraft> {
     const aIsCloser = da < db;
     const askCloser = isYes === aIsCloser;
     yield {
-      task: 'depth', question: depthQuestion(ctx.rng, name(ctx, a), askCloser, name(ctx, b)), answer: isYes ? 'Yes' : 'No',
+      task: 'depth', question: depthQuestion(ctx.rng, name(ctx, a), askCloser, name(ctx, b)), answer: yesNo('depth', isYes),
       meta: meta(ctx, { object: a.text.name, reference: b.text.name, relation: askCloser ? 'closer' : 'farther', object_index: a.k, reference_index: b.k }),
     };
   }

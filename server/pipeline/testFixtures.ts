@@ -1,0 +1,28 @@
+/**
+ * Shared fixtures for the pipeline tests: a few small synthetic BOP scenes and the dataset generated
+ * from them, made once per test file in a temporary folder.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDataset, type GenerateResult } from './generate';
+import { synthesizeInto } from './synth';
+
+export interface Fixture {
+  root: string;
+  bop: string;
+  out: string;
+  result: GenerateResult;
+  lines: Record<string, any>[];
+}
+
+/** `scenes` synthetic scenes (seed 3 has cluttered ones) and their questions (up to 30 per image). */
+export function makeFixture(scenes = 4, seed = 3): Fixture {
+  const root = mkdtempSync(join(tmpdir(), 'bopask-pipeline-'));
+  const bop = join(root, 'synth');
+  synthesizeInto(bop, { scenes, seed });
+  const out = join(root, 'out');
+  const result = generateDataset({ bop, out, seed, maxPerImage: 30 });
+  const lines = readFileSync(result.datasetPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return { root, bop, out, result, lines };
+}
