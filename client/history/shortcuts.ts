@@ -67,7 +67,9 @@ const CORE: Shortcut[] = [
 export function buildKeyTable(tool: AnyTool): Shortcut[] {
   const own: Shortcut[] = (tool.keys ?? []).map((k) => ({ keys: k.keys, label: k.label, keyTest: k.keyTest, command: () => ({ type: 'tool', event: k.event }) }));
   const hotkey: Shortcut = { keys: tool.hotkey.toUpperCase(), label: `${tool.label} tool (leave pan mode)`, keyTest: (e) => plain(e, tool.hotkey), command: () => ({ type: 'drawMode' }) };
-  return [...CORE, hotkey, ...own];
+  // A buttons-only tool (yes/no) has nothing to nudge, delete a point of, or switch back to.
+  const core = tool.usesPointer ? CORE : CORE.filter((s) => !/Nudge|Delete|Cancel/.test(s.label));
+  return [...core, ...(tool.usesPointer ? [hotkey] : []), ...own];
 }
 
 export function matchShortcut(table: readonly Shortcut[], e: KeyLike): Shortcut | undefined {

@@ -1,4 +1,4 @@
-import { Arrow, Line } from 'react-konva';
+import { Line } from 'react-konva';
 import type { Vec2 } from '../../../shared/geometry/types';
 import { COLORS, SIZES } from '../../canvas/colors';
 
@@ -10,8 +10,6 @@ interface Props {
   dash?: number[];
   /** Stroke width in screen pixels. */
   width?: number;
-  /** Draw an arrow head at the end (screen-size constant). */
-  hasArrow?: boolean;
   opacity?: number;
 }
 
@@ -19,19 +17,10 @@ interface Props {
  * A stroke with a dark halo under it so it reads on any photo. Widths are in screen pixels
  * (`strokeScaleEnabled=false`); the dash pattern is given in screen pixels too and scaled here.
  */
-export function HaloLine({ points, color, scale, closed = false, dash, width = SIZES.stroke, hasArrow = false, opacity = 1 }: Props) {
+export function HaloLine({ points, color, scale, closed = false, dash, width = SIZES.stroke, opacity = 1 }: Props) {
   const flat = points.flatMap((p) => [p[0], p[1]]);
   const dashImg = dash?.map((d) => d / scale);
   const common = { points: flat, closed, listening: false, perfectDrawEnabled: false, strokeScaleEnabled: false, lineCap: 'round' as const, lineJoin: 'round' as const, opacity };
-  if (hasArrow) {
-    const head = 10 / scale;
-    return (
-      <>
-        <Arrow {...common} stroke={COLORS.halo} fill={COLORS.halo} strokeWidth={width + SIZES.halo} pointerLength={head} pointerWidth={head} />
-        <Arrow {...common} stroke={color} fill={color} strokeWidth={width} dash={dashImg} pointerLength={head} pointerWidth={head} />
-      </>
-    );
-  }
   return (
     <>
       <Line {...common} stroke={COLORS.halo} strokeWidth={width + SIZES.halo} />

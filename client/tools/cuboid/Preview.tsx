@@ -9,13 +9,13 @@ import { GIZMO_HANDLES, handleImage, type Cam, type GizmoHandle } from './gizmo'
 import { gizmoCorners, type CuboidDraft } from './tool';
 
 /** Handle fills per role; the legend names them. Shapes (size) differ too, not only colour. */
-const HANDLE_STYLE: Record<GizmoHandle, { fill: string; size: number }> = {
-  move: { fill: COLORS.handleFill, size: 1.4 },
-  yaw: { fill: OKABE_ITO.reddishPurple, size: 1.1 },
-  sx: { fill: OKABE_ITO.vermillion, size: 1 },
-  sy: { fill: OKABE_ITO.bluishGreen, size: 1 },
-  sz: { fill: OKABE_ITO.blue, size: 1 },
-  tilt: { fill: OKABE_ITO.yellow, size: 0.9 },
+const HANDLE_STYLE: Record<GizmoHandle, { fill: string; shape: 'circle' | 'diamond' | 'triangle' }> = {
+  move: { fill: COLORS.handleFill, shape: 'circle' },
+  yaw: { fill: OKABE_ITO.reddishPurple, shape: 'diamond' },
+  sx: { fill: OKABE_ITO.vermillion, shape: 'circle' },
+  sy: { fill: OKABE_ITO.bluishGreen, shape: 'circle' },
+  sz: { fill: OKABE_ITO.blue, shape: 'circle' },
+  tilt: { fill: OKABE_ITO.yellow, shape: 'triangle' },
 };
 
 export function CuboidPreview({ draft, scale, cam }: PreviewProps<CuboidDraft> & { cam: Cam | null }) {
@@ -40,9 +40,12 @@ export function CuboidPreview({ draft, scale, cam }: PreviewProps<CuboidDraft> &
     <Group listening={false}>
       <CuboidEdges corners={corners} scale={scale} />
       {foot && yaw && <HaloLine points={[foot, yaw]} color={OKABE_ITO.reddishPurple} scale={scale} width={1.5} dash={[3, 3]} />}
-      {handles.map(([h, at]) => (
-        <Handle key={h} at={at} scale={scale} isSelected={draft.selected === h} fill={HANDLE_STYLE[h].fill} size={HANDLE_STYLE[h].size} />
-      ))}
+      {/* The footprint centre is not drawn as a handle: the whole box body is the move handle. */}
+      {handles
+        .filter(([h]) => h !== 'move')
+        .map(([h, at]) => (
+          <Handle key={h} at={at} scale={scale} isSelected={draft.selected === h} fill={HANDLE_STYLE[h].fill} shape={HANDLE_STYLE[h].shape} />
+        ))}
     </Group>
   );
 }

@@ -5,7 +5,7 @@
  * whatever the perspective.
  */
 import type { TablePose, WorldToCamera } from '../../../shared/geometry/camera';
-import { projectWorldPoint, rayTableIntersection, tablePoseLocalToWorld, tablePoseRotation } from '../../../shared/geometry/camera';
+import { cameraCenterWorld, projectWorldPoint, rayTableIntersection, tablePoseCenterWorld, tablePoseLocalToWorld, tablePoseRotation } from '../../../shared/geometry/camera';
 import type { Mat3, Vec2, Vec3 } from '../../../shared/geometry/types';
 
 export type GizmoHandle = 'move' | 'yaw' | 'sx' | 'sy' | 'sz' | 'tilt';
@@ -23,34 +23,48 @@ function margin(p: TablePose): number {
   return 0.35 * Math.max(p.size[0], p.size[1]);
 }
 
+/**
+ * +1 or −1: which of the two faces across the box's local `axis` faces the camera. Size handles sit on
+ * that face so none hides behind the box (or behind another handle) whatever the yaw.
+ */
+export function facingSign(cam: Cam, p: TablePose, axis: 0 | 1 | 2): 1 | -1 {
+  const Rw = tablePoseRotation(p.yawRad, p.tiltRad);
+  const c = tablePoseCenterWorld(p);
+  const eye = cameraCenterWorld(cam.w2c);
+  const d = (eye[0] - c[0]) * Rw[0][axis] + (eye[1] - c[1]) * Rw[1][axis] + (eye[2] - c[2]) * Rw[2][axis];
+  return d >= 0 ? 1 : -1;
+}
+
 /** World position (mm) of a handle for a pose. */
-export function handleWorld(p: TablePose, h: GizmoHandle): Vec3 {
+export function handleWorld(cam: Cam, p: TablePose, h: GizmoHandle): Vec3 {
   const [sx, sy, sz] = p.size;
   switch (h) {
     case 'move':
       return [p.x, p.y, 0];
     case 'yaw': {
-      // On the table beyond the box's −x face, so it never sits on the width handle (+x face).
-      const r = sx / 2 + margin(p);
-      return [p.x - Math.cos(p.yawRad) * r, p.y - Math.sin(p.yawRad) * r, 0];
+      // On the table beyond the x face away from the width handle, so the two never overlap.
+      const r = -facingSign(cam, p, 0) * (sx / 2 + margin(p));
+      return [p.x + Math.cos(p.yawRad) * r, p.y + Math.sin(p.yawRad) * r, 0];
     }
+    // Width and depth handles sit on the bottom edges, not the face centres: seen from above, a face
+    // centre projects almost onto the footprint centre and would steal the box's move drag.
     case 'sx':
-      return tablePoseLocalToWorld(p, [sx / 2, 0, 0]);
+      return tablePoseLocalToWorld(p, [(facingSign(cam, p, 0) * sx) / 2, 0, -sz / 2]);
     case 'sy':
-      return tablePoseLocalToWorld(p, [0, sy / 2, 0]);
+      return tablePoseLocalToWorld(p, [0, (facingSign(cam, p, 1) * sy) / 2, -sz / 2]);
     case 'sz':
-      return tablePoseLocalToWorld(p, [0, 0, sz / 2]);
+      return tablePoseLocalToWorld(p, [0, 0, (facingSign(cam, p, 2) * sz) / 2]);
     case 'tilt':
-      return tablePoseLocalToWorld(p, [0, -sy / 2, sz / 2]);
+      return tablePoseLocalToWorld(p, [0, (facingSign(cam, p, 1) * sy) / 2, (facingSign(cam, p, 2) * sz) / 2]);
   }
 }
 
 export function handleImage(cam: Cam, p: TablePose, h: GizmoHandle): Vec2 | null {
-  return projectWorldPoint(cam.K, cam.w2c, handleWorld(p, h));
+  return projectWorldPoint(cam.K, cam.w2c, handleWorld(cam, p, h));
 }
 
 /** Pose with one scalar parameter changed; size changes keep the opposite face where it was. */
-function withParam(p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', v: number): TablePose {
+function withParam(p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', v: number, sign: 1 | -1): TablePose {
   if (h === 'tilt') return { ...p0, tiltRad: v };
   const axis = h === 'sx' ? 0 : h === 'sy' ? 1 : 2;
   const size: Vec3 = [p0.size[0], p0.size[1], p0.size[2]];
@@ -58,7 +72,7 @@ function withParam(p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', v: number): Ta
   size[axis] = v;
   const Rw = tablePoseRotation(p0.yawRad, p0.tiltRad);
   // Shift the footprint by the horizontal part of half the growth; the rest constraint fixes the height.
-  return { ...p0, size, x: p0.x + (Rw[0][axis] * delta) / 2, y: p0.y + (Rw[1][axis] * delta) / 2 };
+  return { ...p0, size, x: p0.x + (sign * Rw[0][axis] * delta) / 2, y: p0.y + (sign * Rw[1][axis] * delta) / 2 };
 }
 
 function paramOf(p: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt'): number {
@@ -75,12 +89,14 @@ function solveParam(cam: Cam, p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', tar
   const isTilt = h === 'tilt';
   const lo = isTilt ? -Math.PI / 2 : MIN_SIZE_MM;
   const hi = isTilt ? Math.PI / 2 : 5000;
+  // The handle's face is fixed for the whole solve, so the opposite face stays put.
+  const sign = isTilt ? 1 : facingSign(cam, p0, h === 'sx' ? 0 : h === 'sy' ? 1 : 2);
   let v = paramOf(p0, h);
   for (let it = 0; it < 12; it++) {
     const eps = isTilt ? 1e-4 : Math.max(1e-3, v * 1e-4);
-    const r = residual(cam, withParam(p0, h, v), h, target);
-    const rp = residual(cam, withParam(p0, h, v + eps), h, target);
-    const rm = residual(cam, withParam(p0, h, v - eps), h, target);
+    const r = residual(cam, withParam(p0, h, v, sign), h, target);
+    const rp = residual(cam, withParam(p0, h, v + eps, sign), h, target);
+    const rm = residual(cam, withParam(p0, h, v - eps, sign), h, target);
     if (!r || !rp || !rm) break;
     const J: Vec2 = [(rp[0] - rm[0]) / (2 * eps), (rp[1] - rm[1]) / (2 * eps)];
     const jj = J[0] * J[0] + J[1] * J[1];
@@ -92,7 +108,7 @@ function solveParam(cam: Cam, p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', tar
     v = Math.max(lo, Math.min(hi, v + step));
     if (Math.abs(step) < (isTilt ? 1e-6 : 1e-3)) break;
   }
-  return withParam(p0, h, v);
+  return withParam(p0, h, v, sign);
 }
 
 export interface GizmoDrag {

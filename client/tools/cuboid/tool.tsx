@@ -36,6 +36,7 @@ function hitGizmo(cam: Cam, pose: TablePose, p: Vec2, tolPx: number): GizmoHandl
   let best: GizmoHandle | null = null;
   let bestD = tolPx;
   for (const h of GIZMO_HANDLES) {
+    if (h === 'move') continue; // the box body (hull test below) is the move handle
     const q = handleImage(cam, pose, h);
     if (q && dist(q, p) <= bestD) {
       best = h;
@@ -106,7 +107,7 @@ export function createCuboidTool(ctx: ToolContext): Tool<CuboidDraft> {
     label: 'Box',
     hotkey: 'c',
     hint: cam
-      ? 'Click where the object stands on the table; drag the box to move, ● handles to resize, ◆ to turn, ▲ to tilt.'
+      ? 'Click where the object stands on the table. Drag the box to move it, the round dots to resize, the ◆ on the table to turn it, the ▲ on the top edge to tilt it.'
       : 'Drag the front face, then drag to pull out the back face; then drag any corner (or inside to move).',
     usesPointer: true,
     begin: (): CuboidDraft => (cam ? { mode: 'gizmo', pose: null, selected: null, drag: null } : { mode: 'free', free: emptyFree() }),

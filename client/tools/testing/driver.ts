@@ -4,7 +4,7 @@
  * `capture` result becomes the new rollback point and `{ cancel: true }` returns to it.
  */
 import type { Answer } from '../../../shared/answers';
-import { imagePx, type AnyTool, type ToolEvent } from '../types';
+import { imagePx, type Tool, type ToolEvent } from '../types';
 
 export interface Driver<D> {
   readonly draft: D;
@@ -23,7 +23,7 @@ export interface Driver<D> {
   send(ev: ToolEvent): Driver<D>;
 }
 
-export function drive<D>(tool: AnyTool, start?: D, tolPx = 8): Driver<D> {
+export function drive<D>(tool: Tool<D>, start?: D, tolPx = 8): Driver<D> {
   let draft: D = start ?? tool.begin();
   let committed = draft;
   let captures = 0;
@@ -38,7 +38,7 @@ export function drive<D>(tool: AnyTool, start?: D, tolPx = 8): Driver<D> {
       if ('cancel' in r) {
         draft = committed;
       } else {
-        draft = r.draft as D;
+        draft = r.draft;
         if (r.capture) {
           committed = draft;
           captures++;

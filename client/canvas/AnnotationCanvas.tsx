@@ -1,0 +1,189 @@
+/**
+ * The annotation canvas: a generic component with a contract (see README.md). It knows the tool
+ * registry, never a task's shape: the registry gives the tool, the tool gives drafts, previews, keys
+ * and answers. Layers: image (own canvas, never listening) → overlay (a given answer) → tool (the live
+ * draft, the only part that re-renders while drawing). Remount it (React `key`) for each question.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Stage } from 'react-konva';
+import type Konva from 'konva';
+import type { Answer, Task } from '../../shared/answers';
+import type { WorldToCamera } from '../../shared/geometry/camera';
+import type { Mat3 } from '../../shared/geometry/types';
+import { Legend } from '../history/Legend';
+import { buildKeyTable, useShortcuts, type Command } from '../history/shortcuts';
+import { toolEntryFor } from '../tools/registry';
+import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
+import { ImageLayer } from './ImageLayer';
+import { Magnifier, type MagnifierHandle } from './Magnifier';
+import { OverlayLayer } from './OverlayLayer';
+import { Toolbar } from './Toolbar';
+import { ToolLayer } from './ToolLayer';
+import { pickLevel, useImage } from './useImage';
+import { usePointerInput } from './usePointerInput';
+import { useViewport } from './useViewport';
+
+export interface AnnotationCanvasProps {
+  imageUrl: string;
+  /** Original image size in pixels; every coordinate in and out is in this space. */
+  imageWidth: number;
+  imageHeight: number;
+  task: Task;
+  /** Pose only: intrinsics (and the table plane) switch the cuboid tool to the 3D gizmo. */
+  camera?: { K: Mat3; world_to_camera?: WorldToCamera };
+  /** Start from this answer (e.g. correcting a generated one). Changing it resets the session. */
+  initialAnswer?: Answer | null;
+  /** A draft saved from `onDraftChange`; wins over `initialAnswer` when it belongs to the same tool. */
+  initialDraft?: string | null;
+  /** A generated answer to show read-only: the subject in verify mode, a faded reference in draw mode. */
+  overlayAnswer?: Answer | null;
+  mode: 'draw' | 'verify';
+  /** Called with the committed answer (null while incomplete) after every undoable change, undo or redo. */
+  onAnswerChange(answer: Answer | null): void;
+  /** Called with the serialised committed draft, for localStorage. */
+  onDraftChange?(serialized: string): void;
+  /** CSS height of the whole component (toolbar + canvas + legend); default 100%. */
+  height?: number | string;
+}
+
+export function AnnotationCanvas(props: AnnotationCanvasProps) {
+  const { imageWidth, imageHeight, task, camera, mode } = props;
+  const entry = toolEntryFor(task);
+  // Keyed by value: a host that rebuilds the camera object each render must not restart the session.
+  const cameraKey = JSON.stringify(camera ?? null);
+  const tool = useMemo(() => entry.create({ task, imageWidth, imageHeight, camera }), [entry, task, imageWidth, imageHeight, cameraKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const store = useMemo(() => {
+    const restored = deserializeDraft(tool.id, props.initialDraft);
+    return createEditorStore(tool, restored ?? (props.initialAnswer ? tool.fromAnswer(props.initialAnswer) : tool.begin()));
+  }, [tool]); // eslint-disable-line react-hooks/exhaustive-deps -- initial values are read once per tool
+
+  // A new initialAnswer after mount (verify → correct) restarts the session from it; never undoable.
+  const firstInitial = useRef(props.initialAnswer);
+  useEffect(() => {
+    if (props.initialAnswer === firstInitial.current) return;
+    firstInitial.current = props.initialAnswer;
+    store.reset(props.initialAnswer ? tool.fromAnswer(props.initialAnswer) : tool.begin());
+  }, [props.initialAnswer, store, tool]);
+
+  // Report committed changes only, so a drag does not re-render the host on every pointer move.
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  useEffect(() => {
+    let lastPresent: unknown = undefined;
+    let lastAnswer = '';
+    const report = () => {
+      const present = store.getState().history.present;
+      if (present === lastPresent) return;
+      lastPresent = present;
+      callbacks.current.onDraftChange?.(serializeDraft(tool.id, present));
+      const answer = store.answer();
+      const text = JSON.stringify(answer);
+      if (text !== lastAnswer) {
+        lastAnswer = text;
+        callbacks.current.onAnswerChange(answer);
+      }
+    };
+    report();
+    return store.subscribe(report);
+  }, [store, tool]);
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const magnifierRef = useRef<MagnifierHandle>(null);
+  const toolLayerRef = useRef<Konva.Layer>(null);
+  const imageSize = useMemo(() => ({ width: imageWidth, height: imageHeight }), [imageWidth, imageHeight]);
+  const { size, view, viewRef, setView, fit, limits, zoomAtCentre } = useViewport(containerRef, imageSize);
+  const { image, error } = useImage(props.imageUrl);
+  const [isPanMode, setPanMode] = useState(false);
+  const [isPanHeld, setPanHeld] = useState(false);
+  const [isMagnifierOn, setMagnifierOn] = useState(true);
+
+  const isEditable = mode === 'draw';
+  const isDrawing = isEditable && tool.usesPointer && !isPanMode;
+  usePointerInput({ containerRef, viewRef, setView, limits, stageSize: size, store, isDrawing, isPanHeld: isPanHeld || isPanMode, isMagnifierOn, magnifierRef, toolLayerRef });
+
+  const table = useMemo(() => buildKeyTable(tool), [tool]);
+  const run = useCallback(
+    (c: Command) => {
+      if (c.type === 'fit') return fit();
+      if (c.type === 'zoom') return zoomAtCentre(c.factor);
+      if (c.type === 'togglePan') return setPanMode((m) => !m);
+      if (c.type === 'holdPan') return setPanHeld(c.isHeld);
+      if (c.type === 'drawMode') return setPanMode(false);
+      if (c.type === 'toggleMagnifier') return setMagnifierOn((m) => !m);
+      if (!isEditable) return;
+      if (c.type === 'undo') return store.undo();
+      if (c.type === 'redo') return store.redo();
+      store.dispatch(c.event);
+    },
+    [fit, zoomAtCentre, isEditable, store],
+  );
+  useShortcuts(table, run, true);
+
+  // Mark the first frame with the image on screen: Playwright and the bench wait for it.
+  const [isImageDrawn, setImageDrawn] = useState(false);
+  useEffect(() => {
+    if (!image || size.width === 0) return;
+    const id = requestAnimationFrame(() => {
+      performance.mark('canvas:image-drawn');
+      setImageDrawn(true);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [image, size.width]);
+
+  const { live } = useSyncExternalStore(store.subscribe, store.getState);
+  const level = image ? pickLevel(image.levels.length, view.scale, window.devicePixelRatio || 1) : 0;
+  const Controls = tool.Controls;
+  const overlay = props.overlayAnswer ?? null;
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 6, height: props.height ?? '100%', minHeight: 0 }}>
+      <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Toolbar
+          store={store}
+          isEditable={isEditable}
+          scale={view.scale}
+          isPanMode={isPanMode}
+          isMagnifierOn={isMagnifierOn}
+          onZoom={zoomAtCentre}
+          onFit={fit}
+          onTogglePan={() => setPanMode((m) => !m)}
+          onToggleMagnifier={() => setMagnifierOn((m) => !m)}
+        />
+        {mode === 'verify' && overlay && (
+          <span data-testid="verify-badge" style={{ font: '600 13px system-ui', color: '#000', background: '#CC79A7', padding: '3px 8px', borderRadius: 4 }}>
+            Proposed answer (read-only, dashed)
+          </span>
+        )}
+        {Controls && <Controls draft={live} dispatch={store.dispatch} disabled={!isEditable} />}
+      </div>
+      <div
+        ref={containerRef}
+        tabIndex={0}
+        data-testid="annotation-canvas"
+        data-task={task}
+        data-tool={tool.id}
+        data-mode={mode}
+        data-scale={view.scale}
+        data-offset-x={view.x}
+        data-offset-y={view.y}
+        data-image-ready={isImageDrawn ? 'true' : 'false'}
+        aria-label={`${tool.label} canvas. ${tool.hint}`}
+        style={{ position: 'relative', flex: 1, minHeight: 200, overflow: 'hidden', background: '#2b2b2b', outline: 'none', touchAction: 'none', userSelect: 'none' }}
+      >
+        {size.width > 0 && (
+          <Stage width={size.width} height={size.height} scaleX={view.scale} scaleY={view.scale} x={view.x} y={view.y} listening={false}>
+            {image && <ImageLayer source={image.levels[level]} width={imageWidth} height={imageHeight} isPixelated={view.scale >= 3} />}
+            {overlay && <OverlayLayer Shape={entry.Shape} answer={overlay} scale={view.scale} variant={mode === 'verify' ? 'overlay' : 'ghost'} />}
+            {isEditable && <ToolLayer store={store} tool={tool} scale={view.scale} layerRef={toolLayerRef} />}
+          </Stage>
+        )}
+        <Magnifier source={image?.full ?? null} ref={magnifierRef} />
+        {error && <p role="alert" style={{ position: 'absolute', top: 8, left: 8, color: '#fff', margin: 0 }}>{error}</p>}
+      </div>
+      <details open style={{ flex: 'none' }}>
+        <summary style={{ font: '12px system-ui', cursor: 'pointer' }}>Shortcuts</summary>
+        <Legend table={table} hint={isEditable ? tool.hint : 'Check the proposed answer. Drag to pan, wheel to zoom.'} />
+      </details>
+    </div>
+  );
+}
