@@ -1,17 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { boxIntersectionVolume, boxIou3d } from './polyhedron';
+import { rotationFromEuler as rotation } from './rotation';
 import type { Box3d, Mat3, Vec3 } from './types';
 
-/** Rotation from Z-Y-X Euler angles (rad), columns = box axes. */
-export function rotation(a: number, b: number, c: number): Mat3 {
-  const [ca, sa, cb, sb, cc, sc] = [Math.cos(a), Math.sin(a), Math.cos(b), Math.sin(b), Math.cos(c), Math.sin(c)];
-  return [
-    [ca * cb, ca * sb * sc - sa * cc, ca * sb * cc + sa * sc],
-    [sa * cb, sa * sb * sc + ca * cc, sa * sb * cc - ca * sc],
-    [-sb, cb * sc, cb * cc],
-  ];
-}
 const angle = fc.double({ min: -Math.PI, max: Math.PI, noNaN: true });
 const arbBox = fc
   .record({
