@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from './db/client';
+import { createAppServer } from './http';
+import { importDataset } from './services/importDataset';
+import { updateSettings } from './services/settings';
+import { writeFixtureDataset } from './testing/fixtureDataset';
+
+describe('the HTTP server', () => {
+  let db: Db;
+  let base: string;
+  let close: () => void;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-http-'));
+    db = openDb(path.join(dir, 'db.sqlite'));
+    const imagesDir = path.join(dir, 'images');
+    await importDataset(db, { datasetPath: writeFixtureDataset(10), imagesDir });
+    updateSettings(db, { redundancyShare: 0, verifyPerBatch: 0 });
+    const server = createAppServer(db, { imagesDir });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  });
+  afterAll(() => close());
+
+  const start = (body: object) =>
+    fetch(`${base}/trpc/annotate.start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('serves dataset images and refuses paths outside the image folder', async () => {
+    const ok = await fetch(`${base}/images/img/blank.png`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toContain('image/png');
+    const escape = await fetch(`${base}/images/..%2f..%2fetc%2fpasswd`);
+    expect(escape.status).toBe(404);
+  });
+
+  it('never gives the last open slot of a question to two contributors starting at the same moment', async () => {
+    // 60 questions, each wanted once (share 0). Three batches of 10 started at once must take 30
+    // different questions: a race would hand some free slot to two of them.
+    const all = await Promise.all([start({ batchSize: 10 }), start({ batchSize: 10 }), start({ batchSize: 10 })]);
+    expect(all.map((r) => r.status)).toEqual([200, 200, 200]);
+    const counts = db.$client
+      .prepare("select question_id, count(*) n from assignments where mode = 'answer' group by question_id")
+      .all() as { n: number }[];
+    expect(counts).toHaveLength(30);
+    expect(counts.every((r) => r.n === 1)).toBe(true);
+  });
+
+  it('refuses an oversized payload before parsing it', async () => {
+    const res = await fetch(`${base}/trpc/annotate.submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'x'.repeat(32), pad: 'y'.repeat(400_000) }),
+    });
+    expect(res.status).toBe(413);
+  });
+});
