@@ -2,6 +2,7 @@
  * PNG encoding/decoding through pngjs: 8-bit RGB images, 8-bit masks and BOP's 16-bit depth images.
  * A low deflate level keeps synthesis fast; the files stay reasonably small because the scenes are flat.
  */
+import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 
 // One fixed filter instead of pngjs's per-row search of all five: several times faster, and the
@@ -30,8 +31,16 @@ export interface GrayImage {
   data: Uint16Array | Uint8Array;
 }
 
-/** Decodes a grayscale PNG (8 or 16 bit) to one channel, unscaled. Throws pngjs's error on bad data. */
+/**
+ * Decodes a grayscale PNG (8 or 16 bit) to one channel, unscaled. Plain non-interlaced grayscale, what
+ * BOP's depth and mask files are, takes a direct path (inflate + unfilter, no RGBA expansion), several
+ * times faster than pngjs; anything else goes through pngjs. Throws on broken or truncated data.
+ */
 export function decodeGray(buf: Buffer): GrayImage {
+  return decodePlainGray(buf) ?? decodeWithPngjs(buf);
+}
+
+function decodeWithPngjs(buf: Buffer): GrayImage {
   const png = PNG.sync.read(buf, { skipRescale: true });
   const n = png.width * png.height;
   const src = png.data as unknown as ArrayLike<number>;
@@ -39,4 +48,53 @@ export function decodeGray(buf: Buffer): GrayImage {
   const out = png.depth === 16 ? new Uint16Array(n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) out[i] = src[i * channels];
   return { width: png.width, height: png.height, data: out };
+}
+
+const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+/** undefined when the file is not plain grayscale (then pngjs handles it). */
+function decodePlainGray(buf: Buffer): GrayImage | undefined {
+  if (buf.length < 33 || !buf.subarray(0, 8).equals(SIGNATURE) || buf.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  const [width, height, depth, colorType, interlace] = [buf.readUInt32BE(16), buf.readUInt32BE(20), buf[24], buf[25], buf[28]];
+  if (colorType !== 0 || interlace !== 0 || (depth !== 8 && depth !== 16)) return undefined;
+  const idat: Buffer[] = [];
+  for (let pos = 8; pos + 8 <= buf.length;) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('latin1', pos + 4, pos + 8);
+    if (pos + 12 + len > buf.length) throw new Error(`chunk ${type} runs past the end of the file`);
+    if (type === 'IDAT') idat.push(buf.subarray(pos + 8, pos + 8 + len));
+    if (type === 'IEND') break;
+    pos += 12 + len;
+  }
+  const bpp = depth / 8;
+  const stride = width * bpp;
+  const raw = inflateSync(Buffer.concat(idat));
+  if (raw.length < (stride + 1) * height) throw new Error(`image data too short (${raw.length} of ${(stride + 1) * height} bytes)`);
+  const px = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) unfilterRow(raw, y * (stride + 1), px, y * stride, stride, bpp, y > 0);
+  if (depth === 8) return { width, height, data: px };
+  const out = new Uint16Array(width * height);
+  for (let i = 0; i < out.length; i++) out[i] = (px[2 * i] << 8) | px[2 * i + 1];
+  return { width, height, data: out };
+}
+
+function unfilterRow(raw: Uint8Array, at: number, px: Uint8Array, o: number, stride: number, bpp: number, hasUp: boolean): void {
+  const filter = raw[at];
+  for (let i = 0; i < stride; i++) {
+    const x = raw[at + 1 + i];
+    const a = i >= bpp ? px[o + i - bpp] : 0;
+    const b = hasUp ? px[o + i - stride] : 0;
+    const c = hasUp && i >= bpp ? px[o + i - stride - bpp] : 0;
+    let v: number;
+    if (filter === 0) v = x;
+    else if (filter === 1) v = x + a;
+    else if (filter === 2) v = x + b;
+    else if (filter === 3) v = x + ((a + b) >> 1);
+    else if (filter === 4) {
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+    } else throw new Error(`unknown filter type ${filter}`);
+    px[o + i] = v & 255;
+  }
 }

@@ -54,7 +54,7 @@ export interface MaskRegion {
 /** Region of a visible mask (non-zero pixels); undefined when the mask is empty. */
 export function maskRegion(data: ArrayLike<number>, width: number, height: number): MaskRegion | undefined {
   const pts: Vec2[] = [];
-  let [sx, sy, n] = [0, 0, 0];
+  let [sx, sy, n, x0, x1, y0, y1] = [0, 0, 0, width, -1, height, -1];
   for (let y = 0; y < height; y++) {
     let lo = -1;
     let hi = -1;
@@ -66,14 +66,16 @@ export function maskRegion(data: ArrayLike<number>, width: number, height: numbe
       sy += y;
       n++;
     }
-    if (lo >= 0) pts.push([lo, y], [lo, y + 1], [hi + 1, y], [hi + 1, y + 1]);
+    if (lo < 0) continue;
+    pts.push([lo, y], [lo, y + 1], [hi + 1, y], [hi + 1, y + 1]);
+    [x0, x1, y0, y1] = [Math.min(x0, lo), Math.max(x1, hi), Math.min(y0, y), y];
   }
   if (n === 0) return undefined;
   const [cx, cy] = [sx / n, sy / n];
   let best: Vec2 = [0, 0];
   let bestD = Infinity;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
       if (data[y * width + x] === 0) continue;
       const d = (x - cx) ** 2 + (y - cy) ** 2;
       if (d < bestD) [best, bestD] = [[x + 0.5, y + 0.5], d];

@@ -70,12 +70,16 @@ export function environmentMesh(center: Vec3): Tri[] {
   const out: Tri[] = [];
   const [cx, cy] = center;
   const plank = 140;
+  // Planks are cut into short tiles: a long thin triangle would have a screen-sized bounding box and
+  // make the rasterizer test every pixel of the image once per plank.
+  const tile = 200;
   for (let i = -7; i < 7; i++) {
     const y0 = cy + i * plank;
-    const color: Rgb = i % 2 === 0 ? [176, 132, 92] : [160, 118, 80];
-    const q: Vec3[] = [[cx - 1100, y0, 0], [cx + 1100, y0, 0], [cx + 1100, y0 + plank, 0], [cx - 1100, y0 + plank, 0]];
-    const c = shade(color, [0, 0, 1]);
-    out.push({ a: q[0], b: q[1], c: q[2], color: c, id: 0 }, { a: q[0], b: q[2], c: q[3], color: c, id: 0 });
+    const c = shade(i % 2 === 0 ? [176, 132, 92] : [160, 118, 80], [0, 0, 1]);
+    for (let x0 = cx - 1100; x0 < cx + 1100; x0 += tile) {
+      const q: Vec3[] = [[x0, y0, 0], [x0 + tile, y0, 0], [x0 + tile, y0 + plank, 0], [x0, y0 + plank, 0]];
+      out.push({ a: q[0], b: q[1], c: q[2], color: c, id: 0 }, { a: q[0], b: q[2], c: q[3], color: c, id: 0 });
+    }
   }
   const f: Vec3[] = [[cx - 4000, cy - 4000, -740], [cx + 4000, cy - 4000, -740], [cx + 4000, cy + 4000, -740], [cx - 4000, cy + 4000, -740]];
   const fc = shade([105, 105, 112], [0, 0, 1]);

@@ -25,7 +25,11 @@ export type Plot = (i: number, z: number) => void;
 
 export function newBuffers(width: number, height: number, background: [number, number, number]): FrameBuffers {
   const rgb = new Uint8Array(width * height * 3);
-  for (let i = 0; i < width * height; i++) rgb.set(background, i * 3);
+  for (let i = 0; i < width * height * 3; i += 3) {
+    rgb[i] = background[0];
+    rgb[i + 1] = background[1];
+    rgb[i + 2] = background[2];
+  }
   return { width, height, rgb, depth: new Float32Array(width * height), ids: new Uint8Array(width * height).fill(255) };
 }
 
