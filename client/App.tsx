@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { HomeScreen } from './screens/HomeScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 
@@ -12,6 +12,8 @@ const AdminScreen = lazy(() => import('./screens/AdminScreen'));
 const CanvasPlayground = lazy(() => import('./screens/CanvasPlayground'));
 
 export function App() {
+  // Drawing pages use the whole window; reading pages keep a comfortable line length.
+  const isWide = /^\/(annotate|dev)/.test(useLocation().pathname);
   return (
     <div className="app">
       <header className="topbar">
@@ -25,7 +27,7 @@ export function App() {
           <NavLink to="/admin">Admin</NavLink>
         </nav>
       </header>
-      <main>
+      <main className={isWide ? 'wide' : undefined}>
         <Suspense fallback={<p className="loading">Loading…</p>}>
           <Routes>
             <Route path="/" element={<HomeScreen />} />
