@@ -102,6 +102,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   usePointerInput({ containerRef, viewRef, setView, limits, stageSize: size, store, isDrawing, isPanHeld: isPanHeld || isPanMode, isMagnifierOn, magnifierRef, toolLayerRef });
 
   const table = useMemo(() => buildKeyTable(tool), [tool]);
+  const legendRows = useMemo(() => (isEditable ? table : table.filter((s) => s.isView)), [table, isEditable]);
   const run = useCallback(
     (c: Command) => {
       if (c.type === 'fit') return fit();
@@ -182,7 +183,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
       </div>
       <details open style={{ flex: 'none' }}>
         <summary style={{ font: '12px system-ui', cursor: 'pointer' }}>Shortcuts</summary>
-        <Legend table={table} hint={isEditable ? tool.hint : 'Check the proposed answer. Drag to pan, wheel to zoom.'} />
+        <Legend table={legendRows} hint={isEditable ? tool.hint : 'Check the proposed answer. Drag to pan, wheel to zoom.'} />
       </details>
     </div>
   );

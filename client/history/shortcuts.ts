@@ -28,6 +28,8 @@ export interface Shortcut {
   command: (e: KeyLike) => Command;
   /** Command sent on key release (hold-to-pan). */
   release?: Command;
+  /** View rows (zoom, pan, fit, loupe) also work read-only, in verify mode. */
+  isView?: boolean;
 }
 
 const mod = (e: KeyLike) => e.ctrlKey || e.metaKey;
@@ -49,18 +51,18 @@ const CORE: Shortcut[] = [
       return { type: 'tool', event: { type: 'nudge', dx: dx * step, dy: dy * step } };
     },
   },
-  { keys: 'Wheel / + −', label: 'Zoom about the cursor / centre', keyTest: (e) => !mod(e) && (e.key === '+' || e.key === '='), command: () => ({ type: 'zoom', factor: 1.25 }) },
-  { label: 'Zoom out', keyTest: (e) => !mod(e) && (e.key === '-' || e.key === '_'), command: () => ({ type: 'zoom', factor: 0.8 }) },
-  { keys: 'F', label: 'Fit the image to the screen', keyTest: (e) => plain(e, 'f'), command: () => ({ type: 'fit' }) },
+  { keys: 'Wheel / + −', label: 'Zoom about the cursor / centre', isView: true, keyTest: (e) => !mod(e) && (e.key === '+' || e.key === '='), command: () => ({ type: 'zoom', factor: 1.25 }) },
+  { label: 'Zoom out', isView: true, keyTest: (e) => !mod(e) && (e.key === '-' || e.key === '_'), command: () => ({ type: 'zoom', factor: 0.8 }) },
+  { keys: 'F', label: 'Fit the image to the screen', isView: true, keyTest: (e) => plain(e, 'f'), command: () => ({ type: 'fit' }) },
   {
     keys: 'Space-drag / right-drag / H',
-    label: 'Pan (H toggles pan mode)',
+    label: 'Pan (H toggles pan mode)', isView: true,
     keyTest: (e) => e.code === 'Space' || e.key === ' ',
     command: () => ({ type: 'holdPan', isHeld: true }),
     release: { type: 'holdPan', isHeld: false },
   },
-  { label: 'Toggle pan mode', keyTest: (e) => plain(e, 'h'), command: () => ({ type: 'togglePan' }) },
-  { keys: 'M', label: 'Show / hide the magnifier', keyTest: (e) => plain(e, 'm'), command: () => ({ type: 'toggleMagnifier' }) },
+  { label: 'Toggle pan mode', isView: true, keyTest: (e) => plain(e, 'h'), command: () => ({ type: 'togglePan' }) },
+  { keys: 'M', label: 'Show / hide the magnifier', isView: true, keyTest: (e) => plain(e, 'm'), command: () => ({ type: 'toggleMagnifier' }) },
 ];
 
 /** The table for a tool: core rows, the tool's hotkey (back to drawing) and the tool's own keys. */
