@@ -129,9 +129,13 @@ export function* trajectoryItems(ctx: FrameContext): Generator<ItemDraft> {
 
 export function* rearrangementItems(ctx: FrameContext): Generator<ItemDraft> {
   const { width, height } = ctx.scene.frame;
-  for (const o of usable(ctx)) {
+  // Fully cluttered objects are often half hidden by the very objects that block them, so this task
+  // accepts any object a person can see and point at, not only the well-visible ones.
+  const canPoint = (o: SceneObject): boolean => o.visibFract >= 0.15 && o.region.length >= 3 && inImage(o.marker, ctx);
+  const targets = ctx.rng.shuffle(ctx.scene.objects.filter((o) => canPoint(o) && ctx.names.has(o.k)));
+  for (const o of targets) {
     const blockers = blockersToMove(graspChecks(ctx, o))?.map((i) => ctx.scene.objects[i]);
-    if (!blockers || !blockers.every((b) => b.isUsable)) continue;
+    if (!blockers || !blockers.every(canPoint)) continue;
     yield {
       task: 'rearrangement', question: rearrangementQuestion(ctx.rng, name(ctx, o), width, height),
       answer: text('rearrangement', blockers.map((b) => b.marker)), regions: blockers.map((b) => poly(b.region)),
