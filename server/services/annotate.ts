@@ -80,7 +80,6 @@ function practiceFeedback(db: Db, a: AssignmentRow, q: QuestionRow) {
     scores: r?.scores ? decodeScores(r.scores) : null,
     yourAnswer: (r?.output ?? null) as Answer | null,
     groundTruth: item.gt,
-    alternatives: item.alternatives,
   };
 }
 

@@ -18,31 +18,12 @@ interface Props {
   onSkip(reason: string): void;
 }
 
-/** Counts visible time on a question into local storage, so a reload keeps it. */
-function useTimeOnQuestion(assignmentId: number): void {
-  useEffect(() => {
-    let last = performance.now();
-    const tick = () => {
-      const now = performance.now();
-      if (document.visibilityState === 'visible') {
-        contributorStorage.setSpentMs(assignmentId, contributorStorage.spentMs(assignmentId) + (now - last));
-      }
-      last = now;
-    };
-    const id = window.setInterval(tick, 1000);
-    return () => {
-      tick();
-      window.clearInterval(id);
-    };
-  }, [assignmentId]);
-}
-
 export function QuestionView({ item, isSaving, onSubmit, onVerdict, onSkip }: Props) {
   const q = item.question;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [isSkipping, setSkipping] = useState(false);
   const [isCorrecting, setCorrecting] = useState(false);
-  useTimeOnQuestion(item.assignmentId);
+  useEffect(() => contributorStorage.startTiming(item.assignmentId), [item.assignmentId]);
   const isVerify = item.mode === 'verify';
   const canvasMode = isVerify && !isCorrecting ? 'verify' : 'draw';
 
@@ -53,7 +34,7 @@ export function QuestionView({ item, isSaving, onSubmit, onVerdict, onSkip }: Pr
   };
 
   return (
-    <div className="question-layout">
+    <div className="question-layout" data-testid="question" data-task={q.task} data-mode={item.mode} data-assignment={item.assignmentId} data-image-width={q.width} data-image-height={q.height}>
       <aside className="question-side">
         <div className="mode-badge" data-mode={item.mode}>
           {item.mode === 'practice' ? 'Practice' : isVerify ? 'Check an answer' : q.task}

@@ -21,6 +21,17 @@ function set(key: string, value: string | null): void {
   }
 }
 
+/** The question being timed: time counts while the page is visible, and is flushed to storage. */
+let timing: { assignmentId: number; since: number } | null = null;
+
+function flushTiming(): void {
+  if (!timing) return;
+  const now = performance.now();
+  const key = `time.${timing.assignmentId}`;
+  set(key, String(Math.round((Number(get(key) ?? 0) || 0) + (now - timing.since))));
+  timing.since = now;
+}
+
 export const contributorStorage = {
   token: () => get('token'),
   setToken: (t: string | null) => set('token', t),
@@ -41,8 +52,28 @@ export const contributorStorage = {
     }
   },
   setDraft: (assignmentId: number, draft: unknown) => set(`draft.${assignmentId}`, draft == null ? null : JSON.stringify(draft)),
-  spentMs: (assignmentId: number) => Number(get(`time.${assignmentId}`) ?? 0) || 0,
-  setSpentMs: (assignmentId: number, ms: number) => set(`time.${assignmentId}`, String(Math.round(ms))),
+  /** Starts counting time on a question (stopping any other); returns the stop function. */
+  startTiming(assignmentId: number): () => void {
+    flushTiming();
+    timing = { assignmentId, since: performance.now() };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flushTiming();
+      else if (timing) timing.since = performance.now();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      if (timing?.assignmentId === assignmentId) {
+        flushTiming();
+        timing = null;
+      }
+    };
+  },
+  /** Time spent on a question so far, including the running part, in ms. */
+  spentMs(assignmentId: number): number {
+    if (timing?.assignmentId === assignmentId && document.visibilityState !== 'hidden') flushTiming();
+    return Number(get(`time.${assignmentId}`) ?? 0) || 0;
+  },
   hasSeenIntro: (task: string) => get(`intro.${task}`) === '1',
   markIntroSeen: (task: string) => set(`intro.${task}`, '1'),
   forget(assignmentId: number): void {
