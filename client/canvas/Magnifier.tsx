@@ -8,12 +8,12 @@ export interface MagnifierHandle {
 }
 
 interface Props {
-  source: HTMLImageElement | null;
+  source: CanvasImageSource | null;
   ref?: React.Ref<MagnifierHandle>;
 }
 
 const SIZE = 150;
-const GAP = 28;
+const GAP = 48;
 
 /**
  * A loupe beside the cursor: the original pixels at ≥ 4 screen px per image px, the drawing on top,

@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
 
 export interface LoadedImage {
-  /** Full-resolution image (the magnifier reads from it). */
-  full: HTMLImageElement;
+  /**
+   * Full-resolution pixels as an ImageBitmap (the magnifier and zoomed-in views read from it): a
+   * bitmap stays decoded, whereas the browser may drop an <img>'s decoded pixels and decode a 4K
+   * photo again on the next draw (a half-second hitch).
+   */
+  full: ImageBitmap;
   /** Mip levels: level k is the image halved k times (level 0 = full). */
   levels: CanvasImageSource[];
   /** performance.now() when the pixels were decoded. */
@@ -16,10 +20,10 @@ const MIN_LEVEL_PX = 512;
  * Halved copies, so a 4K photo shown at a third of its size is drawn from a ~1280 px bitmap: drawing a
  * 8-megapixel image scaled down on every pan frame is what makes 4K panning stutter on software raster.
  */
-function buildLevels(img: HTMLImageElement): CanvasImageSource[] {
+function buildLevels(img: ImageBitmap): CanvasImageSource[] {
   const levels: CanvasImageSource[] = [img];
   let src: CanvasImageSource = img;
-  let w = img.naturalWidth, h = img.naturalHeight;
+  let w = img.width, h = img.height;
   while (Math.max(w, h) / 2 >= MIN_LEVEL_PX) {
     w = Math.ceil(w / 2);
     h = Math.ceil(h / 2);
@@ -47,13 +51,16 @@ export function useImage(url: string): { image: LoadedImage | null; error: strin
   const [state, setState] = useState<{ image: LoadedImage | null; error: string | null }>({ image: null, error: null });
   useEffect(() => {
     let isLive = true;
+    performance.mark('canvas:image-requested');
     const img = new Image();
     img.decoding = 'async';
     img.src = url;
     img
       .decode()
-      .then(() => {
-        if (isLive) setState({ image: { full: img, levels: buildLevels(img), decodedAt: performance.now() }, error: null });
+      .then(() => createImageBitmap(img))
+      .then((full) => {
+        if (isLive) setState({ image: { full, levels: buildLevels(full), decodedAt: performance.now() }, error: null });
+        else full.close();
       })
       .catch(() => {
         if (isLive) setState({ image: null, error: `could not load the image ${url}` });
