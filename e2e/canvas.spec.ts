@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CanvasPage, expectPointsClose, type Pt } from './fixtures/canvasPage';
 
-const SHOTS = 'test-results/canvas-shots';
+const SHOTS = process.env.CANVAS_SHOTS ?? 'test-results/canvas-shots';
 const ZOOMS = [
   { name: 'fit', wheel: 0 },
   { name: 'zoomed', wheel: -400 },

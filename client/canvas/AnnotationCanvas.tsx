@@ -135,6 +135,8 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const level = image ? pickLevel(image.levels.length, view.scale, window.devicePixelRatio || 1) : 0;
   const Controls = tool.Controls;
   const overlay = props.overlayAnswer ?? null;
+  // Read-only modes still show the session's own answer (practice feedback: yours beside the truth).
+  const ownAnswer = useMemo(() => (isEditable ? null : tool.toAnswer(store.getState().history.present)), [isEditable, tool, store, live]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 6, height: props.height ?? '100%', minHeight: 0 }}>
@@ -176,6 +178,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
             {image && <ImageLayer source={image.levels[level]} width={imageWidth} height={imageHeight} isPixelated={view.scale >= 3} />}
             {overlay && <OverlayLayer Shape={entry.Shape} answer={overlay} scale={view.scale} variant={mode === 'verify' ? 'overlay' : 'ghost'} />}
             {isEditable && <ToolLayer store={store} tool={tool} scale={view.scale} layerRef={toolLayerRef} />}
+            {!isEditable && ownAnswer && <OverlayLayer Shape={entry.Shape} answer={ownAnswer} scale={view.scale} variant="answer" />}
           </Stage>
         )}
         <Magnifier source={image?.full ?? null} ref={magnifierRef} />

@@ -7,15 +7,18 @@ interface Props {
   Shape: React.FC<ShapeProps>;
   answer: Answer;
   scale: number;
-  /** `overlay`: verify mode, the answer under review; `ghost`: faded reference while correcting it. */
-  variant: 'overlay' | 'ghost';
+  /**
+   * `overlay`: the answer under review (verify mode); `ghost`: the same, faded, as a reference while
+   * correcting it; `answer`: the contributor's own answer shown read-only (e.g. practice feedback).
+   */
+  variant: 'overlay' | 'ghost' | 'answer';
 }
 
 /** A saved or generated answer drawn read-only over the image. */
 export const OverlayLayer = memo(function OverlayLayer({ Shape, answer, scale, variant }: Props) {
   return (
     <Layer listening={false} opacity={variant === 'ghost' ? 0.45 : 1}>
-      <Shape answer={answer} scale={scale} variant="overlay" />
+      <Shape answer={answer} scale={scale} variant={variant === 'answer' ? 'answer' : 'overlay'} />
     </Layer>
   );
 });

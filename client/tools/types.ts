@@ -66,8 +66,11 @@ export interface PreviewProps<D> {
 export interface ShapeProps {
   answer: Answer;
   scale: number;
-  /** `overlay` = a generated answer shown read-only in verify mode (distinct colour, dashed). */
-  variant: 'overlay' | 'ghost';
+  /**
+   * `overlay`: a generated answer (or ground truth) shown read-only — overlay colour, dashed.
+   * `answer`: the contributor's own answer shown read-only — the drawing colours.
+   */
+  variant: 'overlay' | 'answer';
 }
 
 /** DOM controls a tool may render beside the canvas (e.g. Yes/No). They may only dispatch events. */

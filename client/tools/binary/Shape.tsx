@@ -6,9 +6,9 @@ import type { ShapeProps } from '../types';
 export function BinaryShape({ answer, scale, variant }: ShapeProps) {
   if (!('value' in answer)) return null;
   return (
-    <Label x={8 / scale} y={8 / scale} listening={false}>
+    <Label x={8 / scale} y={(variant === 'overlay' ? 8 : 44) / scale} listening={false}>
       <Tag fill={variant === 'overlay' ? COLORS.overlay : COLORS.draft} cornerRadius={4 / scale} />
-      <Text text={`Proposed answer: ${answer.value ? 'Yes' : 'No'}`} fontSize={16 / scale} padding={6 / scale} fill="#000" fontStyle="bold" />
+      <Text text={`${variant === 'overlay' ? 'Proposed answer' : 'Your answer'}: ${answer.value ? 'Yes' : 'No'}`} fontSize={16 / scale} padding={6 / scale} fill="#000" fontStyle="bold" />
     </Label>
   );
 }

@@ -105,3 +105,26 @@ describe('cuboid tool with a camera (3D gizmo)', () => {
     }
   });
 });
+
+describe('gizmo size handles', () => {
+  for (const h of ['sx', 'sy'] as const) {
+    it(`${h} follows the cursor and keeps the opposite face in place`, () => {
+      const d = drive<CuboidDraft>(gizmo).click(900, 650);
+      const before = (d.draft as GizmoDraft).pose!;
+      const at = handleImage(cam, before, h)!;
+      const to: [number, number] = [at[0] + 25, at[1] + 10];
+      d.drag([at[0], at[1]], to);
+      const after = (d.draft as GizmoDraft).pose!;
+      const q = handleImage(cam, after, h)!;
+      // One size parameter cannot follow a 2-D cursor exactly: it lands on the closest point of its axis.
+      const axis = [q[0] - at[0], q[1] - at[1]];
+      const len = Math.hypot(axis[0], axis[1]);
+      const along = ((to[0] - at[0]) * axis[0] + (to[1] - at[1]) * axis[1]) / len;
+      expect(Math.abs(len - along)).toBeLessThan(0.5);
+      // The far face did not move: the box centre moved by half the growth along that axis.
+      const k = h === 'sx' ? 0 : 1;
+      const grow = after.size[k] - before.size[k];
+      expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeCloseTo(Math.abs(grow) / 2, 6);
+    });
+  }
+});
