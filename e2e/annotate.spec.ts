@@ -194,7 +194,7 @@ async function batchQuestionIds(page: Page, pid: string): Promise<string[]> {
 }
 
 test('second and third contributors get questions nobody has yet, never one twice', async ({ browser }) => {
-  const [a, b] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [a, b] = await Promise.all([browser.newContext({ viewport: { width: 2560, height: 1440 } }), browser.newContext()]);
   const [first, second] = await Promise.all([batchQuestionIds(await a.newPage(), `e2e-2-${RUN}`), batchQuestionIds(await b.newPage(), `e2e-3-${RUN}`)]);
   expect(first).toHaveLength(15);
   expect(second).toHaveLength(15);
@@ -204,5 +204,10 @@ test('second and third contributors get questions nobody has yet, never one twic
     db.prepare(`select question_id, count(*) n from assignments where mode = 'answer' group by question_id having n > 1`).all(),
   );
   expect(held).toEqual([]);
+  // The contributor's page on a large screen, as a curator would check it.
+  const big = a.pages()[0];
+  const ap = new AnnotatePage(big);
+  expect(await ap.next()).toBe('question');
+  await big.screenshot({ path: `${SHOTS}/annotate-2560.png` });
   await Promise.all([a.close(), b.close()]);
 });

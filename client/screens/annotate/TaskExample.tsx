@@ -125,16 +125,17 @@ export const TASK_INSTRUCTIONS: Record<Task, { title: string; steps: string[] }>
   pose: {
     title: 'Object pose: the 3D box around an object',
     steps: [
-      'Click on the table where the object stands to place a box, then drag it into place.',
-      'Turn it with the round handle (or R / Shift+R), and pull the side handles to fit its width, depth and height.',
-      'Corners 0–3 are the bottom face, 4–7 the top face; the tool numbers them for you.',
+      'Click on the table where the object stands: a box appears there. Drag the box to move it.',
+      'Turn it with the ◆ handle on the table (keys [ and ]), tilt it with the ▲ handle (T lays it on its side), and drag the round dots to fit its width, depth and height.',
+      'Images without a known camera: drag the front face, pull out the back face, then drag any corner.',
+      'Corners 0–3 are the bottom face, 4–7 the top face; the tool orders them for you.',
     ],
   },
   grasp: {
     title: 'Grasp: where a two-finger gripper should close',
     steps: [
-      'Click the grasp center on the object, then drag across it to set the closing direction and opening.',
-      'Drag the finger tips to set the finger length. Fingers point toward the object.',
+      'Press at the grasp center on the object and drag to where the right finger closes: that sets the closing direction and the opening.',
+      'Drag the center to move the grasp, either finger base to turn or open it, the tip handle for the finger length.',
       'Looking from the palm toward the tips, the left finger is on your left.',
     ],
   },
