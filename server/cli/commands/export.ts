@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { asc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { questions } from '../../db/schema';
 import { parseCommandArgs } from '../args';
 import { cliDatabase, DB_OPTION_HELP } from '../db';
@@ -17,7 +17,8 @@ export async function run(argv: string[]): Promise<void> {
     .select({ item: questions.item })
     .from(questions)
     .where(eq(questions.pool, values.practice ? 'practice' : 'benchmark'))
-    .orderBy(asc(questions.createdAt), asc(questions.id))
+    // rowid is insertion order: the export lists questions in the order they were imported.
+    .orderBy(sql`rowid`)
     .all();
   const text = rows.map((r) => JSON.stringify(r.item)).join('\n') + (rows.length ? '\n' : '');
   if (values.out) {
