@@ -78,23 +78,46 @@ function decodePlainGray(buf: Buffer): GrayImage | undefined {
   return { width, height, data: out };
 }
 
+/**
+ * Undoes one row's PNG filter in place into `px`. One loop per filter type (no per-byte branching or
+ * allocation): this is the hot loop of reading depth and masks, several times faster than a generic loop.
+ */
 function unfilterRow(raw: Uint8Array, at: number, px: Uint8Array, o: number, stride: number, bpp: number, hasUp: boolean): void {
   const filter = raw[at];
-  for (let i = 0; i < stride; i++) {
-    const x = raw[at + 1 + i];
-    const a = i >= bpp ? px[o + i - bpp] : 0;
-    const b = hasUp ? px[o + i - stride] : 0;
-    const c = hasUp && i >= bpp ? px[o + i - stride - bpp] : 0;
-    let v: number;
-    if (filter === 0) v = x;
-    else if (filter === 1) v = x + a;
-    else if (filter === 2) v = x + b;
-    else if (filter === 3) v = x + ((a + b) >> 1);
-    else if (filter === 4) {
-      const p = a + b - c;
-      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
-      v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-    } else throw new Error(`unknown filter type ${filter}`);
-    px[o + i] = v & 255;
+  const src = at + 1;
+  const up = o - stride;
+  switch (filter) {
+    case 0:
+      px.set(raw.subarray(src, src + stride), o);
+      return;
+    case 1:
+      for (let i = 0; i < bpp; i++) px[o + i] = raw[src + i];
+      for (let i = bpp; i < stride; i++) px[o + i] = (raw[src + i] + px[o + i - bpp]) & 255;
+      return;
+    case 2:
+      if (!hasUp) px.set(raw.subarray(src, src + stride), o);
+      else for (let i = 0; i < stride; i++) px[o + i] = (raw[src + i] + px[up + i]) & 255;
+      return;
+    case 3:
+      for (let i = 0; i < stride; i++) {
+        const a = i >= bpp ? px[o + i - bpp] : 0;
+        const b = hasUp ? px[up + i] : 0;
+        px[o + i] = (raw[src + i] + ((a + b) >> 1)) & 255;
+      }
+      return;
+    case 4:
+      for (let i = 0; i < stride; i++) {
+        const a = i >= bpp ? px[o + i - bpp] : 0;
+        const b = hasUp ? px[up + i] : 0;
+        const c = hasUp && i >= bpp ? px[up + i - bpp] : 0;
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        px[o + i] = (raw[src + i] + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255;
+      }
+      return;
+    default:
+      throw new Error(`unknown filter type ${filter}`);
   }
 }

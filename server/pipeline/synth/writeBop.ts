@@ -51,9 +51,16 @@ export function writeScene(root: string, sceneId: number, layout: SceneLayout, f
   const depth = new Uint16Array(fb.depth.length);
   for (let i = 0; i < depth.length; i++) depth[i] = Math.min(65535, Math.round(fb.depth[i] / DEPTH_SCALE_MM));
   writeFileSync(join(dir, 'depth', `${pad6(imId)}.png`), encodeGray16(fb.width, fb.height, depth));
+  // Only the object's visible bounding box can hold its pixels: fill and clear just that window
+  // instead of sweeping the whole frame once per object.
   const mask = new Uint8Array(fb.ids.length);
   layout.objects.forEach((_, k) => {
-    for (let i = 0; i < mask.length; i++) mask[i] = fb.ids[i] === k + 1 ? 255 : 0;
+    const [bx, by, bw, bh] = stats[k].bboxVisib;
+    const id = k + 1;
+    for (let y = by; y < by + bh; y++) {
+      for (let i = y * fb.width + bx, end = i + bw; i < end; i++) mask[i] = fb.ids[i] === id ? 255 : 0;
+    }
     writeFileSync(join(dir, 'mask_visib', `${pad6(imId)}_${pad6(k)}.png`), encodeGray8(fb.width, fb.height, mask));
+    for (let y = by; y < by + bh; y++) mask.fill(0, y * fb.width + bx, y * fb.width + bx + bw);
   });
 }
