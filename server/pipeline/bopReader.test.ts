@@ -1,3 +1,4 @@
+import { normativePath } from '../../testdata/normative';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { generateDataset } from './generate';
 import { synthesizeInto } from './synth';
 import { add, fromFlat, matVec } from './vec';
 
-const YCBV = join(__dirname, '../../../shared/real-bop/ycbv');
+const YCBV = normativePath('real-bop/ycbv');
 let root: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'bopask-reader-'));

@@ -1,10 +1,11 @@
+import { normativePath } from '../../testdata/normative';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { formatAnswer, parseAnswer, type Answer, type Task } from './index';
 
-// The normative reference cases live in the docs folder beside the repo (/work/shared), not in shared/.
+// The normative reference cases: ../shared/fixtures beside the repo, or their verbatim copy in testdata/.
 const fixtures: Record<string, Record<string, unknown>[]> = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/metric-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(normativePath('fixtures/metric-vectors.json'), 'utf8'),
 );
 
 describe('parseAnswer: fixture cases', () => {

@@ -1,12 +1,13 @@
+import { normativePath } from '../../testdata/normative';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../answers/index';
 import type { Vec2 } from '../geometry/types';
 import { scoreAnswer, scoreParsed, type ScorableItem } from './index';
 
-// The normative reference cases live in the docs folder beside the repo (/work/shared), not in shared/.
+// The normative reference cases: ../shared/fixtures beside the repo, or their verbatim copy in testdata/.
 const fixtures: Record<string, Record<string, any>[]> = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/metric-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(normativePath('fixtures/metric-vectors.json'), 'utf8'),
 );
 const expected = (v: number | string) => (v === 'inf' ? Infinity : (v as number));
 function expectClose(actual: number | undefined, want: number | string, tol: number) {

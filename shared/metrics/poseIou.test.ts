@@ -1,3 +1,4 @@
+import { normativePath } from '../../testdata/normative';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Box3d, Mat3, Vec2 } from '../geometry/types';
@@ -13,9 +14,9 @@ interface PoseCase {
   iou2d: number;
   tolerance: number;
 }
-// The normative reference cases live in the docs folder beside the repo (/work/shared), not in shared/.
+// The normative reference cases: ../shared/fixtures beside the repo, or their verbatim copy in testdata/.
 const cases: PoseCase[] = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/metric-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(normativePath('fixtures/metric-vectors.json'), 'utf8'),
 ).pose;
 
 describe('pose IoU: fixture cases', () => {
