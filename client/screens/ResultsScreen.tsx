@@ -1,42 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TableRow } from '../../shared/metrics/aggregate';
+import { COLUMNS, columnRanks, formatCell } from '../../shared/metrics/table';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
 
-type Row = { source: string } & Record<string, unknown>;
+type Row = TableRow;
 
-/** The paper's columns: key, header, direction (higher or lower is better) and decimals. */
-const COLUMNS: { key: string; label: string; isHigherBetter: boolean; decimals: number }[] = [
-  { key: 'pose_iou3d', label: 'Pose IoU 3D ↑', isHigherBetter: true, decimals: 1 },
-  { key: 'pose_iou2d', label: 'IoU 2D ↑', isHigherBetter: true, decimals: 1 },
-  { key: 'traj_sr', label: 'Traj. SR ↑', isHigherBetter: true, decimals: 1 },
-  { key: 'traj_dist', label: 'Dist. Err. ↓', isHigherBetter: false, decimals: 1 },
-  { key: 'grasp_nce', label: 'Grasp NCE ↓', isHigherBetter: false, decimals: 2 },
-  { key: 'spatial_sr', label: 'Spatial SR ↑', isHigherBetter: true, decimals: 1 },
-  { key: 'depth_sr', label: 'Rel. Depth SR ↑', isHigherBetter: true, decimals: 1 },
-  { key: 'rearr_recall', label: 'Rearr. Recall ↑', isHigherBetter: true, decimals: 1 },
-  { key: 'rearr_precision', label: 'Precision ↑', isHigherBetter: true, decimals: 1 },
-];
-
-function asNumber(v: unknown): number | null {
-  if (v === 'inf') return Infinity;
-  return typeof v === 'number' ? v : null;
-}
-
-function cell(v: unknown, decimals: number): string {
-  const n = asNumber(v);
-  if (n === null) return '–';
-  return n === Infinity ? 'inf' : n.toFixed(decimals);
-}
-
-/** Ranks a column: the best value is bold, the second underlined, as in the paper's table. */
-function rankClass(rows: Row[], key: string, isHigherBetter: boolean, v: unknown): string {
-  const values = [...new Set(rows.map((r) => asNumber(r[key])).filter((n): n is number => n !== null))];
-  values.sort((a, b) => (isHigherBetter ? b - a : a - b));
-  const n = asNumber(v);
-  if (n === null || values.length < 2) return '';
-  if (n === values[0]) return 'best';
-  return n === values[1] ? 'second' : '';
+/** The shared table module's columns, ranking and rounding, so the page and the exports agree. */
+function Cell({ rows, index, column }: { rows: Row[]; index: number; column: (typeof COLUMNS)[number] }) {
+  const rank = columnRanks(rows, column.key, column.higherIsBetter, column.decimals)[index];
+  const text = formatCell(rows[index][column.key], column.decimals) || '–';
+  return <td className={rank === 1 ? 'best' : rank === 2 ? 'second' : ''}>{text}</td>;
 }
 
 export default function ResultsScreen() {
@@ -44,12 +19,14 @@ export default function ResultsScreen() {
   const [format, setFormat] = useState<'md' | 'csv' | 'latex' | 'json'>('latex');
   const exported = useQuery({ ...trpc.results.export.queryOptions({ format }), enabled: table.isSuccess });
   const rows = (table.data?.rows ?? []) as Row[];
+  const humanNote = rows.some((r) => r.source === 'Human') ? ' Human is the reference and is not ranked.' : '';
   return (
     <div>
       <h1>Benchmark results</h1>
       <p className="muted">
         Every response is scored with the same metric code as the command line. Several contributors on one question
-        are averaged first; a distance column with an unreadable answer is <code>inf</code>, as in the paper.
+        are averaged first; a distance column with an unreadable answer is <code>inf</code>, as in the paper. The best
+        model per column is bold, the second underlined.{humanNote}
       </p>
       {table.error && <p className="error">{errorText(table.error)}</p>}
       {table.isSuccess && rows.length === 0 && <p className="panel">No scored answers yet.</p>}
@@ -59,18 +36,18 @@ export default function ResultsScreen() {
             <tr>
               <th>Source</th>
               {COLUMNS.map((c) => (
-                <th key={c.key}>{c.label}</th>
+                <th key={c.key}>
+                  {c.header} {c.higherIsBetter ? '↑' : '↓'}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {rows.map((r, i) => (
               <tr key={r.source}>
                 <td>{r.source}</td>
                 {COLUMNS.map((c) => (
-                  <td key={c.key} className={rankClass(rows, c.key, c.isHigherBetter, r[c.key])}>
-                    {cell(r[c.key], c.decimals)}
-                  </td>
+                  <Cell key={c.key} rows={rows} index={i} column={c} />
                 ))}
               </tr>
             ))}
