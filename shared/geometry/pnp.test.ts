@@ -31,15 +31,15 @@ describe('PnP lift of box corners', () => {
     expect(poseIou3d(K, box, projectBox(K, box))).toBeGreaterThan(0.999);
   });
 
-  // Exact for the full search (fast path off). The fast path may keep a labeling whose fit is within
-  // noise of a mirrored twin's, so with it on the invariance holds only up to such near-ties.
-  test.prop([arbBox, fc.integer({ min: 0, max: 47 }), fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 16, maxLength: 16 })], { numRuns: 30 })(
-    'IoU 3D does not depend on how the corners are labelled (full search)',
+  // The search covers the 48 relabelings as 12 classes and visits them in an order that relabelling
+  // only permutes, so the invariance is exact up to rounding.
+  test.prop([arbBox, fc.integer({ min: 0, max: 47 }), fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 16, maxLength: 16 })], { numRuns: 100 })(
+    'IoU 3D does not depend on how the corners are labelled',
     (box, k, noise) => {
       const pts = projectBox(K, box).map((p, i): Vec2 => [p[0] + noise[2 * i], p[1] + noise[2 * i + 1]]);
       const relabelled = CUBE_RELABELINGS[k].map((j) => pts[j]);
       const iou = (q: Vec2[]) => {
-        const f = fitBoxToCorners(K, box.size, q, 0);
+        const f = fitBoxToCorners(K, box.size, q);
         return f ? boxIou3d(fitToBox(f, box.size), box) : 0;
       };
       expect(Math.abs(iou(pts) - iou(relabelled))).toBeLessThan(1e-6);
