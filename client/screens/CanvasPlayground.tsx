@@ -4,7 +4,7 @@
  * `camera` (full|k|none, default full: K + world_to_camera), `mode` (draw|verify), `fresh=1` to drop the
  * saved draft. Shows the emitted answer in `[data-testid=emitted-answer]` for the e2e tests.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { TASKS, type Answer, type Task } from '../../shared/answers';
 import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
 import { sampleCamera, sampleImageUrl, sampleOverlay } from '../canvas/dev/sampleScene';
@@ -43,6 +43,16 @@ export default function CanvasPlayground() {
     return localStorage.getItem(storageKey);
   }, [params.isFresh, storageKey]);
 
+  // Fill the window below wherever the host puts us (the app has a top bar, the dev harness none).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [rootHeight, setRootHeight] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const fit = () => setRootHeight(Math.max(420, window.innerHeight - (rootRef.current?.getBoundingClientRect().top ?? 0) - window.scrollY));
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
+
   useEffect(() => {
     let isLive = true;
     let made: string | null = null;
@@ -58,7 +68,7 @@ export default function CanvasPlayground() {
   }, [width, height]);
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100vh', padding: 8, boxSizing: 'border-box', gap: 6, font: '13px system-ui, sans-serif' }}>
+    <div ref={rootRef} style={{ display: 'flex', flexDirection: 'column', height: rootHeight ?? '100vh', padding: 8, boxSizing: 'border-box', gap: 6, font: '13px system-ui, sans-serif' }}>
       <header style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
         <strong>Canvas playground · {task}</strong>
         <span>{width}×{height}</span>
