@@ -4,7 +4,7 @@
  * and answers. Layers: image (own canvas, never listening) → overlay (a given answer) → tool (the live
  * draft, the only part that re-renders while drawing). Remount it (React `key`) for each question.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { Answer, Task } from '../../shared/answers';
@@ -17,6 +17,8 @@ import { createEditorStore, deserializeDraft, serializeDraft } from './editorSto
 import { ImageLayer } from './ImageLayer';
 import { Magnifier, type MagnifierHandle } from './Magnifier';
 import { OverlayLayer } from './OverlayLayer';
+import { OwnAnswerLayer } from './OwnAnswerLayer';
+import { ToolControls } from './ToolControls';
 import { Toolbar } from './Toolbar';
 import { ToolLayer } from './ToolLayer';
 import { pickLevel, useImage } from './useImage';
@@ -131,12 +133,8 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
     return () => cancelAnimationFrame(id);
   }, [image, size.width]);
 
-  const { live } = useSyncExternalStore(store.subscribe, store.getState);
   const level = image ? pickLevel(image.levels.length, view.scale, window.devicePixelRatio || 1) : 0;
-  const Controls = tool.Controls;
   const overlay = props.overlayAnswer ?? null;
-  // Read-only modes still show the session's own answer (practice feedback: yours beside the truth).
-  const ownAnswer = useMemo(() => (isEditable ? null : tool.toAnswer(store.getState().history.present)), [isEditable, tool, store, live]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 6, height: props.height ?? '100%', minHeight: 0 }}>
@@ -157,7 +155,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
             Proposed answer (read-only, dashed)
           </span>
         )}
-        {Controls && <Controls draft={live} dispatch={store.dispatch} disabled={!isEditable} />}
+        <ToolControls store={store} tool={tool} disabled={!isEditable} />
       </div>
       <div
         ref={containerRef}
@@ -178,7 +176,8 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
             {image && <ImageLayer source={image.levels[level]} width={imageWidth} height={imageHeight} isPixelated={view.scale >= 3} />}
             {overlay && <OverlayLayer Shape={entry.Shape} answer={overlay} scale={view.scale} variant={mode === 'verify' ? 'overlay' : 'ghost'} />}
             {isEditable && <ToolLayer store={store} tool={tool} scale={view.scale} layerRef={toolLayerRef} />}
-            {!isEditable && ownAnswer && <OverlayLayer Shape={entry.Shape} answer={ownAnswer} scale={view.scale} variant="answer" />}
+            {/* Read-only modes still show the session's own answer (practice feedback: yours beside the truth). */}
+            {!isEditable && <OwnAnswerLayer store={store} tool={tool} Shape={entry.Shape} scale={view.scale} />}
           </Stage>
         )}
         <Magnifier source={image?.full ?? null} ref={magnifierRef} />
