@@ -148,3 +148,24 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 2560, height: 144
     }
   });
 }
+
+test('handles keep their screen size at any zoom (Konva node tree)', async ({ page }) => {
+  const c = await openAt(page, 'task=trajectory', 0, [0, 0]);
+  test.skip(!(await page.evaluate('!!window.Konva')), 'Konva is exposed by the stand-alone harness only');
+  for (const p of [[900, 500], [1000, 520]] as Pt[]) await c.click(p);
+  const screenRadii = () =>
+    page.evaluate<number[]>(`(() => {
+      const stage = window.Konva.stages[0];
+      const layer = stage.getLayers().at(-1);
+      return layer.find('Circle').map((n) => n.radius() * n.getAbsoluteScale().x);
+    })()`);
+  const before = await screenRadii();
+  await c.zoomAt([950, 510], -600);
+  await c.zoomAt([950, 510], -600);
+  const after = await screenRadii();
+  expect(Number(await c.surface.getAttribute('data-scale'))).toBeGreaterThan(1);
+  expect(before.length).toBe(2);
+  after.forEach((r, i) => expect(r).toBeCloseTo(before[i], 6));
+  // And every layer is non-listening: no hit graph is drawn on pointer moves.
+  expect(await page.evaluate(`window.Konva.stages[0].getLayers().every((l) => !l.listening())`)).toBe(true);
+});
