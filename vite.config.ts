@@ -12,6 +12,7 @@ export default defineConfig({
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),
-    proxy: { '/trpc': apiTarget, '/images': apiTarget },
+    // Keys are regexes anchored on a path segment: '/trpc' alone would also catch the module /trpc.ts.
+    proxy: { '^/trpc/': apiTarget, '^/images/': apiTarget },
   },
 });

@@ -151,7 +151,6 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 2560, height: 144
 
 test('handles keep their screen size at any zoom (Konva node tree)', async ({ page }) => {
   const c = await openAt(page, 'task=trajectory', 0, [0, 0]);
-  test.skip(!(await page.evaluate('!!window.Konva')), 'Konva is exposed by the stand-alone harness only');
   for (const p of [[900, 500], [1000, 520]] as Pt[]) await c.click(p);
   const screenRadii = () =>
     page.evaluate<number[]>(`(() => {

@@ -4,10 +4,15 @@
  * `camera` (full|k|none, default full: K + world_to_camera), `mode` (draw|verify), `fresh=1` to drop the
  * saved draft. Shows the emitted answer in `[data-testid=emitted-answer]` for the e2e tests.
  */
+import Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { TASKS, type Answer, type Task } from '../../shared/answers';
 import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
 import { sampleCamera, sampleImageUrl, sampleOverlay } from '../canvas/dev/sampleScene';
+
+// The developer page exposes Konva so tests can assert on the node tree (konva's Testing guide);
+// this page is loaded on demand and never by contributors.
+(window as unknown as { Konva: typeof Konva }).Konva = Konva;
 
 function readParams() {
   const q = new URLSearchParams(window.location.search);
