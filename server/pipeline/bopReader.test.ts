@@ -27,9 +27,9 @@ function brokenCopy(name: string, file: string, content: string): string {
   return dir;
 }
 
-function refusal(bop: string, out: string): BadInputError {
+async function refusal(bop: string, out: string): Promise<BadInputError> {
   try {
-    generateDataset({ bop, out });
+    await generateDataset({ bop, out, jobs: 1 });
   } catch (err) {
     expect(err).toBeInstanceOf(BadInputError);
     expect(existsSync(out)).toBe(false);
@@ -39,40 +39,40 @@ function refusal(bop: string, out: string): BadInputError {
 }
 
 describe('BOP reader errors', () => {
-  it('refuses a truncated scene_gt.json with its name, writing nothing', () => {
+  it('refuses a truncated scene_gt.json with its name, writing nothing', async () => {
     const text = readFileSync(join(YCBV, 'test/000048/scene_gt.json'), 'utf8');
     const bop = brokenCopy('truncated', 'test/000048/scene_gt.json', text.slice(0, 200));
-    expect(refusal(bop, join(root, 'out1')).message).toMatch(/test\/000048\/scene_gt\.json: not valid JSON/);
+    expect((await refusal(bop, join(root, 'out1'))).message).toMatch(/test\/000048\/scene_gt\.json: not valid JSON/);
   });
 
-  it('names the field of a malformed value', () => {
+  it('names the field of a malformed value', async () => {
     const cam = JSON.parse(readFileSync(join(YCBV, 'test/000048/scene_camera.json'), 'utf8'));
     cam['1'].cam_K = cam['1'].cam_K.slice(0, 8);
     const bop = brokenCopy('badK', 'test/000048/scene_camera.json', JSON.stringify(cam));
-    expect(refusal(bop, join(root, 'out2')).message).toMatch(/scene_camera\.json: field "1"\.cam_K/);
+    expect((await refusal(bop, join(root, 'out2'))).message).toMatch(/scene_camera\.json: field "1"\.cam_K/);
   });
 
-  it('names models_info.json when an object has no model box', () => {
+  it('names models_info.json when an object has no model box', async () => {
     const info = JSON.parse(readFileSync(join(YCBV, 'models/models_info.json'), 'utf8'));
     delete info['14'];
     const bop = brokenCopy('noModel', 'models/models_info.json', JSON.stringify(info));
-    expect(refusal(bop, join(root, 'out3')).message).toMatch(/scene_gt\.json: field "1"\[2\]\.obj_id: 14 is not in models\/models_info\.json/);
+    expect((await refusal(bop, join(root, 'out3'))).message).toMatch(/scene_gt\.json: field "1"\[2\]\.obj_id: 14 is not in models\/models_info\.json/);
   });
 
-  it('refuses a truncated depth PNG with its name', () => {
+  it('refuses a truncated depth PNG with its name', async () => {
     const bop = join(root, 'synthDepth');
-    synthesizeInto(bop, { scenes: 1, seed: 2 });
+    await synthesizeInto(bop, { scenes: 1, seed: 2, jobs: 1 });
     const depth = join(bop, 'test/000001/depth/000000.png');
     writeFileSync(depth, readFileSync(depth).subarray(0, 500));
-    expect(refusal(bop, join(root, 'out4')).message).toMatch(/test\/000001\/depth\/000000\.png: not a readable PNG/);
+    expect((await refusal(bop, join(root, 'out4'))).message).toMatch(/test\/000001\/depth\/000000\.png: not a readable PNG/);
   });
 });
 
 describe('the real YCB-V scene', () => {
-  it('converts as it is; pose answers are the projected model boxes', () => {
+  it('converts as it is; pose answers are the projected model boxes', async () => {
     const out = join(root, 'ycbv-out');
     const warnings: string[] = [];
-    const result = generateDataset({ bop: YCBV, out, warn: (m) => warnings.push(m) });
+    const result = await generateDataset({ bop: YCBV, out, jobs: 1, warn: (m) => warnings.push(m) });
     expect(warnings.join()).toMatch(/no usable depth/);
     const lines = readFileSync(result.datasetPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThan(10);

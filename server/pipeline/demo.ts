@@ -29,13 +29,13 @@ export interface DemoResult {
  * Synthesises the demo scenes (in a temporary BOP folder, removed afterwards) and generates the
  * questions into `outDir` (dataset.jsonl + images). `outDir` must be new, empty or a previous demo.
  */
-export async function generateDemo(outDir: string, opts: { scenes?: number; seed?: number } = {}): Promise<DemoResult> {
+export async function generateDemo(outDir: string, opts: { scenes?: number; seed?: number; jobs?: number } = {}): Promise<DemoResult> {
   const seed = opts.seed ?? DEMO_SEED;
   const bop = mkdtempSync(join(tmpdir(), 'bopask-demo-'));
   const bopDir = join(bop, 'demo');
   try {
-    synthesizeInto(bopDir, { scenes: opts.scenes ?? DEMO_SCENES, seed });
-    const result = generateDataset({ bop: bopDir, out: outDir, seed, maxPerImage: DEMO_MAX_PER_IMAGE });
+    await synthesizeInto(bopDir, { scenes: opts.scenes ?? DEMO_SCENES, seed, jobs: opts.jobs });
+    const result = await generateDataset({ bop: bopDir, out: outDir, seed, maxPerImage: DEMO_MAX_PER_IMAGE, jobs: opts.jobs });
     return { datasetPath: result.datasetPath, imagesDir: outDir, count: result.count };
   } finally {
     rmSync(bop, { recursive: true, force: true });

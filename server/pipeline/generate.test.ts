@@ -16,8 +16,8 @@ import { type Fixture, makeFixture } from './testFixtures';
 import { isSegmentFree } from './trajectory';
 
 let fx: Fixture;
-beforeAll(() => {
-  fx = makeFixture(4, 3);
+beforeAll(async () => {
+  fx = await makeFixture(4, 3);
 }, 60_000);
 afterAll(() => rmSync(fx.root, { recursive: true, force: true }));
 
@@ -115,8 +115,8 @@ describe('generate on synthetic scenes', () => {
     for (const r of items) expect(1 + r.alternatives.length).toBeLessThanOrEqual(5);
   });
 
-  it('is deterministic given the seed', () => {
-    const again = generateDataset({ bop: fx.bop, out: join(fx.root, 'again'), seed: 3, maxPerImage: 30 });
+  it('is deterministic given the seed', async () => {
+    const again = await generateDataset({ bop: fx.bop, out: join(fx.root, 'again'), seed: 3, maxPerImage: 30, jobs: 1 });
     expect(readFileSync(again.datasetPath, 'utf8')).toBe(readFileSync(fx.result.datasetPath, 'utf8'));
   });
 

@@ -10,7 +10,9 @@ import { commitDir, discardDir, prepareTempDir } from './atomicDir';
 import { MixState, mixFrame } from './mix';
 import { nameObjects } from './referring';
 import { Rng } from './rng';
-import { buildScene, type FrameScene, worldToCameraJson } from './scene';
+import { type FrameScene, worldToCameraJson } from './scene';
+import { defaultJobs, runOrdered } from './parallel/pool';
+import type { PipelineTask } from './parallel/tasks';
 import type { ItemDraft, Task } from './tasks';
 
 export interface GenerateOptions {
@@ -21,6 +23,8 @@ export interface GenerateOptions {
   maxPerImage?: number;
   /** Object descriptions; default DIR/objects.json. */
   objects?: string;
+  /** Worker threads for reading and building frames (default: one per core); 1 runs on the calling thread. */
+  jobs?: number;
   onProgress?: (scenesDone: number, scenesTotal: number, questions: number) => void;
   warn?: (message: string) => void;
 }
@@ -67,7 +71,7 @@ export function toLine(dataset: string, scene: FrameScene, index: number, d: Ite
   return line;
 }
 
-export function generateDataset(opts: GenerateOptions): GenerateResult {
+export async function generateDataset(opts: GenerateOptions): Promise<GenerateResult> {
   const ds = openDataset(opts.bop, opts.split ?? 'test', opts.objects);
   const seed = opts.seed ?? 1;
   const max = opts.maxPerImage ?? DEFAULT_MAX_PER_IMAGE;
@@ -76,23 +80,45 @@ export function generateDataset(opts: GenerateOptions): GenerateResult {
   const balance = { spatial: { yes: 0, no: 0 }, depth: { yes: 0, no: 0 } };
   let frames = 0;
   let fallbackFrames = 0;
+  // Frames are read and built (depth, masks, world frame: nearly all the work) on worker threads; the
+  // mix and the yes/no balance are global, so questions are drafted here, one frame after another in
+  // scene order, which keeps the output identical whatever the number of threads.
+  const sceneOfTask: number[] = [];
+  const lastTaskOfScene: number[] = [];
+  function* tasks(): Generator<PipelineTask> {
+    for (let s = 0; s < ds.sceneDirs.length; s++) {
+      for (const frame of readScene(ds, ds.sceneDirs[s])) {
+        sceneOfTask.push(s);
+        yield { kind: 'build-frame', bop: opts.bop, split: ds.split, objects: opts.objects, seed, frame };
+      }
+      lastTaskOfScene[s] = sceneOfTask.length - 1;
+    }
+  }
+  let nextScene = 0;
+  const reportScenesUpTo = (taskIndex: number): void => {
+    while (nextScene < ds.sceneDirs.length && lastTaskOfScene[nextScene] !== undefined && lastTaskOfScene[nextScene] <= taskIndex) {
+      nextScene++;
+      opts.onProgress?.(nextScene, ds.sceneDirs.length, mix.total);
+    }
+  };
   const fd = openSync(join(tmp, 'dataset.jsonl'), 'w');
   try {
-    ds.sceneDirs.forEach((dir, s) => {
-      for (const frame of readScene(ds, dir)) {
-        const rng = new Rng(seed, frame.scene, frame.frame);
-        const scene = buildScene(ds, frame, rng, (m) => {
-          if (fallbackFrames++ === 0) opts.warn?.(m);
-        });
-        const ctx = { scene, names: nameObjects(scene, rng), rng, balance, graspCache: new Map() };
-        const drafts = mixFrame(ctx, mix, max);
-        frames++;
-        if (drafts.length === 0) continue;
-        copyImage(frame.imagePath, join(tmp, imageRelPath(ds.name, frame)));
+    await runOrdered(tasks(), opts.jobs ?? defaultJobs(), (result, index) => {
+      if (result.kind !== 'build-frame') throw new Error(`unexpected ${result.kind} result`);
+      const { scene, rngSnapshot, warnings } = result.built;
+      for (const m of warnings) if (fallbackFrames++ === 0) opts.warn?.(m);
+      const rng = Rng.resume(rngSnapshot);
+      const ctx = { scene, names: nameObjects(scene, rng), rng, balance, graspCache: new Map() };
+      const drafts = mixFrame(ctx, mix, max);
+      frames++;
+      if (drafts.length > 0) {
+        copyImage(scene.frame.imagePath, join(tmp, imageRelPath(ds.name, scene.frame)));
         writeSync(fd, drafts.map((d, i) => JSON.stringify(toLine(ds.name, scene, i, d))).join('\n') + '\n');
       }
-      opts.onProgress?.(s + 1, ds.sceneDirs.length, mix.total);
+      reportScenesUpTo(index);
     });
+    // Scenes without frames report nothing above; finish the count.
+    reportScenesUpTo(Infinity);
     closeSync(fd);
   } catch (err) {
     closeSync(fd);

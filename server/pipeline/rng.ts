@@ -11,6 +11,18 @@ export class Rng {
     this.state = h >>> 0;
   }
 
+  /** The generator's whole state, to carry a stream across a worker thread (see `Rng.resume`). */
+  get snapshot(): number {
+    return this.state;
+  }
+
+  /** Continues a stream from `snapshot`: the next numbers are exactly those the original would give. */
+  static resume(snapshot: number): Rng {
+    const rng = new Rng();
+    rng.state = snapshot >>> 0;
+    return rng;
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

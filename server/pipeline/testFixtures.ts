@@ -16,13 +16,16 @@ export interface Fixture {
   lines: Record<string, any>[];
 }
 
-/** `scenes` synthetic scenes (seed 3 has cluttered ones) and their questions (up to 30 per image). */
-export function makeFixture(scenes = 4, seed = 3): Fixture {
+/**
+ * `scenes` synthetic scenes (seed 3 has cluttered ones) and their questions (up to 30 per image). On the
+ * test's own thread by default: vitest already runs test files in parallel.
+ */
+export async function makeFixture(scenes = 4, seed = 3, jobs = 1): Promise<Fixture> {
   const root = mkdtempSync(join(tmpdir(), 'bopask-pipeline-'));
   const bop = join(root, 'synth');
-  synthesizeInto(bop, { scenes, seed });
+  await synthesizeInto(bop, { scenes, seed, jobs });
   const out = join(root, 'out');
-  const result = generateDataset({ bop, out, seed, maxPerImage: 30 });
+  const result = await generateDataset({ bop, out, seed, maxPerImage: 30, jobs });
   const lines = readFileSync(result.datasetPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   return { root, bop, out, result, lines };
 }

@@ -1,10 +1,11 @@
 /** `bopask generate`: BOP-format dataset → BOP-Ask questions (see server/pipeline/generate.ts). */
 import { BadInputError } from '../../../shared/errors';
 import { DEFAULT_MAX_PER_IMAGE, generateDataset } from '../../pipeline/generate';
+import { defaultJobs } from '../../pipeline/parallel/pool';
 import { Progress } from '../../pipeline/progress';
 import { parseCommandArgs, requireOption } from '../args';
 
-export const usage = `usage: bopask generate --bop DIR --out OUT [--split test] [--seed S] [--max-per-image N] [--objects FILE]
+export const usage = `usage: bopask generate --bop DIR --out OUT [--split test] [--seed S] [--max-per-image N] [--objects FILE] [--jobs N]
 
 Turns a dataset in the BOP layout into BOP-Ask questions (pose, grasp, trajectory, rearrangement,
 spatial, depth; mixed like BOP-Ask-core). Reads DIR/models/models_info.json, DIR/<split>/<scene>/
@@ -15,7 +16,8 @@ Object names and descriptions come from DIR/objects.json, or --objects FILE:
 Writes OUT/dataset.jsonl and the images (OUT/<dataset>/<scene>/rgb/...). OUT must be new, empty, or a
 previous output of this command (replaced). Nothing is written when an input file is malformed.
   --seed S            random seed (default 1): same input and seed, same output
-  --max-per-image N   at most N questions per image (default ${DEFAULT_MAX_PER_IMAGE})`;
+  --max-per-image N   at most N questions per image (default ${DEFAULT_MAX_PER_IMAGE})
+  --jobs N            worker threads (default: one per core, here ${defaultJobs()}); the output is the same for any N`;
 
 function intOption(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -32,15 +34,17 @@ export async function run(argv: string[]): Promise<void> {
     seed: { type: 'string' },
     'max-per-image': { type: 'string' },
     objects: { type: 'string' },
+    jobs: { type: 'string' },
   }, usage);
   const bop = requireOption(values.bop, 'bop', usage);
   const out = requireOption(values.out, 'out', usage);
   const progress = new Progress('generate');
   const started = Date.now();
-  const result = generateDataset({
+  const result = await generateDataset({
     bop, out, split: values.split, objects: values.objects,
     seed: intOption(values.seed, 'seed', 1, 0),
     maxPerImage: intOption(values['max-per-image'], 'max-per-image', DEFAULT_MAX_PER_IMAGE, 1),
+    jobs: intOption(values.jobs, 'jobs', defaultJobs(), 1),
     onProgress: (d, t, q) => progress.update(d, t, `${q} questions`),
     warn: (m) => process.stderr.write(`generate: ${m}\n`),
   });

@@ -12,10 +12,10 @@ import { synthesizeInto } from '.';
 import { makeLayout } from './layout';
 
 let root: string;
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'bopask-synth-'));
-  synthesizeInto(join(root, 'a'), { scenes: 3, seed: 11 });
-  synthesizeInto(join(root, 'b'), { scenes: 1, seed: 11 });
+  await synthesizeInto(join(root, 'a'), { scenes: 3, seed: 11, jobs: 1 });
+  await synthesizeInto(join(root, 'b'), { scenes: 1, seed: 11, jobs: 1 });
 }, 60_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
