@@ -1,17 +1,19 @@
 /**
  * `npm run bench`: answers scored per second for each metric, then the time and peak RSS of
  * `bopask score` on 1,000,000 mixed predictions generated into a temp dir. Prints a Markdown report.
+ * Each rate is the median of BENCH_REPS (default 5) runs, for parse + score, parse only and score only;
+ * BENCH_PREDICTIONS=0 skips the CLI run.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatAnswer, type Answer } from '../shared/answers/index';
+import { formatAnswer, parseAnswer, type Answer } from '../shared/answers/index';
 import { projectBox } from '../shared/geometry/box3d';
 import { rotationFromEuler } from '../shared/geometry/rotation';
 import type { Box3d, Mat3, Vec2 } from '../shared/geometry/types';
-import { scoreAnswer, type ScorableItem } from '../shared/metrics/index';
+import { scoreAnswer, scoreParsed, type ScorableItem } from '../shared/metrics/index';
 
 let seed = 42;
 const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -43,11 +45,27 @@ function makeItem(task: ScorableItem['task']): { item: ScorableItem; pred: unkno
   }
 }
 
-function rate(task: ScorableItem['task'], n: number): number {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Answers/s for parse + score, parse only and score only (already parsed); median of `reps` runs. */
+function rates(task: ScorableItem['task'], n: number, reps: number): { total: number; parse: number; score: number } {
   const cases = Array.from({ length: Math.min(n, 2000) }, () => makeItem(task));
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) scoreAnswer(cases[i % cases.length].item, cases[i % cases.length].pred);
-  return n / ((performance.now() - t0) / 1000);
+  const parsed = cases.map((c) => {
+    const r = parseAnswer(c.item.task, c.pred);
+    return r.ok ? r.answer : null;
+  });
+  const time = (f: (i: number) => unknown) => {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) f(i % cases.length);
+    return n / ((performance.now() - t0) / 1000);
+  };
+  const total: number[] = [], parse: number[] = [], score: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    total.push(time((i) => scoreAnswer(cases[i].item, cases[i].pred)));
+    parse.push(time((i) => parseAnswer(cases[i].item.task, cases[i].pred)));
+    score.push(time((i) => scoreParsed(cases[i].item, parsed[i])));
+  }
+  return { total: median(total), parse: median(parse), score: median(score) };
 }
 
 async function writeFiles(dir: string, n: number): Promise<{ dataset: string; predictions: string }> {
@@ -74,12 +92,18 @@ async function writeFiles(dir: string, n: number): Promise<{ dataset: string; pr
 }
 
 async function main(): Promise<void> {
-  const counts: Record<string, number> = { pose: 20_000, grasp: 2_000_000, trajectory: 1_000_000, rearrangement: 2_000_000, spatial: 2_000_000, depth: 2_000_000 };
-  const lines = ['| metric | answers/s (parse + score) |', '| --- | ---: |'];
+  const counts: Record<string, number> = { pose: 10_000, grasp: 300_000, trajectory: 200_000, rearrangement: 400_000, spatial: 1_000_000, depth: 1_000_000 };
+  const reps = Number(process.env.BENCH_REPS ?? 5);
+  const fmt = (r: number) => Math.round(r).toLocaleString('en-US');
+  const lines = [`| metric | answers/s (parse + score) | parse only | score only (parsed) |`, '| --- | ---: | ---: | ---: |'];
   for (const [task, n] of Object.entries(counts)) {
-    const r = rate(task as ScorableItem['task'], n);
-    lines.push(`| ${task} | ${Math.round(r).toLocaleString('en-US')} |`);
-    process.stderr.write(`${task}: ${Math.round(r)}/s\n`);
+    const r = rates(task as ScorableItem['task'], n, reps);
+    lines.push(`| ${task} | ${fmt(r.total)} | ${fmt(r.parse)} | ${fmt(r.score)} |`);
+    process.stderr.write(`${task}: ${fmt(r.total)}/s (parse ${fmt(r.parse)}/s, score ${fmt(r.score)}/s; median of ${reps})\n`);
+  }
+  if (process.env.BENCH_PREDICTIONS === '0') {
+    process.stdout.write(lines.join('\n') + '\n');
+    return;
   }
   const n = Number(process.env.BENCH_PREDICTIONS ?? 1_000_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'bopask-bench-'));

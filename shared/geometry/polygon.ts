@@ -97,15 +97,92 @@ export function clipConvex(subject: readonly Vec2[], clip: readonly Vec2[]): Vec
   return out;
 }
 
+// Scratch buffers for `convexHullIou` (x, y interleaved); JS is single-threaded and nothing re-enters.
+let SORT = new Float64Array(64);
+let HA = new Float64Array(64), HB = new Float64Array(64);
+let C0 = new Float64Array(256), C1 = new Float64Array(256);
+
+/**
+ * Convex hull of `pts` into `out` (x, y interleaved), the same hull `convexHull` returns (Andrew's
+ * monotone chain, counter-clockwise in a y-up reading, no collinear points); returns its vertex count.
+ * `out` must hold 2·(pts.length + 1) numbers.
+ */
+function hullInto(pts: readonly Vec2[], out: Float64Array): number {
+  const n = pts.length;
+  if (SORT.length < 2 * n) SORT = new Float64Array(4 * n);
+  const P = SORT;
+  // Insertion sort by (x, y): the same order as `convexHull`'s comparator for the few points of an answer.
+  for (let i = 0; i < n; i++) {
+    const x = pts[i][0], y = pts[i][1];
+    let j = i;
+    while (j > 0 && (P[2 * j - 2] > x || (P[2 * j - 2] === x && P[2 * j - 1] > y))) {
+      P[2 * j] = P[2 * j - 2]; P[2 * j + 1] = P[2 * j - 1]; j--;
+    }
+    P[2 * j] = x; P[2 * j + 1] = y;
+  }
+  if (n < 3) {
+    for (let i = 0; i < 2 * n; i++) out[i] = P[i];
+    return n;
+  }
+  const turn = (k: number, i: number) =>
+    (out[2 * k - 2] - out[2 * k - 4]) * (P[2 * i + 1] - out[2 * k - 3]) - (out[2 * k - 1] - out[2 * k - 3]) * (P[2 * i] - out[2 * k - 4]);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    while (k >= 2 && turn(k, i) <= 0) k--;
+    out[2 * k] = P[2 * i]; out[2 * k + 1] = P[2 * i + 1]; k++;
+  }
+  k--; // the lower chain's last point starts the upper chain
+  const base = k;
+  for (let i = n - 1; i >= 0; i--) {
+    while (k - base >= 2 && turn(k, i) <= 0) k--;
+    out[2 * k] = P[2 * i]; out[2 * k + 1] = P[2 * i + 1]; k++;
+  }
+  return k - 1; // the upper chain ends at the first point again
+}
+
+/** |shoelace area| (px²) of `n` points in `p` (x, y interleaved). */
+function areaOf(p: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0, j = n - 1; i < n; j = i++) s += p[2 * j] * p[2 * i + 1] - p[2 * i] * p[2 * j + 1];
+  return Math.abs(s / 2);
+}
+
 /**
  * Area IoU (0–1) of the convex hulls of two point sets (image pixels). 0 when either hull has no area.
+ * Same arithmetic as `convexHull` + `clipConvex` + `polygonArea`, on preallocated buffers.
  */
 export function convexHullIou(a: readonly Vec2[], b: readonly Vec2[]): number {
-  const ha = convexHull(a);
-  const hb = convexHull(b);
-  const areaA = polygonArea(ha);
-  const areaB = polygonArea(hb);
-  if (!(areaA > 0) || !(areaB > 0)) return 0;
-  const inter = Math.min(polygonArea(clipConvex(ha, hb)), areaA, areaB);
+  const cap = 4 * (Math.max(a.length, b.length) + 2); // a chain under construction may hold 2n points
+  if (HA.length < cap) { HA = new Float64Array(cap); HB = new Float64Array(cap); }
+  const na = hullInto(a, HA);
+  const nb = hullInto(b, HB);
+  const areaA = areaOf(HA, na);
+  const areaB = areaOf(HB, nb);
+  if (!(areaA > 0) || !(areaB > 0) || na < 3 || nb < 3) return 0;
+  // Sutherland–Hodgman: hull A clipped by each edge of hull B (each edge adds at most one vertex).
+  if (C0.length < 2 * (na + nb + 2)) { C0 = new Float64Array(4 * (na + nb + 2)); C1 = new Float64Array(4 * (na + nb + 2)); }
+  let src = C0, dst = C1;
+  for (let i = 0; i < 2 * na; i++) src[i] = HA[i];
+  let n = na;
+  for (let e = 0; e < nb && n > 0; e++) {
+    const ax = HB[2 * e], ay = HB[2 * e + 1];
+    const f = e + 1 === nb ? 0 : e + 1;
+    const ex = HB[2 * f] - ax, ey = HB[2 * f + 1] - ay;
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const l = k + 1 === n ? 0 : k + 1;
+      const px = src[2 * k], py = src[2 * k + 1], qx = src[2 * l], qy = src[2 * l + 1];
+      const dp = ex * (py - ay) - ey * (px - ax);
+      const dq = ex * (qy - ay) - ey * (qx - ax);
+      if (dp >= 0) { dst[2 * m] = px; dst[2 * m + 1] = py; m++; }
+      if ((dp >= 0) !== (dq >= 0)) {
+        const t = dp / (dp - dq);
+        dst[2 * m] = px + t * (qx - px); dst[2 * m + 1] = py + t * (qy - py); m++;
+      }
+    }
+    n = m;
+    const tmp = src; src = dst; dst = tmp;
+  }
+  const inter = Math.min(areaOf(src, n), areaA, areaB);
   return inter / (areaA + areaB - inter);
 }

@@ -1,121 +1,177 @@
 /**
- * Exact intersection volume of two oriented boxes (camera frame, mm): box A as a convex polyhedron
- * (a list of planar faces) is clipped by the six half-spaces of box B, and the volume of the result is
- * summed as pyramids from an interior point. Exact up to floating-point rounding; no sampling.
+ * Exact intersection volume of two oriented boxes (camera frame, mm), without sampling and without
+ * allocating: everything runs on preallocated Float64Array scratch buffers.
+ *
+ * The boundary of A ∩ B is made of the parts of A's faces inside B and the parts of B's faces inside A.
+ * Each face is a convex quadrilateral, clipped to the other box's six half-spaces (Sutherland–Hodgman),
+ * and by the divergence theorem vol(A ∩ B) = Σ_pieces area · d / 3, with d the signed distance from a
+ * fixed origin to the piece's plane along its outward normal (the face's own box's outward normal). The
+ * work is done in B's frame (origin at B's center, axes along B's edges), where B's half-spaces are
+ * |x_k| ≤ h_k. A face of B lying in a face plane of A with the same outward side (coincident faces,
+ * e.g. a box with itself) is counted once, through A's face. Vertices within `EPS` of a plane count
+ * as on it. Exact up to floating-point rounding.
  */
-import { boxCorners } from './box3d';
-import type { Box3d, Vec3 } from './types';
+import type { Box3d } from './types';
 
-/** Faces of a box as corner-index cycles in METRICS.md corner order. */
-const BOX_FACES: readonly number[][] = [
-  [0, 1, 2, 3], [4, 5, 6, 7], [0, 1, 5, 4], [3, 2, 6, 7], [0, 3, 7, 4], [1, 2, 6, 5],
-];
+/** Faces of a box as corner cycles of the sign vectors, indexed by face f = 2k + (side > 0 ? 1 : 0). */
+const FACE_CORNERS = new Int8Array([
+  // k = 0 (x = −h, x = +h): corners by (y, z) signs around the face
+  0, 3, 7, 4, 1, 2, 6, 5,
+  // k = 1
+  0, 1, 5, 4, 3, 2, 6, 7,
+  // k = 2
+  0, 1, 2, 3, 4, 5, 6, 7,
+]);
+/** Corner sign vectors in METRICS.md's order (see box3d.ts). */
+const S = new Float64Array([-1, -1, -1, 1, -1, -1, 1, 1, -1, -1, 1, -1, -1, -1, 1, 1, -1, 1, 1, 1, 1, -1, 1, 1]);
 
-const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-
-/** A convex polyhedron as its faces, each a cyclic list of vertices. */
-export type Polyhedron = Vec3[][];
-
-/** The box as a polyhedron of 6 quadrilateral faces. */
-export function boxPolyhedron(box: Box3d): Polyhedron {
-  const c = boxCorners(box);
-  return BOX_FACES.map((f) => f.map((i) => c[i]));
-}
-
-/** The box's six half-spaces `n·x ≤ d` (n unit, outward). */
-export function boxHalfSpaces(box: Box3d): { n: Vec3; d: number }[] {
-  const out: { n: Vec3; d: number }[] = [];
-  for (let k = 0; k < 3; k++) {
-    const axis: Vec3 = [box.rotation[0][k], box.rotation[1][k], box.rotation[2][k]];
-    const len = Math.hypot(axis[0], axis[1], axis[2]);
-    const n: Vec3 = [axis[0] / len, axis[1] / len, axis[2] / len];
-    const c = dot(n, box.center as Vec3);
-    out.push({ n, d: c + box.size[k] / 2 }, { n: [-n[0], -n[1], -n[2]], d: -c + box.size[k] / 2 });
-  }
-  return out;
-}
+const EPS = 1e-9;
+const MAXV = 64;
+// Scratch state, reused by every call (JS is single-threaded and nothing here re-enters).
+const AC = new Float64Array(24); // A's corners in B's frame
+const BC = new Float64Array(24); // B's corners in B's frame
+const AN = new Float64Array(9); // A's unit axes in B's frame (rows)
+const AO = new Float64Array(3); // A's center in B's frame
+const BH = new Float64Array(3), AH = new Float64Array(3);
+const PN = new Float64Array(18), PD = new Float64Array(6); // six half-spaces n·x ≤ d
+const P0 = new Float64Array(MAXV * 3), P1 = new Float64Array(MAXV * 3);
+const BU = new Float64Array(9); // B's unit axes in the camera frame (rows)
 
 /**
- * Clips a convex polyhedron by the half-space `n·x ≤ d` and closes the cut with a cap face. Returns an
- * empty polyhedron when nothing remains. Vertices within `eps` (mm) of the plane count as on it.
+ * Clips the convex polygon of `n` vertices in P0 by the six half-spaces in PN/PD; the result is in P0.
+ * Returns its vertex count (< 3: nothing left).
  */
-export function clipPolyhedron(poly: Polyhedron, n: Vec3, d: number, eps = 1e-9): Polyhedron {
-  const out: Polyhedron = [];
-  const cap: Vec3[] = [];
-  // A face lying in the clip plane already closes the cut; adding a cap too would count it twice.
-  let hasFaceOnPlane = false;
-  for (const face of poly) {
-    const kept: Vec3[] = [];
-    let onPlane = 0;
-    for (let i = 0; i < face.length; i++) {
-      const p = face[i];
-      const q = face[(i + 1) % face.length];
-      const sp = side(dot(n, p) - d, eps);
-      const sq = side(dot(n, q) - d, eps);
-      if (sp <= 0) kept.push(p);
-      if (sp === 0) { cap.push(p); onPlane++; }
-      if (sp * sq < 0) {
-        const t = (dot(n, p) - d) / (dot(n, p) - dot(n, q));
-        const x: Vec3 = [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]), p[2] + t * (q[2] - p[2])];
-        kept.push(x);
-        cap.push(x);
+function clipFace(n: number): number {
+  let src = P0, dst = P1;
+  for (let h = 0; h < 6 && n >= 3; h++) {
+    const nx = PN[h * 3], ny = PN[h * 3 + 1], nz = PN[h * 3 + 2], d = PD[h];
+    let allIn = true;
+    for (let i = 0; i < n; i++) {
+      if (nx * src[i * 3] + ny * src[i * 3 + 1] + nz * src[i * 3 + 2] - d > EPS) { allIn = false; break; }
+    }
+    if (allIn) continue;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const j = i + 1 === n ? 0 : i + 1;
+      const px = src[i * 3], py = src[i * 3 + 1], pz = src[i * 3 + 2];
+      const qx = src[j * 3], qy = src[j * 3 + 1], qz = src[j * 3 + 2];
+      const dp = nx * px + ny * py + nz * pz - d;
+      const dq = nx * qx + ny * qy + nz * qz - d;
+      const sp = dp > EPS ? 1 : dp < -EPS ? -1 : 0;
+      const sq = dq > EPS ? 1 : dq < -EPS ? -1 : 0;
+      if (sp <= 0 && m < MAXV) { dst[m * 3] = px; dst[m * 3 + 1] = py; dst[m * 3 + 2] = pz; m++; }
+      if (sp * sq < 0 && m < MAXV) {
+        const t = dp / (dp - dq);
+        dst[m * 3] = px + t * (qx - px); dst[m * 3 + 1] = py + t * (qy - py); dst[m * 3 + 2] = pz + t * (qz - pz);
+        m++;
       }
     }
-    if (onPlane === face.length) hasFaceOnPlane = true;
-    if (kept.length >= 3) out.push(kept);
+    n = m;
+    const tmp = src; src = dst; dst = tmp;
   }
-  if (out.length > 0 && cap.length >= 3 && !hasFaceOnPlane) out.push(orderOnPlane(cap, n));
-  return out;
+  if (src !== P0) P0.set(src.subarray(0, n * 3));
+  return n;
 }
 
-/** Sign of a signed distance (mm) with a dead band, so near-coplanar faces are treated as coplanar. */
-function side(s: number, eps: number): number {
-  return s > eps ? 1 : s < -eps ? -1 : 0;
-}
-
-/** Orders coplanar points by angle around their centroid, in the plane with normal `n`. */
-function orderOnPlane(points: Vec3[], n: Vec3): Vec3[] {
-  const c: Vec3 = [0, 0, 0];
-  for (const p of points) for (let k = 0; k < 3; k++) c[k] += p[k] / points.length;
-  const helper: Vec3 = Math.abs(n[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
-  const u = cross(n, helper);
-  const v = cross(n, u);
-  const angle = points.map((p) => Math.atan2(dot(sub(p, c), v), dot(sub(p, c), u)));
-  return points.map((_, i) => i).sort((a, b) => angle[a] - angle[b]).map((i) => points[i]);
-}
-
-/**
- * Volume (mm³) of a convex polyhedron: Σ over faces of (1/3)·|A_f · (p_f − o)|, with A_f the face's
- * area vector (Newell) and o the vertex centroid, which lies inside a convex body. 0 when empty.
- */
-export function polyhedronVolume(poly: Polyhedron): number {
-  const o: Vec3 = [0, 0, 0];
-  let count = 0;
-  for (const f of poly) for (const p of f) { o[0] += p[0]; o[1] += p[1]; o[2] += p[2]; count++; }
-  if (count === 0) return 0;
-  o[0] /= count; o[1] /= count; o[2] /= count;
-  let vol = 0;
-  for (const f of poly) {
-    const a: Vec3 = [0, 0, 0];
-    for (let i = 0; i < f.length; i++) {
-      const c = cross(sub(f[i], o), sub(f[(i + 1) % f.length], o));
-      a[0] += c[0]; a[1] += c[1]; a[2] += c[2];
-    }
-    vol += Math.abs(dot(a, sub(f[0], o))) / 6;
+/** |area| (mm²) of the planar polygon in P0 (n vertices) whose plane has unit normal (nx, ny, nz). */
+function faceArea(n: number, nx: number, ny: number, nz: number): number {
+  const ox = P0[0], oy = P0[1], oz = P0[2];
+  let ax = 0, ay = 0, az = 0;
+  for (let i = 1; i + 1 < n; i++) {
+    const ux = P0[i * 3] - ox, uy = P0[i * 3 + 1] - oy, uz = P0[i * 3 + 2] - oz;
+    const vx = P0[i * 3 + 3] - ox, vy = P0[i * 3 + 4] - oy, vz = P0[i * 3 + 5] - oz;
+    ax += uy * vz - uz * vy; ay += uz * vx - ux * vz; az += ux * vy - uy * vx;
   }
-  return vol;
+  return Math.abs(ax * nx + ay * ny + az * nz) / 2;
+}
+
+/** Loads face f (0–5) of the box whose corners are in `C` into P0; returns 4. */
+function loadFace(C: Float64Array, f: number): number {
+  for (let i = 0; i < 4; i++) {
+    const c = FACE_CORNERS[f * 4 + i];
+    P0[i * 3] = C[c * 3]; P0[i * 3 + 1] = C[c * 3 + 1]; P0[i * 3 + 2] = C[c * 3 + 2];
+  }
+  return 4;
 }
 
 /** Exact intersection volume (mm³) of two oriented boxes; 0 when they are disjoint or only touch. */
 export function boxIntersectionVolume(a: Box3d, b: Box3d): number {
-  let poly = boxPolyhedron(a);
-  for (const h of boxHalfSpaces(b)) {
-    poly = clipPolyhedron(poly, h.n, h.d);
-    if (poly.length === 0) return 0;
+  const Rb = b.rotation, Ra = a.rotation;
+  // B's unit axes (camera frame), as rows of BU.
+  for (let k = 0; k < 3; k++) {
+    const x = Rb[0][k], y = Rb[1][k], z = Rb[2][k];
+    const l = Math.sqrt(x * x + y * y + z * z);
+    BU[k * 3] = x / l; BU[k * 3 + 1] = y / l; BU[k * 3 + 2] = z / l;
+    BH[k] = b.size[k] / 2;
+    AH[k] = a.size[k] / 2;
   }
-  return polyhedronVolume(poly);
+  // A's center and unit axes in B's frame.
+  const dx = a.center[0] - b.center[0], dy = a.center[1] - b.center[1], dz = a.center[2] - b.center[2];
+  for (let k = 0; k < 3; k++) AO[k] = BU[k * 3] * dx + BU[k * 3 + 1] * dy + BU[k * 3 + 2] * dz;
+  // Quick rejection: bounding spheres apart.
+  const ra = Math.sqrt(AH[0] * AH[0] + AH[1] * AH[1] + AH[2] * AH[2]);
+  const rb = Math.sqrt(BH[0] * BH[0] + BH[1] * BH[1] + BH[2] * BH[2]);
+  if (!(AO[0] * AO[0] + AO[1] * AO[1] + AO[2] * AO[2] < (ra + rb) * (ra + rb))) return 0;
+  for (let k = 0; k < 3; k++) {
+    const x = Ra[0][k], y = Ra[1][k], z = Ra[2][k];
+    const l = Math.sqrt(x * x + y * y + z * z);
+    for (let j = 0; j < 3; j++) AN[k * 3 + j] = (BU[j * 3] * x + BU[j * 3 + 1] * y + BU[j * 3 + 2] * z) / l;
+  }
+  for (let i = 0; i < 8; i++) {
+    const s0 = S[i * 3] * AH[0], s1 = S[i * 3 + 1] * AH[1], s2 = S[i * 3 + 2] * AH[2];
+    for (let j = 0; j < 3; j++) AC[i * 3 + j] = AO[j] + AN[j] * s0 + AN[3 + j] * s1 + AN[6 + j] * s2;
+    BC[i * 3] = S[i * 3] * BH[0]; BC[i * 3 + 1] = S[i * 3 + 1] * BH[1]; BC[i * 3 + 2] = S[i * 3 + 2] * BH[2];
+  }
+
+  let vol = 0;
+  // A's faces inside B: B's half-spaces ±x_k ≤ h_k.
+  PN.fill(0);
+  for (let k = 0; k < 3; k++) {
+    PN[(2 * k) * 3 + k] = -1; PD[2 * k] = BH[k];
+    PN[(2 * k + 1) * 3 + k] = 1; PD[2 * k + 1] = BH[k];
+  }
+  for (let f = 0; f < 6; f++) {
+    const k = f >> 1, sg = f & 1 ? 1 : -1;
+    const n = clipFace(loadFace(AC, f));
+    if (n < 3) continue;
+    const nx = sg * AN[k * 3], ny = sg * AN[k * 3 + 1], nz = sg * AN[k * 3 + 2];
+    const d = nx * AO[0] + ny * AO[1] + nz * AO[2] + AH[k]; // outward distance of the face plane
+    vol += (faceArea(n, nx, ny, nz) * d) / 3;
+  }
+  // B's faces inside A: A's half-spaces ±a_k·x ≤ ±a_k·o + h_k.
+  for (let k = 0; k < 3; k++) {
+    const c = AN[k * 3] * AO[0] + AN[k * 3 + 1] * AO[1] + AN[k * 3 + 2] * AO[2];
+    PN[(2 * k) * 3] = -AN[k * 3]; PN[(2 * k) * 3 + 1] = -AN[k * 3 + 1]; PN[(2 * k) * 3 + 2] = -AN[k * 3 + 2];
+    PD[2 * k] = -c + AH[k];
+    PN[(2 * k + 1) * 3] = AN[k * 3]; PN[(2 * k + 1) * 3 + 1] = AN[k * 3 + 1]; PN[(2 * k + 1) * 3 + 2] = AN[k * 3 + 2];
+    PD[2 * k + 1] = c + AH[k];
+  }
+  for (let f = 0; f < 6; f++) {
+    const k = f >> 1, sg = f & 1 ? 1 : -1;
+    if (coincidesWithPlaneOfA(f, k, sg)) continue;
+    const n = clipFace(loadFace(BC, f));
+    if (n < 3) continue;
+    // Outward normal sg·e_k; the face plane is at distance h_k from B's center.
+    const nx = k === 0 ? sg : 0, ny = k === 1 ? sg : 0, nz = k === 2 ? sg : 0;
+    vol += (faceArea(n, nx, ny, nz) * BH[k]) / 3;
+  }
+  return vol > 0 ? vol : 0;
+}
+
+/** Whether face f of B (axis k, outward sign sg) lies in a face plane of A with the same outward side. */
+function coincidesWithPlaneOfA(f: number, k: number, sg: number): boolean {
+  for (let h = 0; h < 6; h++) {
+    // Same outward side: A's outward normal points along B's face normal.
+    if (!(sg * PN[h * 3 + k] > 0.5)) continue;
+    let on = true;
+    for (let i = 0; i < 4 && on; i++) {
+      const c = FACE_CORNERS[f * 4 + i];
+      const s = PN[h * 3] * BC[c * 3] + PN[h * 3 + 1] * BC[c * 3 + 1] + PN[h * 3 + 2] * BC[c * 3 + 2] - PD[h];
+      on = Math.abs(s) <= EPS;
+    }
+    if (on) return true;
+  }
+  return false;
 }
 
 /**
