@@ -31,9 +31,10 @@ export async function ensureDemoData(db: Db, config: Pick<Config, 'imagesDir' | 
   fs.rmSync(work, { recursive: true, force: true });
   const bench = await generateDemo(path.join(work, 'benchmark'), { scenes, seed: DEMO_SEED });
   const practice = await generateDemo(path.join(work, 'practice'), { scenes: 4, seed: PRACTICE_SEED });
-  const practiceFile = prefixIds(practice.datasetPath, 'practice-');
+  // The practice scenes are numbered like the benchmark's: give them their own ids and image folder.
+  const practiceFile = prefixItems(practice.datasetPath, 'practice-', `${path.basename(practice.imagesDir)}/`);
   await importDataset(db, { datasetPath: bench.datasetPath, imagesRoot: bench.imagesDir, imagesDir: path.join(config.imagesDir), pool: 'benchmark' });
-  await importDataset(db, { datasetPath: practiceFile, imagesRoot: practice.imagesDir, imagesDir: config.imagesDir, pool: 'practice' });
+  await importDataset(db, { datasetPath: practiceFile, imagesRoot: path.dirname(practice.imagesDir), imagesDir: config.imagesDir, pool: 'practice' });
   const predictions = path.join(work, 'demo-model.jsonl');
   writeNoisyPredictions(db, predictions);
   await importPredictions(db, predictions);
@@ -41,11 +42,11 @@ export async function ensureDemoData(db: Db, config: Pick<Config, 'imagesDir' | 
 }
 
 /** Rewrites ids and image paths so the practice pool never collides with the benchmark. */
-function prefixIds(file: string, prefix: string): string {
+function prefixItems(file: string, idPrefix: string, imagePrefix: string): string {
   const out = file.replace(/\.jsonl$/, '.prefixed.jsonl');
   const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => {
-    const item = JSON.parse(l) as { id: string };
-    return JSON.stringify({ ...item, id: prefix + item.id });
+    const item = JSON.parse(l) as { id: string; image: string };
+    return JSON.stringify({ ...item, id: idPrefix + item.id, image: imagePrefix + item.image });
   });
   fs.writeFileSync(out, lines.join('\n') + '\n');
   return out;

@@ -66,4 +66,17 @@ describe('importDataset', () => {
     expect(String(err)).toMatch(/line 7, field id: 'grasp-0' already used on line 2/);
     expect(String(err)).toMatch(/id 'pose-0': already imported with different content/);
   });
+
+  it('refuses an image whose path is taken in the store by a different file, and copies nothing', async () => {
+    await importDataset(db, { datasetPath: writeFixtureDataset(1), imagesDir });
+    const other = writeFixtureDataset(1, 'other-');
+    const img = path.join(path.dirname(other), 'img/blank.png');
+    fs.writeFileSync(img, Buffer.concat([fs.readFileSync(img), Buffer.from([0])]));
+    const before = fs.readFileSync(path.join(imagesDir, 'img/blank.png'));
+    await expect(importDataset(db, { datasetPath: other, imagesDir })).rejects.toThrow(
+      /image 'img\/blank.png': a different file with this path is already in the image store/,
+    );
+    expect(fs.readFileSync(path.join(imagesDir, 'img/blank.png')).equals(before)).toBe(true);
+    expect(count(db)).toBe(6);
+  });
 });

@@ -91,6 +91,7 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
   }
 
   const { fresh, unchanged } = splitAgainstExisting(db, rows, pool, errors);
+  checkImageStore(fresh, imagesRoot, opts.imagesDir, errors);
   if (errors.length > 0) throw refusal(opts.datasetPath, errors);
 
   copyImages(fresh, imagesRoot, opts.imagesDir);
@@ -152,6 +153,24 @@ function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[
     else errors.push(`id '${row.id}': already imported with different content (${old.pool} pool); ids are keys`);
   }
   return { fresh, unchanged };
+}
+
+/**
+ * An image already in the store under the same path must be the same file: overwriting it would
+ * change the picture under questions imported before.
+ */
+function checkImageStore(rows: Row[], from: string, to: string, errors: string[]): void {
+  const checked = new Set<string>();
+  for (const row of rows) {
+    if (checked.has(row.image)) continue;
+    checked.add(row.image);
+    const src = path.resolve(from, row.image);
+    const dest = path.resolve(to, row.image);
+    if (src === dest || !fs.existsSync(dest)) continue;
+    if (!fs.readFileSync(src).equals(fs.readFileSync(dest))) {
+      errors.push(`image '${row.image}': a different file with this path is already in the image store (${to})`);
+    }
+  }
 }
 
 function copyImages(rows: Row[], from: string, to: string): void {
