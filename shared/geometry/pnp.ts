@@ -59,22 +59,29 @@ const XN = new Float64Array(16); // K⁻¹-normalised image points
 const DLT_M = new Float64Array(9); // the DLT camera in the sign frame: rows (a, b, c), translation (a3, b3, 1)
 const DLT_T = new Float64Array(3);
 const OBJ = new Float64Array(24); // box-frame corners (mm) of the class being refined, in answer order
+const OSGN = new Float64Array(24); // their signs (±1); OBJ[i, k] = OSGN[i, k] · OH[k]
+const OH = new Float64Array(3); // the class's half-sizes along its object axes (mm)
+/** K's rows divided by K[2][2] when its last row is (0, 0, K[2][2]): pixel = A·(x, y, 1) with x = q0/q2, y = q1/q2. */
+const KA = new Float64Array(6);
+let affineK = false;
 const R_CUR = new Float64Array(9), T_CUR = new Float64Array(3);
 const R_TRY = new Float64Array(9), T_TRY = new Float64Array(3);
 const R_BEST = new Float64Array(9), T_BEST = new Float64Array(3);
 const R_START = new Float64Array(12 * 9), T_START = new Float64Array(12 * 3), COST_START = new Float64Array(12);
 const R_TWIN = new Float64Array(9), T_TWIN = new Float64Array(3);
-const H = new Float64Array(36), G = new Float64Array(6), A = new Float64Array(36), D = new Float64Array(6);
+const H = new Float64Array(36), G = new Float64Array(6), D = new Float64Array(6);
 const P3 = new Float64Array(9), P3I = new Float64Array(9), N0 = new Float64Array(9);
-const ORDER = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const ORDER = new Int32Array(12);
 let abandoned = false;
 
 /** Sets OBJ to the corners of class (perm p, chirality c) for box half-sizes `half` (mm). */
 function setObject(p: number, mirrored: boolean, half: Vec3): void {
   const perm = AXIS_PERMS[p];
+  for (let k = 0; k < 3; k++) OH[k] = half[k];
   for (let i = 0; i < 8; i++) {
     for (let k = 0; k < 3; k++) {
       const s = SIGNS[i * 3 + perm[k]] * (k === 0 && mirrored ? -1 : 1);
+      OSGN[i * 3 + k] = s;
       OBJ[i * 3 + k] = s * half[k];
     }
   }
@@ -173,6 +180,36 @@ function dltStart(p: number, mirrored: boolean, half: Vec3, slot: number): boole
 
 /** Sum of squared reprojection errors (px²) of OBJ at (R, t); Infinity when a corner is not in front. */
 function cost(R: Float64Array, t: Float64Array): number {
+  return affineK ? costAffine(R, t) : costGeneral(R, t);
+}
+
+/**
+ * `cost` for K with last row (0, 0, k): the box's corners are ±c0 ± c1 ± c2 + t with c_k = h_k·R[:, k],
+ * so each corner costs additions only, and the projection one division.
+ */
+function costAffine(R: Float64Array, t: Float64Array): number {
+  const h0 = OH[0], h1 = OH[1], h2 = OH[2];
+  const c00 = R[0] * h0, c01 = R[3] * h0, c02 = R[6] * h0;
+  const c10 = R[1] * h1, c11 = R[4] * h1, c12 = R[7] * h1;
+  const c20 = R[2] * h2, c21 = R[5] * h2, c22 = R[8] * h2;
+  const a0 = KA[0], a1 = KA[1], a2 = KA[2], b0 = KA[3], b1 = KA[4], b2 = KA[5];
+  const t0 = t[0], t1 = t[1], t2 = t[2];
+  let c = 0;
+  for (let i = 0; i < 8; i++) {
+    const s0 = OSGN[i * 3], s1 = OSGN[i * 3 + 1], s2 = OSGN[i * 3 + 2];
+    const q2 = s0 * c02 + s1 * c12 + s2 * c22 + t2;
+    if (!(q2 > 1e-6)) return Infinity;
+    const iz = 1 / q2;
+    const x = (s0 * c00 + s1 * c10 + s2 * c20 + t0) * iz;
+    const y = (s0 * c01 + s1 * c11 + s2 * c21 + t1) * iz;
+    const du = a0 * x + a1 * y + a2 - U[i * 2];
+    const dv = b0 * x + b1 * y + b2 - U[i * 2 + 1];
+    c += du * du + dv * dv;
+  }
+  return c;
+}
+
+function costGeneral(R: Float64Array, t: Float64Array): number {
   const K = Kf;
   let c = 0;
   for (let i = 0; i < 8; i++) {
@@ -191,6 +228,48 @@ function cost(R: Float64Array, t: Float64Array): number {
 
 /** Gauss–Newton normal equations H δ = −g of the reprojection error at (R, t); δ = (ω, δt), R ← exp([ω]×)R. */
 function normalEquations(R: Float64Array, t: Float64Array): void {
+  if (affineK) normalEquationsAffine(R, t);
+  else normalEquationsGeneral(R, t);
+}
+
+/** `normalEquations` for K with last row (0, 0, k) (see `costAffine`); sums kept in locals. */
+function normalEquationsAffine(R: Float64Array, t: Float64Array): void {
+  const h0 = OH[0], h1 = OH[1], h2 = OH[2];
+  const c00 = R[0] * h0, c01 = R[3] * h0, c02 = R[6] * h0;
+  const c10 = R[1] * h1, c11 = R[4] * h1, c12 = R[7] * h1;
+  const c20 = R[2] * h2, c21 = R[5] * h2, c22 = R[8] * h2;
+  const a0 = KA[0], a1 = KA[1], a2 = KA[2], b0 = KA[3], b1 = KA[4], b2 = KA[5];
+  const t0 = t[0], t1 = t[1], t2 = t[2];
+  let H0 = 0, H1 = 0, H2 = 0, H3 = 0, H4 = 0, H5 = 0, H7 = 0, H8 = 0, H9 = 0, H10 = 0, H11 = 0;
+  let H14 = 0, H15 = 0, H16 = 0, H17 = 0, H21 = 0, H22 = 0, H23 = 0, H28 = 0, H29 = 0, H35 = 0;
+  let G0 = 0, G1 = 0, G2 = 0, G3 = 0, G4 = 0, G5 = 0;
+  for (let i = 0; i < 8; i++) {
+    const s0 = OSGN[i * 3], s1 = OSGN[i * 3 + 1], s2 = OSGN[i * 3 + 2];
+    const r0 = s0 * c00 + s1 * c10 + s2 * c20, r1 = s0 * c01 + s1 * c11 + s2 * c21, r2 = s0 * c02 + s1 * c12 + s2 * c22;
+    const iz = 1 / (r2 + t2);
+    const x = (r0 + t0) * iz, y = (r1 + t1) * iz;
+    for (let a = 0; a < 2; a++) {
+      const k0 = a === 0 ? a0 : b0, k1 = a === 0 ? a1 : b1, k2 = a === 0 ? a2 : b2;
+      const p = k0 * x + k1 * y;
+      const res = p + k2 - U[i * 2 + a];
+      // d(pixel)/dq = (k0, k1, −p) / q2; dq/dω = −[r]×, dq/dt = I.
+      const d0 = k0 * iz, d1 = k1 * iz, d2 = -p * iz;
+      const j0 = d2 * r1 - d1 * r2, j1 = d0 * r2 - d2 * r0, j2 = d1 * r0 - d0 * r1;
+      G0 += j0 * res; G1 += j1 * res; G2 += j2 * res; G3 += d0 * res; G4 += d1 * res; G5 += d2 * res;
+      H0 += j0 * j0; H1 += j0 * j1; H2 += j0 * j2; H3 += j0 * d0; H4 += j0 * d1; H5 += j0 * d2;
+      H7 += j1 * j1; H8 += j1 * j2; H9 += j1 * d0; H10 += j1 * d1; H11 += j1 * d2;
+      H14 += j2 * j2; H15 += j2 * d0; H16 += j2 * d1; H17 += j2 * d2;
+      H21 += d0 * d0; H22 += d0 * d1; H23 += d0 * d2;
+      H28 += d1 * d1; H29 += d1 * d2;
+      H35 += d2 * d2;
+    }
+  }
+  H[0] = H0; H[1] = H1; H[2] = H2; H[3] = H3; H[4] = H4; H[5] = H5; H[7] = H7; H[8] = H8; H[9] = H9; H[10] = H10; H[11] = H11;
+  H[14] = H14; H[15] = H15; H[16] = H16; H[17] = H17; H[21] = H21; H[22] = H22; H[23] = H23; H[28] = H28; H[29] = H29; H[35] = H35;
+  G[0] = G0; G[1] = G1; G[2] = G2; G[3] = G3; G[4] = G4; G[5] = G5;
+}
+
+function normalEquationsGeneral(R: Float64Array, t: Float64Array): void {
   H.fill(0);
   G.fill(0);
   const K = Kf;
@@ -217,31 +296,78 @@ function normalEquations(R: Float64Array, t: Float64Array): void {
   }
 }
 
-/** Solves the 6×6 SPD system A x = b (upper triangle of A used) by Cholesky, in place into D. */
-function cholSolve6(): boolean {
-  for (let j = 0; j < 6; j++) {
-    let s = A[j * 7];
-    for (let k = 0; k < j; k++) s -= A[k * 6 + j] * A[k * 6 + j];
-    if (!(s > 0)) return false;
-    const l = Math.sqrt(s);
-    A[j * 7] = l;
-    for (let i = j + 1; i < 6; i++) {
-      let v = A[j * 6 + i];
-      for (let k = 0; k < j; k++) v -= A[k * 6 + j] * A[k * 6 + i];
-      A[j * 6 + i] = v / l;
-    }
-  }
-  // Aᵀ-upper = L: forward then back substitution.
-  for (let i = 0; i < 6; i++) {
-    let v = D[i];
-    for (let k = 0; k < i; k++) v -= A[k * 6 + i] * D[k];
-    D[i] = v / A[i * 7];
-  }
-  for (let i = 5; i >= 0; i--) {
-    let v = D[i];
-    for (let k = i + 1; k < 6; k++) v -= A[i * 6 + k] * D[k];
-    D[i] = v / A[i * 7];
-  }
+/**
+ * Solves (H + λ·diag(H + 1e-9)) δ = −g by Cholesky (upper triangle of H used), into D; false when not
+ * positive definite. Unrolled over locals (generated; the 6×6 size is fixed).
+ */
+function dampedSolve6(lambda: number): boolean {
+  const a00 = H[0] + lambda * (H[0] + 1e-9);
+  const a01 = H[1];
+  const a02 = H[2];
+  const a03 = H[3];
+  const a04 = H[4];
+  const a05 = H[5];
+  const a11 = H[7] + lambda * (H[7] + 1e-9);
+  const a12 = H[8];
+  const a13 = H[9];
+  const a14 = H[10];
+  const a15 = H[11];
+  const a22 = H[14] + lambda * (H[14] + 1e-9);
+  const a23 = H[15];
+  const a24 = H[16];
+  const a25 = H[17];
+  const a33 = H[21] + lambda * (H[21] + 1e-9);
+  const a34 = H[22];
+  const a35 = H[23];
+  const a44 = H[28] + lambda * (H[28] + 1e-9);
+  const a45 = H[29];
+  const a55 = H[35] + lambda * (H[35] + 1e-9);
+  const s0 = a00;
+  if (!(s0 > 0)) return false;
+  const u00 = Math.sqrt(s0), i0 = 1 / u00;
+  const u01 = (a01) * i0;
+  const u02 = (a02) * i0;
+  const u03 = (a03) * i0;
+  const u04 = (a04) * i0;
+  const u05 = (a05) * i0;
+  const s1 = a11 - u01 * u01;
+  if (!(s1 > 0)) return false;
+  const u11 = Math.sqrt(s1), i1 = 1 / u11;
+  const u12 = (a12 - u01 * u02) * i1;
+  const u13 = (a13 - u01 * u03) * i1;
+  const u14 = (a14 - u01 * u04) * i1;
+  const u15 = (a15 - u01 * u05) * i1;
+  const s2 = a22 - u02 * u02 - u12 * u12;
+  if (!(s2 > 0)) return false;
+  const u22 = Math.sqrt(s2), i2 = 1 / u22;
+  const u23 = (a23 - u02 * u03 - u12 * u13) * i2;
+  const u24 = (a24 - u02 * u04 - u12 * u14) * i2;
+  const u25 = (a25 - u02 * u05 - u12 * u15) * i2;
+  const s3 = a33 - u03 * u03 - u13 * u13 - u23 * u23;
+  if (!(s3 > 0)) return false;
+  const u33 = Math.sqrt(s3), i3 = 1 / u33;
+  const u34 = (a34 - u03 * u04 - u13 * u14 - u23 * u24) * i3;
+  const u35 = (a35 - u03 * u05 - u13 * u15 - u23 * u25) * i3;
+  const s4 = a44 - u04 * u04 - u14 * u14 - u24 * u24 - u34 * u34;
+  if (!(s4 > 0)) return false;
+  const u44 = Math.sqrt(s4), i4 = 1 / u44;
+  const u45 = (a45 - u04 * u05 - u14 * u15 - u24 * u25 - u34 * u35) * i4;
+  const s5 = a55 - u05 * u05 - u15 * u15 - u25 * u25 - u35 * u35 - u45 * u45;
+  if (!(s5 > 0)) return false;
+  const u55 = Math.sqrt(s5), i5 = 1 / u55;
+  const y0 = (-G[0]) * i0;
+  const y1 = (-G[1] - u01 * y0) * i1;
+  const y2 = (-G[2] - u02 * y0 - u12 * y1) * i2;
+  const y3 = (-G[3] - u03 * y0 - u13 * y1 - u23 * y2) * i3;
+  const y4 = (-G[4] - u04 * y0 - u14 * y1 - u24 * y2 - u34 * y3) * i4;
+  const y5 = (-G[5] - u05 * y0 - u15 * y1 - u25 * y2 - u35 * y3 - u45 * y4) * i5;
+  const x5 = (y5) * i5;
+  const x4 = (y4 - u45 * x5) * i4;
+  const x3 = (y3 - u34 * x4 - u35 * x5) * i3;
+  const x2 = (y2 - u23 * x3 - u24 * x4 - u25 * x5) * i2;
+  const x1 = (y1 - u12 * x2 - u13 * x3 - u14 * x4 - u15 * x5) * i1;
+  const x0 = (y0 - u01 * x1 - u02 * x2 - u03 * x3 - u04 * x4 - u05 * x5) * i0;
+  D[0] = x0; D[1] = x1; D[2] = x2; D[3] = x3; D[4] = x4; D[5] = x5;
   return true;
 }
 
@@ -279,12 +405,7 @@ function refine(bound: number, maxIter = 40): number {
     normalEquations(R_CUR, T_CUR);
     let improved = false;
     for (let tries = 0; tries < 10 && !improved; tries++) {
-      for (let r = 0; r < 6; r++) {
-        for (let k = r; k < 6; k++) A[r * 6 + k] = H[r * 6 + k];
-        A[r * 7] += lambda * (H[r * 7] + 1e-9);
-        D[r] = -G[r];
-      }
-      if (!cholSolve6()) { lambda *= 10; continue; }
+      if (!dampedSolve6(lambda)) { lambda *= 10; continue; }
       rotateLeftInto(D[0], D[1], D[2], R_CUR, R_TRY);
       T_TRY[0] = T_CUR[0] + D[3]; T_TRY[1] = T_CUR[1] + D[4]; T_TRY[2] = T_CUR[2] + D[5];
       const c2 = cost(R_TRY, T_TRY);
@@ -318,6 +439,12 @@ function twinOfCurrent(): void {
   T_TWIN.set(T_CUR);
 }
 
+/** (R_CUR, T_CUR) ← start slot `slot`. */
+function loadStart(slot: number): void {
+  for (let k = 0; k < 9; k++) R_CUR[k] = R_START[slot * 9 + k];
+  for (let k = 0; k < 3; k++) T_CUR[k] = T_START[slot * 3 + k];
+}
+
 /**
  * Fits a box of `size` (mm) to 8 corner points (image pixels) under intrinsics `K`: the least-squares
  * optimum over all 48 corner relabelings (as 12 distinct classes, see the file comment), each refined
@@ -334,6 +461,8 @@ export function fitBoxToCorners(K: Mat3, size: Vec3, img: readonly Vec2[]): Pose
   const Ki = P3I;
   const detK = inv3Into(Kf, Ki);
   if (!Number.isFinite(detK) || detK === 0) return null;
+  affineK = Kf[6] === 0 && Kf[7] === 0 && Kf[8] !== 0;
+  if (affineK) for (let k = 0; k < 6; k++) KA[k] = Kf[k] / Kf[8];
   for (let i = 0; i < 8; i++) {
     const u = img[i][0], v = img[i][1];
     if (!Number.isFinite(u) || !Number.isFinite(v)) return null;
@@ -354,8 +483,7 @@ export function fitBoxToCorners(K: Mat3, size: Vec3, img: readonly Vec2[]): Pose
     if (!ok) { m = true; ok = dltStart(p, true, half, 2 * p + 1); }
     if (!ok) continue;
     const slot = 2 * p + (m ? 1 : 0), other = 2 * p + (m ? 0 : 1);
-    R_CUR.set(R_START.subarray(slot * 9, slot * 9 + 9));
-    T_CUR.set(T_START.subarray(slot * 3, slot * 3 + 3));
+    loadStart(slot);
     twinOfCurrent();
     R_START.set(R_TWIN, other * 9);
     T_START.set(T_TWIN, other * 3);
@@ -364,26 +492,30 @@ export function fitBoxToCorners(K: Mat3, size: Vec3, img: readonly Vec2[]): Pose
     setObject(p, !m, half);
     COST_START[other] = cost(R_TWIN, T_TWIN);
   }
-  ORDER.sort((a, b) => COST_START[a] - COST_START[b]);
+  // Insertion sort of the 12 slots by start cost (stable: ties keep slot order).
+  for (let i = 0; i < 12; i++) {
+    let j = i;
+    while (j > 0 && COST_START[ORDER[j - 1]] > COST_START[i]) { ORDER[j] = ORDER[j - 1]; j--; }
+    ORDER[j] = i;
+  }
 
   let best = Infinity, bestSlot = -1;
-  const consider = (c: number, slot: number) => {
-    if (c < best) { best = c; bestSlot = slot; R_BEST.set(R_CUR); T_BEST.set(T_CUR); }
-  };
-  for (const slot of ORDER) {
+  for (let o = 0; o < 12; o++) {
+    const slot = ORDER[o];
     if (!Number.isFinite(COST_START[slot])) continue;
     const p = slot >> 1, m = (slot & 1) === 1;
     setObject(p, m, half);
-    R_CUR.set(R_START.subarray(slot * 9, slot * 9 + 9));
-    T_CUR.set(T_START.subarray(slot * 3, slot * 3 + 3));
-    consider(refine(best), slot);
+    loadStart(slot);
+    let c = refine(best);
+    if (c < best) { best = c; bestSlot = slot; R_BEST.set(R_CUR); T_BEST.set(T_CUR); }
     if (abandoned) continue;
     // The twin of the refined fit, as a further start for the other chirality.
     twinOfCurrent();
     setObject(p, !m, half);
     R_CUR.set(R_TWIN);
     T_CUR.set(T_TWIN);
-    consider(refine(best), slot ^ 1);
+    c = refine(best);
+    if (c < best) { best = c; bestSlot = slot ^ 1; R_BEST.set(R_CUR); T_BEST.set(T_CUR); }
   }
   if (bestSlot < 0) return null;
   return {
