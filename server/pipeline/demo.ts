@@ -2,9 +2,9 @@
  * The demo dataset the server imports on first start (empty database): about 40 synthetic scenes and
  * 700 questions, the size and shape of BOP-Ask-core. It is generated at first start rather than
  * committed, because the images (~40 PNGs at 1280×720) would bloat the repository and the pipeline is
- * deterministic: the same seed gives byte-identical files on every machine. Measured on the 2-core dev
- * machine: about 15 s of CPU (20–40 s wall clock while other jobs share the cores), giving 720 questions
- * (rearrangement ~5%: it is limited by how many objects are fully cluttered). See bench/pipeline.ts.
+ * deterministic: the same seed gives byte-identical files on every machine, whatever `jobs` is. Measured
+ * on the 2-core dev machine: about 10 s single-threaded (more while other jobs share the cores), giving 720
+ * questions in BOP-Ask-core's mix (51 rearrangement, 7.1%). See bench/PIPELINE.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -55,7 +55,6 @@ describe('generate on synthetic scenes', () => {
   it('follows the BOP-Ask-core mix and balances yes and no', () => {
     const n = fx.lines.length;
     for (const [task, share] of Object.entries(TASK_MIX)) {
-      if (task === 'rearrangement') continue; // limited by how many objects are fully cluttered
       expect(Math.abs(fx.lines.filter((l) => l.task === task).length / n - share)).toBeLessThan(0.04);
     }
     for (const task of ['spatial', 'depth']) {
