@@ -15,8 +15,13 @@ export const GRASP_LABELS = ['Grasp center', 'Left finger base', 'Right finger b
 // The last label mentioned before a point is its label: "Left finger base: [..]" or a JSON key.
 const LABEL_RE = /(cent(?:er|re))|(left|right)[\s_-]*(?:finger)?[\s_-]*(base|tip)/gi;
 
+const CANONICAL = GRASP_LABELS.map((l) => l.toLowerCase());
+
 /** Index 0–4 of the grasp label mentioned last in `text`, or -1 when none is. */
 export function graspLabelIndex(text: string): number {
+  // The canonical labels (as the tag form's lower-cased content) end with their own match: no regex.
+  const fast = CANONICAL.indexOf(text);
+  if (fast >= 0) return fast;
   let idx = -1;
   for (const m of text.matchAll(LABEL_RE)) {
     if (m[1]) idx = 0;

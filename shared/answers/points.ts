@@ -15,11 +15,6 @@ export interface LabelledPoint {
 }
 
 const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`;
-/** `<points x="1" y="2">label</points>`, `<point x=1 y=2 />`, Molmo's `<points x1=".." y1=".." x2=..>`. */
-const TAG_RE = /<points?\b([^>]*?)\/?>(?:([\s\S]*?)<\/points?>)?/gi;
-const ATTR_RE = new RegExp(String.raw`\b([xy])(\d*)\s*=\s*["']?(${NUM})["']?`, 'gi');
-/** `[x, y]` or `(x, y)`: the only bracket forms read as a point, so `[x1, y1, x2, y2]` boxes are not. */
-const PAIR_RE = new RegExp(String.raw`[\[(]\s*(${NUM})\s*,\s*(${NUM})\s*[\])]`, 'g');
 /** `{"x": 1, "y": 2}` objects inside JSON. */
 const XY_OBJ_RE = new RegExp(String.raw`\{\s*"?x"?\s*:\s*(${NUM})\s*,\s*"?y"?\s*:\s*(${NUM})\s*\}`, 'gi');
 
@@ -33,17 +28,165 @@ export function formatPointList(points: readonly Vec2[]): string {
   return `[${points.map((p) => `[${formatNumber(p[0])}, ${formatNumber(p[1])}]`).join(', ')}]`;
 }
 
+// Hand-written scanners with exactly these regexes' semantics (points.test.ts checks them against the
+// regexes on random text): no regex, Map or intermediate array per point on the hot path.
+//   tags:       /<points?\b([^>]*?)\/?>(?:([\s\S]*?)<\/points?>)?/gi, attributes /\b([xy])(\d*)\s*=\s*["']?(NUM)["']?/gi
+//   pairs:      /[\[(]\s*(NUM)\s*,\s*(NUM)\s*[\])]/g  (`[x, y]` or `(x, y)`, so `[x1, y1, x2, y2]` boxes are not points)
+// The rare `{"x": …, "y": …}` fallback still uses its regex.
+
+/** JS regex `\s` (ASCII and Unicode white space, line terminators, BOM). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Regex `\w`: [A-Za-z0-9_]. */
+const isWord = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** End index of `NUM` matched at `i` (greedy, as the regex), or -1 when no number starts there. */
+function numEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  let c = text.charCodeAt(j);
+  if (c === 43 || c === 45) c = text.charCodeAt(++j); // + -
+  if (isDigit(c)) {
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 46) { j++; while (j < n && isDigit(text.charCodeAt(j))) j++; } // .
+  } else if (c === 46 && isDigit(text.charCodeAt(j + 1))) {
+    j++;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+  } else return -1;
+  c = text.charCodeAt(j);
+  if (c === 101 || c === 69) { // e E
+    let k = j + 1;
+    const d = text.charCodeAt(k);
+    if (d === 43 || d === 45) k++;
+    if (isDigit(text.charCodeAt(k))) {
+      while (k < n && isDigit(text.charCodeAt(k))) k++;
+      j = k;
+    }
+  }
+  return j;
+}
+
+/** `PAIR_RE` matched at `i` (a `[` or `(`): writes the numbers into PAIR and returns the end, or -1. */
+const PAIR = [0, 0];
+function pairAt(text: string, i: number): number {
+  let j = skipSpace(text, i + 1);
+  const e1 = numEnd(text, j);
+  if (e1 < 0) return -1;
+  const x = Number(text.slice(j, e1));
+  j = skipSpace(text, e1);
+  if (text.charCodeAt(j) !== 44) return -1; // ,
+  j = skipSpace(text, j + 1);
+  const e2 = numEnd(text, j);
+  if (e2 < 0) return -1;
+  const y = Number(text.slice(j, e2));
+  j = skipSpace(text, e2);
+  const c = text.charCodeAt(j);
+  if (c !== 93 && c !== 41) return -1; // ] )
+  PAIR[0] = x; PAIR[1] = y;
+  return j + 1;
+}
+
+/** Every `PAIR_RE` match, labelled with the text since the previous one (as `scanPairs(text, PAIR_RE)`). */
+function scanBracketPairs(text: string): LabelledPoint[] {
+  const out: LabelledPoint[] = [];
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 91 && c !== 40) continue; // [ (
+    const end = pairAt(text, i);
+    if (end < 0) continue;
+    out.push({ point: [PAIR[0], PAIR[1]], label: text.slice(last, i).toLowerCase() });
+    last = end;
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Whether `<point` / `<points` (any case) followed by a word boundary starts at `i`; its name's end, or -1. */
+function tagNameEnd(text: string, i: number, closing: boolean): number {
+  let j = i + 1;
+  if (closing) { if (text.charCodeAt(j) !== 47) return -1; j++; } // /
+  if (text.substr(j, 5).toLowerCase() !== 'point') return -1;
+  j += 5;
+  const s = text.charCodeAt(j);
+  if (s === 115 || s === 83) {
+    // Greedy `s?`, then `\b`; backtracking to no `s` cannot give a boundary ('t' and 's' are word chars).
+    j++;
+  }
+  if (closing) return text.charCodeAt(j) === 62 ? j + 1 : -1; // the closing tag must end with '>'
+  return j < text.length && isWord(text.charCodeAt(j)) ? -1 : j;
+}
+
+// Scratch lists for one tag's attributes (key = the digits after x/y, as in Molmo's x1, y1, x2 …).
+const XK: string[] = [], XV: number[] = [], YK: string[] = [], YV: number[] = [];
+function setAttr(keys: string[], vals: number[], key: string, v: number): void {
+  for (let k = 0; k < keys.length; k++) if (keys[k] === key) { vals[k] = v; return; }
+  keys.push(key);
+  vals.push(v);
+}
+
+/** `ATTR_RE` over `text[from, to)`: fills XK/XV and YK/YV (later duplicates overwrite, first order kept). */
+function scanAttrs(text: string, from: number, to: number): void {
+  XK.length = XV.length = YK.length = YV.length = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const isX = c === 120 || c === 88, isY = c === 121 || c === 89;
+    if (!isX && !isY) continue;
+    if (i > 0 && isWord(text.charCodeAt(i - 1))) continue; // \b
+    let j = i + 1;
+    while (j < to && isDigit(text.charCodeAt(j))) j++;
+    const key = text.slice(i + 1, j);
+    while (j < to && isSpace(text.charCodeAt(j))) j++;
+    if (j >= to || text.charCodeAt(j) !== 61) continue; // =
+    j++;
+    while (j < to && isSpace(text.charCodeAt(j))) j++;
+    if (j < to && (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39)) j++; // optional quote
+    // NUM inside the attribute text only (the regex ran on the attribute group's substring).
+    const e = numEnd(text, j); // cannot run past `to`: the attributes end at '/' or '>'
+    if (e < 0) continue;
+    const v = Number(text.slice(j, e));
+    if (isX) setAttr(XK, XV, key, v);
+    else setAttr(YK, YV, key, v);
+    j = e;
+    if (j < to && (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39)) j++;
+    i = j - 1;
+  }
+}
+
+/** `TAG_RE` over the whole text: `<points x=".." y="..">label</points>` and its variants. */
 function scanTags(text: string): LabelledPoint[] {
   const out: LabelledPoint[] = [];
-  for (const m of text.matchAll(TAG_RE)) {
-    const xs = new Map<string, number>();
-    const ys = new Map<string, number>();
-    for (const a of m[1].matchAll(ATTR_RE)) (a[1].toLowerCase() === 'x' ? xs : ys).set(a[2], Number(a[3]));
-    const label = (m[2] ?? '').toLowerCase().trim();
-    for (const [key, x] of xs) {
-      const y = ys.get(key);
-      if (y !== undefined) out.push({ point: [x, y], label });
+  const n = text.length;
+  for (let i = text.indexOf('<'); i >= 0 && i < n; i = text.indexOf('<', i + 1)) {
+    const nameEnd = tagNameEnd(text, i, false);
+    if (nameEnd < 0) continue;
+    const gt = text.indexOf('>', nameEnd);
+    if (gt < 0) continue;
+    // `([^>]*?)\/?>`: the attributes end before the first '>', less one trailing '/'.
+    const attrEnd = gt > nameEnd && text.charCodeAt(gt - 1) === 47 ? gt - 1 : gt;
+    // `(?:([\s\S]*?)<\/points?>)?`: the content runs to the first closing tag, if there is one.
+    let label = '';
+    let end = gt + 1;
+    for (let k = text.indexOf('<', gt + 1); k >= 0; k = text.indexOf('<', k + 1)) {
+      const close = tagNameEnd(text, k, true);
+      if (close >= 0) { label = text.slice(gt + 1, k).toLowerCase().trim(); end = close; break; }
     }
+    scanAttrs(text, nameEnd, attrEnd);
+    for (let k = 0; k < XK.length; k++) {
+      for (let m = 0; m < YK.length; m++) {
+        if (YK[m] === XK[k]) { out.push({ point: [XV[k], YV[m]], label }); break; }
+      }
+    }
+    i = end - 1;
   }
   return out;
 }
@@ -67,12 +210,18 @@ function scanPairs(text: string, re: RegExp): LabelledPoint[] {
  * callers validate with `pointSchema`. Never throws.
  */
 export function scanPoints(text: string): LabelledPoint[] {
-  if (/<points?\b/i.test(text)) {
+  if (hasTag(text)) {
     const tagged = scanTags(text);
     if (tagged.length > 0) return tagged;
   }
-  const pairs = scanPairs(text, PAIR_RE);
+  const pairs = scanBracketPairs(text);
   return pairs.length > 0 ? pairs : scanPairs(text, XY_OBJ_RE);
+}
+
+/** `/<points?\b/i.test(text)`. */
+function hasTag(text: string): boolean {
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) if (tagNameEnd(text, i, false) >= 0) return true;
+  return false;
 }
 
 function isPointLike(v: unknown): boolean {

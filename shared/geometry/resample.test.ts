@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { resampleByArcLength } from './resample';
+import { meanResampledDistance, resampleByArcLength } from './resample';
 import type { Vec2 } from './types';
 
 const point = fc.tuple(fc.double({ min: -1000, max: 1000, noNaN: true }), fc.double({ min: -1000, max: 1000, noNaN: true })) as fc.Arbitrary<Vec2>;
@@ -45,4 +45,15 @@ describe('resampleByArcLength', () => {
       }
     },
   );
+});
+
+describe('meanResampledDistance', () => {
+  const pt = fc.tuple(fc.double({ min: -2000, max: 2000, noNaN: true }), fc.double({ min: -2000, max: 2000, noNaN: true })) as fc.Arbitrary<Vec2>;
+  const path = fc.oneof(fc.array(pt, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom<Vec2>([1, 1], [1, 1], [5, 1], [5, 9]), { minLength: 1, maxLength: 8 }));
+  test.prop([path, path])('equals the mean distance of the two resampled paths', (a, b) => {
+    const ra = resampleByArcLength(a, 32), rb = resampleByArcLength(b, 32);
+    let s = 0;
+    for (let i = 0; i < 32; i++) s += Math.hypot(ra[i][0] - rb[i][0], ra[i][1] - rb[i][1]);
+    expect(meanResampledDistance(a, b, 32)).toBe(s / 32);
+  });
 });

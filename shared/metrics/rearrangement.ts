@@ -1,5 +1,4 @@
 /** Rearrangement metrics (METRICS.md "Rearrangement"): recall and precision by maximum matching. */
-import { maxBipartiteMatching } from '../geometry/matching';
 import type { Vec2 } from '../geometry/types';
 import { hitRadius, liesOn } from './trajectory';
 
@@ -17,10 +16,34 @@ export function rearrangementScores(
   regions?: readonly (readonly Vec2[])[],
 ): { recall: number; precision: number } {
   const r = hitRadius(width, height);
-  const adj = pred.map((p) => gt.flatMap((g, j) => (liesOn(p, regions?.[j], g, r) ? [j] : [])));
-  const matched = maxBipartiteMatching(adj, gt.length);
+  const np = pred.length, ng = gt.length;
+  if (HIT.length < np * ng) HIT = new Uint8Array(2 * np * ng);
+  if (MATCH.length < ng) { MATCH = new Int32Array(2 * ng); SEEN = new Int32Array(2 * ng); }
+  for (let i = 0; i < np; i++) for (let j = 0; j < ng; j++) HIT[i * ng + j] = liesOn(pred[i], regions?.[j], gt[j], r) ? 1 : 0;
+  // Maximum bipartite matching (Kuhn's augmenting paths, as maxBipartiteMatching) on reused buffers.
+  MATCH.fill(-1, 0, ng);
+  SEEN.fill(-1, 0, ng);
+  let matched = 0;
+  for (let i = 0; i < np; i++) if (augment(i, i, ng)) matched++;
   return {
-    recall: gt.length > 0 ? matched / gt.length : 0,
-    precision: pred.length > 0 ? matched / pred.length : 0,
+    recall: ng > 0 ? matched / ng : 0,
+    precision: np > 0 ? matched / np : 0,
   };
+}
+
+// Scratch buffers (JS is single-threaded and nothing here re-enters): HIT[i·ng + j] = point i hits
+// object j; MATCH[j] = point matched to object j; SEEN[j] = the round (point) that last visited j.
+let HIT = new Uint8Array(64);
+let MATCH = new Int32Array(16), SEEN = new Int32Array(16);
+
+function augment(i: number, round: number, ng: number): boolean {
+  for (let j = 0; j < ng; j++) {
+    if (!HIT[i * ng + j] || SEEN[j] === round) continue;
+    SEEN[j] = round;
+    if (MATCH[j] < 0 || augment(MATCH[j], round, ng)) {
+      MATCH[j] = i;
+      return true;
+    }
+  }
+  return false;
 }

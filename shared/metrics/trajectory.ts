@@ -1,6 +1,6 @@
 /** Trajectory metrics (METRICS.md "Trajectory"): success and arc-length-resampled distance error. */
 import { pointInPolygon } from '../geometry/polygon';
-import { resampleByArcLength } from '../geometry/resample';
+import { meanResampledDistance } from '../geometry/resample';
 import type { Vec2 } from '../geometry/types';
 
 /** Number of arc-length samples for the distance error, first and last included. */
@@ -42,9 +42,5 @@ export function trajectorySuccess(
  */
 export function trajectoryDistance(pred: readonly Vec2[], gt: readonly Vec2[]): number {
   if (pred.length < 2 || gt.length < 2) return Infinity;
-  const a = resampleByArcLength(pred, TRAJECTORY_SAMPLES);
-  const b = resampleByArcLength(gt, TRAJECTORY_SAMPLES);
-  let s = 0;
-  for (let i = 0; i < TRAJECTORY_SAMPLES; i++) s += Math.hypot(a[i][0] - b[i][0], a[i][1] - b[i][1]);
-  return s / TRAJECTORY_SAMPLES;
+  return meanResampledDistance(pred, gt, TRAJECTORY_SAMPLES);
 }
