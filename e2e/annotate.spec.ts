@@ -181,6 +181,9 @@ test('a contributor answers a whole mixed batch with the mouse; the server store
       where p.external_id = ? and a.mode != 'practice'`).all(`e2e-1-${RUN}`) as { id: string }[]).map((r) => r.id),
   );
   for (const s of await groundTruthStrings(benchmarkIds)) expect(all).not.toContain(s);
+  // Nor the question ids or image paths, which would point to the source data's published labels.
+  for (const id of benchmarkIds) expect(all).not.toContain(id);
+  expect(all).not.toMatch(/rgb\/\d+\.png/);
 });
 
 async function batchQuestionIds(page: Page, pid: string): Promise<string[]> {

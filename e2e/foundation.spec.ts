@@ -13,8 +13,11 @@ test('a new install opens on work: the demo dataset is imported on first start',
   await page.screenshot({ path: 'test-results/screens/home-1366.png', fullPage: true });
 });
 
-test('results show the demo model scored by the shared metrics, with a LaTeX export', async ({ page }) => {
+test('results show the demo model scored by the shared metrics, with a LaTeX export, to curators only', async ({ page, request }) => {
+  expect((await request.get('/trpc/results.table')).status()).toBe(401);
+  const curator = createAccount('curator');
   await page.goto('/results');
+  await signIn(page, curator.username, curator.password);
   const table = page.getByTestId('results-table');
   await expect(table.getByRole('row', { name: /Demo noisy oracle/ })).toBeVisible();
   await expect(page.getByTestId('results-export')).toContainText('\\toprule');
@@ -58,6 +61,7 @@ test('curate lists questions with their images to a curator only', async ({ page
   const image = await request.get(src!);
   expect(image.status()).toBe(200);
   expect(image.headers()['content-type']).toContain('image/png');
+  expect(src).toMatch(/^\/img\/[0-9a-f]{24}$/); // a key, not the dataset's image path
   await page.getByLabel('Task').selectOption('grasp');
   await expect(list.locator('tbody tr').first()).toContainText('grasp');
   await page.screenshot({ path: 'test-results/screens/curate-1366.png' });

@@ -9,7 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('./data/bopask.sqlite'),
-  /** Where imported dataset images are kept and served from (/images/…). */
+  /** Where imported dataset images are kept (served by key at /img/<key>, never by path). */
   IMAGES_DIR: z.string().min(1).default('./data/images'),
   /** Import the bundled demo dataset when the database holds no questions. */
   DEMO: z.enum(['on', 'off']).default('on'),

@@ -29,12 +29,18 @@ describe('the HTTP server', () => {
   const start = (body: object) =>
     fetch(`${base}/trpc/annotate.start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-  it('serves dataset images and refuses paths outside the image folder', async () => {
-    const ok = await fetch(`${base}/images/img/blank.png`);
+  it('serves a question image by its key only: never by path, never another file of the store', async () => {
+    const { image_key: key } = db.$client.prepare('select image_key from questions limit 1').get() as { image_key: string };
+    expect(key).toMatch(/^[0-9a-f]{24}$/);
+    const ok = await fetch(`${base}/img/${key}`);
     expect(ok.status).toBe(200);
-    expect(ok.headers.get('content-type')).toContain('image/png');
-    const escape = await fetch(`${base}/images/..%2f..%2fetc%2fpasswd`);
-    expect(escape.status).toBe(404);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    expect((await ok.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    for (const url of ['/images/img/blank.png', '/img/img/blank.png', '/img/..%2f..%2fdb.sqlite', `/img/${'0'.repeat(24)}`, '/db.sqlite']) {
+      const res = await fetch(`${base}${url}`);
+      expect(res.headers.get('content-type'), url).not.toBe('image/png');
+      expect([404, 503], url).toContain(res.status);
+    }
   });
 
   it('never gives the last open slot of a question to two contributors starting at the same moment', async () => {

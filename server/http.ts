@@ -1,5 +1,5 @@
 /**
- * One Node HTTP server: /trpc (the API), /images/… (the dataset images) and the built client (with
+ * One Node HTTP server: /trpc (the API), /img/<key> (the dataset images) and the built client (with
  * index.html as the fallback for client-side routes).
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import sirv from 'sirv';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { appRouter } from './routers/_app';
+import { serveImage } from './services/images';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -24,18 +25,13 @@ export function createAppServer(db: Db, config: Pick<Config, 'imagesDir'>): http
     maxBodySize: MAX_BODY_BYTES,
     createContext: ({ req, res }) => ({ db, config, req, res }),
   });
-  fs.mkdirSync(config.imagesDir, { recursive: true });
-  const images = sirv(config.imagesDir, { dev: false, etag: true, maxAge: 3600 });
   const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
   const client = hasClient ? sirv(CLIENT_DIST, { single: true, etag: true }) : null;
 
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) return trpc(req, res);
-    if (url.startsWith('/images/')) {
-      req.url = url.slice('/images'.length);
-      return images(req, res, () => notFound(res, 'image not found'));
-    }
+    if (url.startsWith('/img/')) return serveImage(db, config.imagesDir, url.slice('/img/'.length).split('?')[0], req, res);
     if (client) return client(req, res, () => notFound(res, 'not found'));
     res.writeHead(503, { 'content-type': 'text/plain' }).end('client not built: run `npm run build`\n');
   });

@@ -2,9 +2,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { AppError } from '../shared/errors';
-import type { Context } from './context';
+import { readCookie, type Context } from './context';
 import { toTrpcError } from './errors';
-import { userFromSession } from './services/auth';
+import { SESSION_COOKIE, userFromSession } from './services/auth';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -31,7 +31,7 @@ const appErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(appErrors);
 
 export const curatorProcedure = publicProcedure.use(({ ctx, next }) => {
-  const user = userFromSession(ctx);
+  const user = userFromSession(ctx.db, readCookie(ctx.req, SESSION_COOKIE));
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in as a curator or admin first' });
   return next({ ctx: { ...ctx, user } });
 });

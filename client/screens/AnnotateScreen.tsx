@@ -24,15 +24,23 @@ function ProgressBar({ done, total }: { done: number; total: number }) {
   );
 }
 
-function Finished({ code }: { code: string }) {
+function Finished({ code }: { code: string | null }) {
   return (
     <div className="panel" style={{ maxWidth: 560, margin: '40px auto', textAlign: 'center' }} data-testid="batch-finished">
       <h1>Thank you!</h1>
-      <p>You have finished your batch. Your completion code is</p>
-      <p style={{ fontSize: 28, fontWeight: 700, letterSpacing: 2 }} data-testid="completion-code">
-        {code}
-      </p>
-      <p className="muted">Paste it into the crowd platform to confirm your work.</p>
+      {code ? (
+        <>
+          <p>You have finished your batch. Your completion code is</p>
+          <p style={{ fontSize: 28, fontWeight: 700, letterSpacing: 2 }} data-testid="completion-code">
+            {code}
+          </p>
+          <p className="muted">Paste it into the crowd platform to confirm your work.</p>
+        </>
+      ) : (
+        <p data-testid="no-completion-code">
+          Your batch is closed, but more than half of its questions were skipped, so there is no completion code.
+        </p>
+      )}
     </div>
   );
 }
@@ -81,19 +89,25 @@ export default function AnnotateScreen() {
     );
   }
   if (!batch) return <p className="loading">Preparing your questions…</p>;
-  if (batch.completionCode && reviewId === null) return <Finished code={batch.completionCode} />;
+  if (batch.isFinished && reviewId === null) return <Finished code={batch.completionCode} />;
 
   const review = reviewId !== null ? batch.items.find((i) => i.assignmentId === reviewId) : undefined;
   const current = batch.items.find((i) => i.status === 'open');
-  const after = (p: Promise<unknown>, item: BatchItem) =>
-    p.then(() => {
-      contributorStorage.forget(item.assignmentId);
-      if (item.mode === 'practice') setReviewId(item.assignmentId);
-    }, () => undefined);
+  // A practice answer is followed by its feedback: mark it before sending, so the next question never
+  // flashes up between the reply and the feedback; a failed send unmarks it.
+  const after = (send: () => Promise<unknown>, item: BatchItem, hasFeedback = item.mode === 'practice') => {
+    if (hasFeedback) setReviewId(item.assignmentId);
+    send().then(
+      () => contributorStorage.forget(item.assignmentId),
+      () => setReviewId(null),
+    );
+  };
 
   let body;
   if (review?.feedback) {
     body = <FeedbackView item={review} onContinue={() => setReviewId(null)} />;
+  } else if (review) {
+    body = <p className="loading">Scoring your practice answer…</p>;
   } else if (!current) {
     body = <p className="loading">Finishing…</p>;
   } else if (!contributorStorage.hasSeenIntro(current.question.task)) {
@@ -112,9 +126,9 @@ export default function AnnotateScreen() {
         key={current.assignmentId}
         item={current}
         isSaving={contributor.isSaving}
-        onSubmit={(a) => after(contributor.submitAnswer(current.assignmentId, a), current)}
-        onVerdict={(ok, c) => after(contributor.submitVerdict(current.assignmentId, ok, c), current)}
-        onSkip={(r) => after(contributor.skipQuestion(current.assignmentId, r), current)}
+        onSubmit={(a) => after(() => contributor.submitAnswer(current.assignmentId, a), current)}
+        onVerdict={(ok, c) => after(() => contributor.submitVerdict(current.assignmentId, ok, c), current)}
+        onSkip={(r) => after(() => contributor.skipQuestion(current.assignmentId, r), current, false)}
       />
     );
   }

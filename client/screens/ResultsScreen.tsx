@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TableRow } from '../../shared/metrics/aggregate';
 import { COLUMNS, columnRanks, formatCell } from '../../shared/metrics/table';
+import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
 
@@ -14,7 +15,7 @@ function Cell({ rows, index, column }: { rows: Row[]; index: number; column: (ty
   return <td className={rank === 1 ? 'best' : rank === 2 ? 'second' : ''}>{text}</td>;
 }
 
-export default function ResultsScreen() {
+function ResultsTable() {
   const table = useQuery(trpc.results.table.queryOptions());
   const [format, setFormat] = useState<'md' | 'csv' | 'latex' | 'json'>('latex');
   const exported = useQuery({ ...trpc.results.export.queryOptions({ format }), enabled: table.isSuccess });
@@ -72,5 +73,13 @@ export default function ResultsScreen() {
         </>
       )}
     </div>
+  );
+}
+
+export default function ResultsScreen() {
+  return (
+    <LoginGate roles={['curator', 'admin']}>
+      <ResultsTable />
+    </LoginGate>
   );
 }

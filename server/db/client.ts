@@ -24,3 +24,6 @@ export function openDb(file: string): Db {
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;
 }
+
+/** A database handle or an open transaction on it: services that run inside transactions take this. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];

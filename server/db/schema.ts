@@ -22,13 +22,22 @@ export const questions = sqliteTable(
     task: text('task', { enum: ['pose', 'grasp', 'trajectory', 'rearrangement', 'spatial', 'depth'] }).notNull(),
     pool: text('pool', { enum: ['benchmark', 'practice'] }).notNull().default('benchmark'),
     image: text('image').notNull(),
+    /**
+     * Random key under which the image is served (/img/<key>): contributors never see the dataset's
+     * image path, which would name the public BOP frame and so its published labels.
+     */
+    imageKey: text('image_key'),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     question: text('question').notNull(),
     item: text('item', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index('questions_task_idx').on(t.task), index('questions_pool_idx').on(t.pool)],
+  (t) => [
+    index('questions_task_idx').on(t.task),
+    index('questions_pool_idx').on(t.pool),
+    index('questions_image_key_idx').on(t.imageKey),
+  ],
 );
 
 /** An anonymous crowd contributor, identified by a random token kept in their browser. */
@@ -43,7 +52,7 @@ export const participants = sqliteTable(
     completionCode: text('completion_code'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('participants_token_idx').on(t.token)],
+  (t) => [uniqueIndex('participants_token_idx').on(t.token), uniqueIndex('participants_external_id_idx').on(t.externalId)],
 );
 
 /**
@@ -70,6 +79,7 @@ export const assignments = sqliteTable(
   (t) => [
     uniqueIndex('assignments_participant_question_idx').on(t.participantId, t.questionId),
     index('assignments_question_idx').on(t.questionId),
+    index('assignments_verify_response_idx').on(t.verifyResponseId),
   ],
 );
 
@@ -98,7 +108,11 @@ export const responses = sqliteTable(
     scores: text('scores', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index('responses_question_idx').on(t.questionId), index('responses_source_idx').on(t.source)],
+  (t) => [
+    index('responses_question_idx').on(t.questionId),
+    index('responses_source_idx').on(t.source),
+    index('responses_assignment_idx').on(t.assignmentId),
+  ],
 );
 
 /** Curator and admin accounts (contributors are anonymous participants). */

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db/client';
 import { assignments, responses } from '../db/schema';
 import { importDataset } from '../services/importDataset';
+import { OPEN_HOLD_MS } from '../services/assignment';
 import { updateSettings } from '../services/settings';
 import { writeFixtureDataset } from '../testing/fixtureDataset';
 import { createCallerFactory } from '../trpc';
@@ -55,27 +56,48 @@ describe('annotate router', () => {
     expect(text).not.toContain('[100,300]');
   });
 
-  it('resumes the same batch by token and by participant id', async () => {
+  it('resumes a batch by its browser token, never by the participant id alone', async () => {
     const api = caller(db);
     const a = await api.annotate.start({ externalId: 'prolific-42' });
     expect((await api.annotate.start({ token: a.token })).token).toBe(a.token);
-    expect((await api.annotate.start({ externalId: 'prolific-42' })).token).toBe(a.token);
+    expect((await api.annotate.start({ token: a.token, externalId: 'prolific-42' })).token).toBe(a.token);
+    // Someone who only knows the id gets nothing of the batch.
+    await expect(api.annotate.start({ externalId: 'prolific-42' })).rejects.toThrow(/already has a batch, opened in another browser/);
+    // A second person on the same browser, with their own id, gets their own batch.
+    const b = await api.annotate.start({ token: a.token, externalId: 'prolific-43' });
+    expect(b.token).not.toBe(a.token);
   });
 
   it('spreads questions: every question answered once before any is given twice', async () => {
     const api = caller(db); // 30 benchmark questions, batches of 10
+    const questionsOf = (token: string) =>
+      db.$client
+        .prepare(`select a.question_id id from assignments a join participants p on p.id = a.participant_id where p.token = ? and a.mode = 'answer'`)
+        .all(token)
+        .map((r) => (r as { id: string }).id);
     const seen = new Map<string, number>();
     for (let k = 0; k < 3; k++) {
       const { token } = await api.annotate.start({ batchSize: 10 });
-      const batch = await api.annotate.batch({ token });
-      for (const i of batch.items.filter((x) => x.mode === 'answer')) seen.set(i.question.id, (seen.get(i.question.id) ?? 0) + 1);
+      for (const id of questionsOf(token)) seen.set(id, (seen.get(id) ?? 0) + 1);
     }
     expect(seen.size).toBe(30);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
-    // The fourth contributor gets the questions chosen for redundancy (30% = 9), each once.
+    // The fourth contributor gets 10 different questions, each for the second time.
     const { token } = await api.annotate.start({ batchSize: 10 });
-    const ids = (await api.annotate.batch({ token })).items.filter((x) => x.mode === 'answer').map((i) => i.question.id);
-    expect(new Set(ids).size).toBe(10);
+    expect(new Set(questionsOf(token)).size).toBe(10);
+  });
+
+  it('frees the slots of an abandoned batch after the hold time', async () => {
+    const api = caller(db);
+    for (let k = 0; k < 3; k++) await api.annotate.start({ batchSize: 10 }); // every question held once
+    // Those batches were opened long ago and never answered.
+    db.$client.prepare('update assignments set created_at = ?').run(Date.now() - OPEN_HOLD_MS - 1000);
+    updateSettings(db, { redundancyShare: 0 });
+    const { token } = await api.annotate.start({ batchSize: 10 });
+    const counts = db.$client
+      .prepare(`select count(*) n from assignments a join participants p on p.id = a.participant_id where p.token = ? and a.mode = 'answer'`)
+      .get(token) as { n: number };
+    expect(counts.n).toBe(10);
   });
 
   it('stores a submitted answer once even when the request is retried, and scores it', async () => {
@@ -132,7 +154,7 @@ describe('annotate router', () => {
     expect(fb.scores).toHaveProperty('correct', 1);
   });
 
-  it('skips with a reason and gives a completion code when every question is closed', async () => {
+  it('skips with a reason; skipping everything finishes the batch but earns no completion code', async () => {
     const api = caller(db);
     const { token } = await api.annotate.start({ batchSize: 10 });
     const batch = await api.annotate.batch({ token });
@@ -141,8 +163,23 @@ describe('annotate router', () => {
       await api.annotate.skip({ token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 1, reason: 'cannot see the object' });
     }
     const done = await api.annotate.batch({ token });
-    expect(done.done).toBe(done.total);
-    expect(done.completionCode).toMatch(/^[0-9A-F]{10}$/);
+    expect(done.isFinished).toBe(true);
+    expect(done.completionCode).toBeNull();
     expect(db.select().from(assignments).where(eq(assignments.status, 'skipped')).all()).toHaveLength(batch.items.length);
+  });
+
+  it('gives a completion code once the batch is answered', async () => {
+    const api = caller(db);
+    const { token } = await api.annotate.start({ batchSize: 10 });
+    const batch = await api.annotate.batch({ token });
+    for (const item of batch.items) {
+      const task = item.question.task;
+      const answer = task === 'spatial' || task === 'depth' ? { task, value: true } : { task, points: Array.from({ length: { pose: 8, grasp: 5, trajectory: 3, rearrangement: 1 }[task] }, (_, i) => [10 + i, 10] as [number, number]) };
+      await api.annotate.submit({ token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 10, answer: answer as never });
+    }
+    const done = await api.annotate.batch({ token });
+    expect(done.completionCode).toMatch(/^[0-9A-F]{10}$/);
+    // Repeated reads do not change it.
+    expect((await api.annotate.batch({ token })).completionCode).toBe(done.completionCode);
   });
 });

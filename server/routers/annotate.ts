@@ -10,7 +10,8 @@ import { publicProcedure, router } from '../trpc';
 
 const token = z.string().min(16).max(64);
 const responseId = z.string().uuid();
-const timeMs = z.number().finite().min(0);
+/** Time on the question as measured by the page; a day is far beyond any real question. */
+const timeMs = z.number().finite().min(0).max(24 * 3600 * 1000);
 
 export const annotateRouter = router({
   start: publicProcedure
@@ -35,14 +36,14 @@ export const annotateRouter = router({
         timeMs,
         isCorrect: z.boolean(),
         correction: answerSchema.optional(),
-      }),
+      }).refine((v) => !(v.isCorrect && v.correction), { message: 'a correction only goes with isCorrect: false', path: ['correction'] }),
     )
     .mutation(({ ctx, input }) =>
       submitResponse(ctx.db, {
         ...input,
         kind: 'verify',
         isCorrectVerdict: input.isCorrect,
-        answer: input.isCorrect ? undefined : input.correction,
+        answer: input.correction,
       }),
     ),
   skip: publicProcedure

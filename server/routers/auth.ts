@@ -4,11 +4,11 @@ import { login, logout, SESSION_COOKIE, sessionCookie, userFromSession } from '.
 import { publicProcedure, router } from '../trpc';
 
 export const authRouter = router({
-  me: publicProcedure.query(({ ctx }) => userFromSession(ctx)),
+  me: publicProcedure.query(({ ctx }) => userFromSession(ctx.db, readCookie(ctx.req, SESSION_COOKIE))),
   login: publicProcedure
     .input(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }))
-    .mutation(({ ctx, input }) => {
-      const { token, user } = login(ctx.db, input.username, input.password);
+    .mutation(async ({ ctx, input }) => {
+      const { token, user } = await login(ctx.db, input.username, input.password);
       ctx.res?.setHeader('Set-Cookie', sessionCookie(token));
       return user;
     }),

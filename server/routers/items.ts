@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { formatAnswer, taskSchema } from '../../shared/answers';
 import { questions } from '../db/schema';
+import { imageUrl } from '../services/images';
 import { scorableItem } from '../services/scoring';
 import { curatorProcedure, publicProcedure, router } from '../trpc';
 
@@ -35,7 +36,7 @@ export const itemsRouter = router({
         items: rows.map((q) => ({
           id: q.id,
           task: q.task,
-          imageUrl: `/images/${q.image.split('/').map(encodeURIComponent).join('/')}`,
+          imageUrl: imageUrl(q.imageKey),
           width: q.width,
           height: q.height,
           question: q.question,

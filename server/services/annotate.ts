@@ -12,10 +12,11 @@ import { AppError, BadInputError } from '../../shared/errors';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
 import { scoreParsed } from '../../shared/metrics';
-import type { Db } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { planBatch } from './assignment';
 import { decodeScores, encodeScores, scorableItem } from './scoring';
+import { imageUrl } from './images';
 import { getSettings } from './settings';
 
 type QuestionRow = typeof questions.$inferSelect;
@@ -24,10 +25,10 @@ type AssignmentRow = typeof assignments.$inferSelect;
 /** What a contributor may see of a question. `camera` carries intrinsics and the table frame only. */
 function publicQuestion(q: QuestionRow) {
   const camera = (q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera } }).camera;
+  // No question id and no image path: both would point to the published labels of the source data.
   return {
-    id: q.id,
     task: q.task,
-    imageUrl: `/images/${q.image.split('/').map(encodeURIComponent).join('/')}`,
+    imageUrl: imageUrl(q.imageKey),
     width: q.width,
     height: q.height,
     text: q.question,
@@ -35,33 +36,39 @@ function publicQuestion(q: QuestionRow) {
   };
 }
 
-function participantByToken(db: Db, token: string) {
+function participantByToken(db: DbOrTx, token: string) {
   const p = db.select().from(participants).where(eq(participants.token, token)).get();
   if (!p) throw new AppError('NOT_FOUND', 'unknown or expired batch: open the invite link again');
   return p;
 }
 
-/** Starts a batch for a new contributor, or resumes theirs (by browser token, else by `?pid=`). */
+/**
+ * Starts a batch for a new contributor, or resumes theirs by the token their browser keeps. A token
+ * whose batch belongs to another `?pid` is ignored (a second person on a shared browser starts their
+ * own). A `?pid` alone never resumes a batch: knowing someone's platform id must not hand over their
+ * answers or their completion code.
+ */
 export function startOrResume(db: Db, input: { token?: string; externalId?: string; batchSize?: number }) {
   return db.transaction(
     (tx) => {
-      const db2 = tx as unknown as Db;
       if (input.token) {
-        const p = db2.select().from(participants).where(eq(participants.token, input.token)).get();
-        if (p) return { token: p.token };
+        const p = tx.select().from(participants).where(eq(participants.token, input.token)).get();
+        if (p && (!input.externalId || p.externalId === input.externalId)) return { token: p.token };
       }
       if (input.externalId) {
-        const p = db2.select().from(participants).where(eq(participants.externalId, input.externalId)).get();
-        if (p) return { token: p.token };
+        const p = tx.select({ id: participants.id }).from(participants).where(eq(participants.externalId, input.externalId)).get();
+        if (p) {
+          throw new AppError('CONFLICT', 'this participant id already has a batch, opened in another browser: continue there');
+        }
       }
-      const settings = getSettings(db2);
+      const settings = getSettings(tx);
       const batchSize = input.batchSize ?? settings.batchSize;
       const id = randomUUID();
       const token = randomBytes(24).toString('base64url');
-      db2.insert(participants).values({ id, token, externalId: input.externalId ?? null, batchSize }).run();
-      const plan = planBatch(db2, id, settings, batchSize);
+      tx.insert(participants).values({ id, token, externalId: input.externalId ?? null, batchSize }).run();
+      const plan = planBatch(tx, id, settings, batchSize);
       if (plan.length === 0) throw new AppError('NOT_FOUND', 'there are no questions to answer yet');
-      db2.insert(assignments)
+      tx.insert(assignments)
         .values(plan.map((p, i) => ({ participantId: id, questionId: p.questionId, position: i, mode: p.mode, verifyResponseId: p.verifyResponseId ?? null })))
         .run();
       return { token };
@@ -112,12 +119,8 @@ export function getBatch(db: Db, token: string) {
     feedback: practiceFeedback(db, a, q),
   }));
   const done = items.filter((i) => i.status !== 'open').length;
-  let completionCode = p.completionCode;
-  if (done === items.length && !completionCode) {
-    completionCode = randomBytes(5).toString('hex').toUpperCase();
-    db.update(participants).set({ completionCode }).where(eq(participants.id, p.id)).run();
-  }
-  return { participantId: p.id, externalId: p.externalId, items, done, total: items.length, completionCode };
+  const isFinished = done === items.length;
+  return { externalId: p.externalId, items, done, total: items.length, isFinished, completionCode: p.completionCode };
 }
 
 function checkInImage(answer: Answer, q: QuestionRow): void {
@@ -125,7 +128,7 @@ function checkInImage(answer: Answer, q: QuestionRow): void {
   answer.points.forEach(([x, y], i) => {
     if (!(x >= 0 && x <= q.width && y >= 0 && y <= q.height)) {
       throw new BadInputError(
-        `${answer.task} answer for question ${q.id}: point ${i} (${x}, ${y}) lies outside the ${q.width}×${q.height} image`,
+        `${answer.task} answer: point ${i} (${x}, ${y}) lies outside the ${q.width}×${q.height} image`,
       );
     }
   });
@@ -147,29 +150,42 @@ export interface SubmitInput {
 export function submitResponse(db: Db, input: SubmitInput) {
   return db.transaction(
     (tx) => {
-      const db2 = tx as unknown as Db;
-      const p = participantByToken(db2, input.token);
-      const a = db2
+      const p = participantByToken(tx, input.token);
+      const a = tx
         .select()
         .from(assignments)
         .where(and(eq(assignments.id, input.assignmentId), eq(assignments.participantId, p.id)))
         .get();
-      if (!a) throw new AppError('NOT_FOUND', `assignment ${input.assignmentId} is not in your batch`);
-      const existing = db2.select().from(responses).where(eq(responses.id, input.responseId)).get();
+      if (!a) throw new AppError('NOT_FOUND', `item ${input.assignmentId} is not in your batch`);
+      const existing = tx.select().from(responses).where(eq(responses.id, input.responseId)).get();
       if (existing) {
         if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
         return { responseId: existing.id, status: a.status, isRetry: true };
       }
-      if (a.status !== 'open') throw new AppError('CONFLICT', `question ${a.position + 1} is already ${a.status}`);
-      const q = db2.select().from(questions).where(eq(questions.id, a.questionId)).get()!;
+      if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
+      const q = tx.select().from(questions).where(eq(questions.id, a.questionId)).get()!;
       const row = buildResponse(input, a, q, p.id);
-      db2.insert(responses).values(row).run();
+      tx.insert(responses).values(row).run();
       const status = input.kind === 'skip' ? 'skipped' : 'answered';
-      db2.update(assignments).set({ status }).where(eq(assignments.id, a.id)).run();
+      tx.update(assignments).set({ status }).where(eq(assignments.id, a.id)).run();
+      issueCompletionCode(tx, p.id);
       return { responseId: row.id, status, isRetry: false };
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * When the last question of a batch closes, the contributor gets a completion code, provided they
+ * answered (not skipped) at least half of the counted questions: skipping everything earns none.
+ */
+function issueCompletionCode(db: DbOrTx, participantId: string): void {
+  const rows = db.select({ mode: assignments.mode, status: assignments.status }).from(assignments).where(eq(assignments.participantId, participantId)).all();
+  if (rows.some((r) => r.status === 'open')) return;
+  const counted = rows.filter((r) => r.mode !== 'practice');
+  if (counted.filter((r) => r.status === 'answered').length * 2 < counted.length) return;
+  const completionCode = randomBytes(5).toString('hex').toUpperCase();
+  db.update(participants).set({ completionCode }).where(eq(participants.id, participantId)).run();
 }
 
 function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, participantId: string) {
@@ -187,15 +203,15 @@ function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, par
     return { ...base, kind: 'skip' as const, skipReason: reason };
   }
   if (input.kind === 'verify') {
-    if (a.mode !== 'verify') throw new BadInputError(`question ${a.position + 1} is not a verification`);
+    if (a.mode !== 'verify') throw new BadInputError(`item ${a.position + 1} of your batch is not a verification`);
     if (input.isCorrectVerdict === undefined) throw new BadInputError('a verification needs a verdict');
   } else if (a.mode === 'verify') {
-    throw new BadInputError(`question ${a.position + 1} asks for a verification, not an answer`);
+    throw new BadInputError(`item ${a.position + 1} of your batch asks for a verification, not an answer`);
   }
   const answer = input.answer;
   if (input.kind === 'answer' && !answer) throw new BadInputError('an answer is required');
   if (answer) {
-    if (answer.task !== q.task) throw new BadInputError(`question ${q.id} is a ${q.task} question, got a ${answer.task} answer`);
+    if (answer.task !== q.task) throw new BadInputError(`this is a ${q.task} question, got a ${answer.task} answer`);
     checkInImage(answer, q);
   }
   const scores = answer ? scoreParsed(scorableItem(q), answer) : null;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/answers';
-import type { Db } from '../db/client';
+import type { DbOrTx } from '../db/client';
 import { assignments, questions, responses } from '../db/schema';
 import type { Settings } from './settings';
 
@@ -30,27 +30,38 @@ function hashRank(id: string): number {
   return createHash('sha1').update(id).digest().readUInt32BE(0);
 }
 
+/**
+ * How long an unanswered assignment holds its question's slot. After that the batch counts as
+ * abandoned and the question goes to someone else, so a contributor who leaves cannot keep a
+ * question from ever being answered.
+ */
+export const OPEN_HOLD_MS = 2 * 3600 * 1000;
+
 /** Benchmark questions not yet given to `participantId`, ranked per task by need. */
-function rankedCandidates(db: Db, participantId: string, share: number): Map<Task, Candidate[]> {
+function rankedCandidates(db: DbOrTx, participantId: string, share: number): Map<Task, Candidate[]> {
+  const heldSince = Date.now() - OPEN_HOLD_MS;
   const rows = db
     .select({
       id: questions.id,
       task: questions.task,
       count: sql<number>`(select count(*) from ${assignments} a where a.question_id = "questions"."id"
-        and a.mode = 'answer' and a.status != 'skipped')`,
+        and a.mode = 'answer' and (a.status = 'answered' or (a.status = 'open' and a.created_at > ${heldSince})))`,
       mine: sql<number>`(select count(*) from ${assignments} a where a.question_id = "questions"."id"
         and a.participant_id = ${participantId})`,
     })
     .from(questions)
     .where(eq(questions.pool, 'benchmark'))
     .all();
-  const byHash = [...rows].sort((a, b) => hashRank(a.id) - hashRank(b.id));
-  const doubled = new Set(byHash.slice(0, Math.ceil(share * rows.length)).map((r) => r.id));
+  const ranks = new Map(rows.map((r) => [r.id, hashRank(r.id)]));
+  const byHash = rows.map((r) => r.id).sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+  const doubled = new Set(byHash.slice(0, Math.ceil(share * rows.length)));
   const byTask = new Map<Task, Candidate[]>();
   for (const r of rows) {
     if (r.mine > 0) continue;
     const c: Candidate = { id: r.id, task: r.task, count: r.count, target: doubled.has(r.id) ? 2 : 1, tiebreak: Math.random() };
-    byTask.set(r.task, [...(byTask.get(r.task) ?? []), c]);
+    const list = byTask.get(r.task);
+    if (list) list.push(c);
+    else byTask.set(r.task, [c]);
   }
   for (const list of byTask.values()) {
     list.sort(
@@ -69,20 +80,20 @@ function rankedCandidates(db: Db, participantId: string, share: number): Map<Tas
 function pickAnswerQuestions(byTask: Map<Task, Candidate[]>, n: number): Candidate[] {
   const picked: Candidate[] = [];
   const queues = TASKS.map((t) => ({ list: [...(byTask.get(t) ?? [])], taken: 0, tiebreak: Math.random() }));
-  const need = (c: Candidate) => [Number(c.count >= c.target), c.count] as const;
+  // Lexicographic: target met (no first), then assignments so far, then taken from this task in
+  // this batch, then a random tiebreak fixed per task for the batch.
+  const key = (q: (typeof queues)[number]) => {
+    const c = q.list[0];
+    return [Number(c.count >= c.target), c.count, q.taken, q.tiebreak];
+  };
+  const isBefore = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return false;
+  };
   while (picked.length < n) {
     let best: (typeof queues)[number] | undefined;
     for (const q of queues) {
-      if (q.list.length === 0) continue;
-      if (!best) {
-        best = q;
-        continue;
-      }
-      const [am, ac] = need(q.list[0]);
-      const [bm, bc] = need(best.list[0]);
-      if (am - bm || ac - bc ? am < bm || (am === bm && ac < bc) : q.taken < best.taken || (q.taken === best.taken && q.tiebreak < best.tiebreak)) {
-        best = q;
-      }
+      if (q.list.length > 0 && (!best || isBefore(key(q), key(best)))) best = q;
     }
     if (!best) break;
     picked.push(best.list.shift()!);
@@ -92,7 +103,7 @@ function pickAnswerQuestions(byTask: Map<Task, Candidate[]>, n: number): Candida
 }
 
 /** Questions with a model's answer to verify, fewest verifications first, not already in the batch. */
-function pickVerifyItems(db: Db, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
+function pickVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
   if (n === 0) return [];
   const rows = db
     .select({ responseId: responses.id, questionId: responses.questionId, task: questions.task })
@@ -123,7 +134,7 @@ function pickVerifyItems(db: Db, participantId: string, exclude: Set<string>, n:
 }
 
 /** One practice question per task in the batch, from the practice pool, placed before that task's first. */
-function withPractice(db: Db, items: PlannedAssignment[]): PlannedAssignment[] {
+function withPractice(db: DbOrTx, items: PlannedAssignment[]): PlannedAssignment[] {
   const tasks = [...new Set(items.map((i) => i.task))];
   if (tasks.length === 0) return items;
   const practice = db
@@ -146,7 +157,7 @@ function withPractice(db: Db, items: PlannedAssignment[]): PlannedAssignment[] {
 }
 
 /** Plans a new contributor's batch (practice, answers, then verifications). Call inside a transaction. */
-export function planBatch(db: Db, participantId: string, settings: Settings, batchSize: number): PlannedAssignment[] {
+export function planBatch(db: DbOrTx, participantId: string, settings: Settings, batchSize: number): PlannedAssignment[] {
   const answers = pickAnswerQuestions(rankedCandidates(db, participantId, settings.redundancyShare), batchSize);
   const planned: PlannedAssignment[] = answers.map((c) => ({ questionId: c.id, task: c.task, mode: 'answer' }));
   const verify = pickVerifyItems(db, participantId, new Set(answers.map((a) => a.id)), settings.verifyPerBatch);

@@ -6,6 +6,7 @@
  * deterministic (fixed seeds) and takes seconds.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { formatAnswer, type Answer } from '../../shared/answers';
@@ -27,8 +28,17 @@ export async function ensureDemoData(db: Db, config: Pick<Config, 'imagesDir' | 
   if (n > 0) return;
   const started = Date.now();
   process.stderr.write('empty database: generating the demo dataset…\n');
-  const work = path.join(path.dirname(config.databasePath), 'demo');
-  fs.rmSync(work, { recursive: true, force: true });
+  // A private temporary folder: the generated files hold the ground truth and are removed afterwards.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-demo-'));
+  try {
+    await importDemo(db, config, work, scenes);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  process.stderr.write(`demo dataset ready (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
+async function importDemo(db: Db, config: Pick<Config, 'imagesDir'>, work: string, scenes: number): Promise<void> {
   const bench = await generateDemo(path.join(work, 'benchmark'), { scenes, seed: DEMO_SEED });
   const practice = await generateDemo(path.join(work, 'practice'), { scenes: 4, seed: PRACTICE_SEED });
   // The practice scenes are numbered like the benchmark's: give them their own ids and image folder.
@@ -38,7 +48,7 @@ export async function ensureDemoData(db: Db, config: Pick<Config, 'imagesDir' | 
   const predictions = path.join(work, 'demo-model.jsonl');
   writeNoisyPredictions(db, predictions);
   await importPredictions(db, predictions);
-  process.stderr.write(`demo dataset ready: ${bench.count} questions, ${practice.count} practice (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stderr.write(`demo: ${bench.count} questions, ${practice.count} practice questions\n`);
 }
 
 /** Rewrites ids and image paths so the practice pool never collides with the benchmark. */

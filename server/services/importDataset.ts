@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { imageSize } from 'image-size';
 import { parseDatasetLine } from '../../shared/dataset';
 import { BadInputError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
+import { newImageKey } from './images';
 
 /** How many line errors one refusal lists before summarising the rest. */
 const MAX_REPORTED_ERRORS = 20;
@@ -24,7 +25,7 @@ export interface ImportOptions {
   /** The server's image store (config.imagesDir): images are copied there, keeping their paths. */
   imagesDir: string;
   pool?: 'benchmark' | 'practice';
-  /** Called with (lines checked, total known so far) for a progress display. */
+  /** Called with the number of lines read so far, for a progress display. */
   onProgress?: (done: number) => void;
 }
 
@@ -94,10 +95,19 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
   checkImageStore(fresh, imagesRoot, opts.imagesDir, errors);
   if (errors.length > 0) throw refusal(opts.datasetPath, errors);
 
-  copyImages(fresh, imagesRoot, opts.imagesDir);
-  db.transaction((tx) => {
-    for (let i = 0; i < fresh.length; i += 500) tx.insert(questions).values(fresh.slice(i, i + 500)).run();
-  });
+  assignImageKeys(db, fresh);
+  // Images go to temporary names first and take their place only once the rows are in: a failure
+  // anywhere leaves the store and the database as they were.
+  const staged = stageImages(fresh, imagesRoot, opts.imagesDir);
+  try {
+    db.transaction((tx) => {
+      for (let i = 0; i < fresh.length; i += 500) tx.insert(questions).values(fresh.slice(i, i + 500)).run();
+    });
+  } catch (err) {
+    for (const s of staged) fs.rmSync(s.temp, { force: true });
+    throw err;
+  }
+  for (const s of staged) fs.renameSync(s.temp, s.dest);
   return { total: rows.length, inserted: fresh.length, unchanged };
 }
 
@@ -166,22 +176,55 @@ function checkImageStore(rows: Row[], from: string, to: string, errors: string[]
     checked.add(row.image);
     const src = path.resolve(from, row.image);
     const dest = path.resolve(to, row.image);
-    if (src === dest || !fs.existsSync(dest)) continue;
-    if (!fs.readFileSync(src).equals(fs.readFileSync(dest))) {
+    if (src === dest) continue;
+    let existing: Buffer | null = null;
+    try {
+      existing = fs.readFileSync(dest);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') errors.push(`image '${row.image}': the image store cannot hold it (${code} at ${dest})`);
+      continue;
+    }
+    if (!fs.readFileSync(src).equals(existing)) {
       errors.push(`image '${row.image}': a different file with this path is already in the image store (${to})`);
     }
   }
 }
 
-function copyImages(rows: Row[], from: string, to: string): void {
-  const done = new Set<string>();
+/** An image keeps the key it already has in the store; a new image gets a new random key. */
+function assignImageKeys(db: Db, rows: Row[]): void {
+  const keys = new Map<string, string>();
   for (const row of rows) {
-    if (done.has(row.image)) continue;
-    done.add(row.image);
-    const src = path.resolve(from, row.image);
-    const dest = path.resolve(to, row.image);
-    if (src === dest) continue;
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.copyFileSync(src, dest);
+    let key = keys.get(row.image);
+    if (!key) {
+      const existing = db.select({ key: questions.imageKey }).from(questions).where(eq(questions.image, row.image)).limit(1).get();
+      key = existing?.key ?? newImageKey();
+      keys.set(row.image, key);
+    }
+    row.imageKey = key;
   }
+}
+
+/** Copies each new image next to its destination under a temporary name; returns what to rename. */
+function stageImages(rows: Row[], from: string, to: string): { temp: string; dest: string }[] {
+  const staged: { temp: string; dest: string }[] = [];
+  const seen = new Set<string>();
+  try {
+    for (const row of rows) {
+      if (seen.has(row.image)) continue;
+      seen.add(row.image);
+      const src = path.resolve(from, row.image);
+      const dest = path.resolve(to, row.image);
+      if (src === dest) continue;
+      const temp = `${dest}.part-${process.pid}`;
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      fs.copyFileSync(src, temp);
+      staged.push({ temp, dest });
+    }
+  } catch (err) {
+    for (const s of staged) fs.rmSync(s.temp, { force: true });
+    const e = err as NodeJS.ErrnoException;
+    throw new BadInputError(`cannot copy images into the image store ${to}: ${e.code ?? ''} ${e.path ?? e.message}`.trim());
+  }
+  return staged;
 }

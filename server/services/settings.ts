@@ -1,6 +1,6 @@
 /** Admin-editable assignment settings, with their defaults and allowed ranges. */
 import { z } from 'zod';
-import type { Db } from '../db/client';
+import type { DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
 
 export const settingsSchema = z.object({
@@ -15,12 +15,12 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { batchSize: 15, redundancyShare: 0.3, verifyPerBatch: 2 };
 
-export function getSettings(db: Db): Settings {
+export function getSettings(db: DbOrTx): Settings {
   const stored = Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, r.value]));
   return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...stored });
 }
 
-export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
+export function updateSettings(db: DbOrTx, patch: Partial<Settings>): Settings {
   const next = settingsSchema.parse({ ...getSettings(db), ...patch });
   db.transaction((tx) => {
     for (const [key, value] of Object.entries(next)) {

@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Answer } from '../../../shared/answers';
+import { isRetryable } from '../../errors';
 import { trpc } from '../../trpc';
 import { contributorStorage } from './storage';
 
@@ -33,9 +34,11 @@ export function useContributorBatch(externalId: string | undefined) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.annotate.batch.queryKey() });
 
-  const submit = useMutation(trpc.annotate.submit.mutationOptions({ onSuccess: refresh, retry: 2 }));
-  const verify = useMutation(trpc.annotate.verify.mutationOptions({ onSuccess: refresh, retry: 2 }));
-  const skip = useMutation(trpc.annotate.skip.mutationOptions({ onSuccess: refresh, retry: 2 }));
+  // Retries reuse the same response id, so a request whose reply was lost is stored once.
+  const retry = (count: number, err: unknown) => count < 3 && isRetryable(err);
+  const submit = useMutation(trpc.annotate.submit.mutationOptions({ onSuccess: refresh, retry }));
+  const verify = useMutation(trpc.annotate.verify.mutationOptions({ onSuccess: refresh, retry }));
+  const skip = useMutation(trpc.annotate.skip.mutationOptions({ onSuccess: refresh, retry }));
 
   const common = (assignmentId: number) => ({
     token: startedToken!,

@@ -1,0 +1,59 @@
+/**
+ * Dataset images are served by a random key per image (/img/<key>), never by their dataset path:
+ * the path names the public BOP frame (and so its published labels), and serving only what the
+ * questions table lists means nothing else under IMAGES_DIR (the database, a dataset file) is reachable.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { questions } from '../db/schema';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+};
+
+export const newImageKey = (): string => randomBytes(12).toString('hex');
+
+/** The URL a page uses for a question's image. */
+export function imageUrl(imageKey: string | null): string {
+  return `/img/${imageKey ?? 'missing'}`;
+}
+
+/** Gives every stored image without a key one (questions imported before keys existed). */
+export function ensureImageKeys(db: Db): void {
+  const missing = db.selectDistinct({ image: questions.image }).from(questions).where(isNull(questions.imageKey)).all();
+  db.transaction((tx) => {
+    for (const { image } of missing) tx.update(questions).set({ imageKey: newImageKey() }).where(eq(questions.image, image)).run();
+  });
+}
+
+/** Serves GET /img/<key> from `imagesDir`; answers 404 for an unknown key or a missing file. */
+export function serveImage(db: Db, imagesDir: string, key: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const row = /^[0-9a-f]{24}$/.test(key)
+    ? db.select({ image: questions.image }).from(questions).where(eq(questions.imageKey, key)).limit(1).get()
+    : undefined;
+  const file = row && path.resolve(imagesDir, row.image);
+  const type = file && CONTENT_TYPES[path.extname(file).toLowerCase()];
+  if (!file || !type || !file.startsWith(path.resolve(imagesDir) + path.sep)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('image not found\n');
+    return;
+  }
+  fs.stat(file, (err, stat) => {
+    if (err || !stat.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('image not found\n');
+      return;
+    }
+    // A key always names the same bytes (import refuses a different file under a taken path).
+    res.writeHead(200, { 'content-type': type, 'content-length': stat.size, 'cache-control': 'private, max-age=86400, immutable' });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
+  });
+}
