@@ -10,7 +10,7 @@ import { PracticeFeedback } from './annotate/PracticeFeedback';
 import { QuestionView } from './annotate/QuestionView';
 import { contributorStorage } from './annotate/storage';
 import { TaskIntro } from './annotate/TaskIntro';
-import type { BatchItem } from './annotate/types';
+import { canvasCamera, type BatchItem } from './annotate/types';
 import { useContributorBatch } from './annotate/useContributorBatch';
 
 function ProgressBar({ done, total }: { done: number; total: number }) {
@@ -62,7 +62,7 @@ function FeedbackView({ item, onContinue }: { item: BatchItem; onContinue(): voi
           imageWidth={q.width}
           imageHeight={q.height}
           task={q.task}
-          camera={q.camera ? { K: q.camera.K, world_to_camera: q.camera.world_to_camera ?? undefined } : undefined}
+          camera={canvasCamera(q)}
           mode="verify"
           overlayAnswer={fb.groundTruth}
           initialAnswer={fb.yourAnswer}

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { TASKS } from '../../shared/answers';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
 
-const TASKS = ['pose', 'grasp', 'trajectory', 'rearrangement', 'spatial', 'depth'] as const;
 const PAGE = 20;
 
 function QuestionBrowser() {

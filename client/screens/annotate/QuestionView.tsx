@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Answer } from '../../../shared/answers';
 import { AnnotationCanvas } from '../../canvas/AnnotationCanvas';
-import type { BatchItem } from './types';
+import { canvasCamera, type BatchItem } from './types';
 import { SkipForm } from './SkipForm';
 import { contributorStorage } from './storage';
 
@@ -81,7 +81,7 @@ export function QuestionView({ item, isSaving, onSubmit, onVerdict, onSkip }: Pr
           imageWidth={q.width}
           imageHeight={q.height}
           task={q.task}
-          camera={q.camera ? { K: q.camera.K, world_to_camera: q.camera.world_to_camera ?? undefined } : undefined}
+          camera={canvasCamera(q)}
           mode={canvasMode}
           overlayAnswer={isVerify ? item.shownAnswer : null}
           initialAnswer={isCorrecting ? item.shownAnswer : null}
