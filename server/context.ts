@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import type { RateLimiter } from './rateLimit';
 
 /** Everything a procedure may use: the database, the configuration and the HTTP request/response. */
 export interface Context {
@@ -8,6 +9,8 @@ export interface Context {
   config: Pick<Config, 'imagesDir'>;
   req?: IncomingMessage;
   res?: ServerResponse;
+  /** Per-address limits of the anonymous procedures; absent in in-process callers (tests, CLI). */
+  rateLimits?: { newBatches: RateLimiter };
 }
 
 /** Reads one cookie from the request (no dependency needed for this). */

@@ -63,4 +63,12 @@ describe('the HTTP server', () => {
     });
     expect(res.status).toBe(413);
   });
+
+  it('limits new batches per client address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await start({ batchSize: 10 })).status);
+    // 3 batches were started by the concurrency test above: the 28th from here is the 31st.
+    expect(statuses.slice(0, 27).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(27)).toEqual([429, 429, 429, 429]);
+  });
 });

@@ -10,6 +10,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import { RateLimiter } from './rateLimit';
 import { appRouter } from './routers/_app';
 import { serveImage } from './services/images';
 
@@ -19,11 +20,13 @@ export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.u
 const MAX_BODY_BYTES = 256 * 1024;
 
 export function createAppServer(db: Db, config: Pick<Config, 'imagesDir'>): http.Server {
+  // New batches per client address per 10 minutes: far above one person, far below a flood.
+  const rateLimits = { newBatches: new RateLimiter(30, 10 * 60 * 1000) };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req, res }) => ({ db, config, req, res }),
+    createContext: ({ req, res }) => ({ db, config, req, res, rateLimits }),
   });
   const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
   const client = hasClient ? sirv(CLIENT_DIST, { single: true, etag: true }) : null;

@@ -40,3 +40,16 @@ export const adminProcedure = curatorProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'admin role required' });
   return next({ ctx });
 });
+
+/**
+ * Anonymous procedures that create rows (a new batch) are limited per client address, so one client
+ * cannot fill the database or hold every question's slot. The limiter lives in the context (made by
+ * the HTTP server), not in the router module.
+ */
+export const batchStartProcedure = publicProcedure.use(({ ctx, next }) => {
+  const address = ctx.req?.socket?.remoteAddress ?? 'local';
+  if (ctx.rateLimits && !ctx.rateLimits.newBatches.take(address)) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'too many new batches from this address: try again later' });
+  }
+  return next();
+});

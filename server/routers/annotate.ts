@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { answerSchema } from '../../shared/answers';
 import { getBatch, startOrResume, submitResponse } from '../services/annotate';
-import { publicProcedure, router } from '../trpc';
+import { batchStartProcedure, publicProcedure, router } from '../trpc';
 
 const token = z.string().min(16).max(64);
 const responseId = z.string().uuid();
@@ -14,7 +14,7 @@ const responseId = z.string().uuid();
 const timeMs = z.number().finite().min(0).max(24 * 3600 * 1000);
 
 export const annotateRouter = router({
-  start: publicProcedure
+  start: batchStartProcedure
     .input(
       z.object({
         token: token.optional(),

@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { extractPoints, finitePoints, formatNumber, pointSchema } from './points';
 import type { KindParseResult } from './kind';
 
+/** More markers than any tabletop has objects: a bound so a submitted answer stays small. */
+export const MAX_MARKERS = 50;
+
 export const rearrangementAnswerSchema = z.object({
   task: z.literal('rearrangement'),
-  points: z.array(pointSchema).min(1),
+  points: z.array(pointSchema).min(1).max(MAX_MARKERS),
 });
 export type RearrangementAnswer = z.infer<typeof rearrangementAnswerSchema>;
 

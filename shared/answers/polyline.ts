@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { extractPoints, finitePoints, formatNumber, pointSchema } from './points';
 import type { KindParseResult } from './kind';
 
-export const trajectoryAnswerSchema = z.object({ task: z.literal('trajectory'), points: z.array(pointSchema).min(2) });
+/** Far more waypoints than a drawn or simplified path needs: a bound so a submitted answer stays small. */
+export const MAX_WAYPOINTS = 200;
+
+export const trajectoryAnswerSchema = z.object({
+  task: z.literal('trajectory'),
+  points: z.array(pointSchema).min(2).max(MAX_WAYPOINTS),
+});
 export type TrajectoryAnswer = z.infer<typeof trajectoryAnswerSchema>;
 
 /** Reads a path of ≥ 2 points, in the order written (labels such as `point1` are not used to reorder). */
