@@ -1,11 +1,12 @@
 /** Rearrangement: click a marker on each object to move first; drag to adjust, Delete to remove. */
 import type { Answer } from '../../../shared/answers';
+import { MAX_MARKERS } from '../../../shared/answers/point';
 import { emptyPointList, pointListFrom, stepPointList, type PointListDraft } from '../common/pointList';
 import type { Tool, ToolContext } from '../types';
 import { PointPreview } from './Preview';
 
 export function createPointTool(ctx: ToolContext): Tool<PointListDraft> {
-  const options = { imageWidth: ctx.imageWidth, imageHeight: ctx.imageHeight, insertOnSegment: false };
+  const options = { imageWidth: ctx.imageWidth, imageHeight: ctx.imageHeight, insertOnSegment: false, maxPoints: MAX_MARKERS };
   return {
     id: 'point',
     label: 'Markers',

@@ -3,12 +3,13 @@
  * insert a waypoint there, Delete removes the selected one. Two points or more make an answer.
  */
 import type { Answer } from '../../../shared/answers';
+import { MAX_WAYPOINTS } from '../../../shared/answers/polyline';
 import { emptyPointList, pointListFrom, stepPointList, type PointListDraft } from '../common/pointList';
 import type { Tool, ToolContext } from '../types';
 import { PolylinePreview } from './Preview';
 
 export function createPolylineTool(ctx: ToolContext): Tool<PointListDraft> {
-  const options = { imageWidth: ctx.imageWidth, imageHeight: ctx.imageHeight, insertOnSegment: true };
+  const options = { imageWidth: ctx.imageWidth, imageHeight: ctx.imageHeight, insertOnSegment: true, maxPoints: MAX_WAYPOINTS };
   return {
     id: 'polyline',
     label: 'Path',
