@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDatasetLine } from './dataset';
+import { parseDatasetLine, toScorableItem } from './dataset';
 
 const base = {
   id: 'core-000017',
@@ -49,5 +49,17 @@ describe('parseDatasetLine', () => {
   it('reads yes/no ground truth as booleans or words', () => {
     const r = parseDatasetLine(line({ task: 'depth', answer: false, camera: undefined, box3d: undefined }), 1);
     expect(r.ok && r.gt).toEqual({ task: 'depth', value: false });
+  });
+});
+
+describe('toScorableItem', () => {
+  it('carries the parsed ground truth and geometry with the given image size', () => {
+    const r = parseDatasetLine(line({ width: undefined, height: undefined }), 1);
+    if (!r.ok) throw new Error(r.error);
+    const s = toScorableItem(r, 640, 480);
+    expect(s).toEqual({
+      task: 'pose', width: 640, height: 480, gt: r.gt, alternatives: [], camera: base.camera, box3d: base.box3d,
+      source_region: undefined, target_region: undefined, regions: undefined,
+    });
   });
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { parseAnswer, taskSchema, type Answer } from './answers/index';
 import type { Box3d, Mat3, Vec2, Vec3 } from './geometry/types';
+import type { ScorableItem } from './metrics/index';
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isVec = (n: number) => (v: unknown) => Array.isArray(v) && v.length === n && v.every(finite);
@@ -100,4 +101,30 @@ export function parseDatasetLine(line: string, lineNo: number): DatasetLineResul
     return fail(item.width === undefined ? 'width' : 'height', 'width and height go together');
   }
   return { ok: true, item, gt: gt.answer, alternatives };
+}
+
+/**
+ * The ground truth of a parsed dataset line in the metric code's form. `width` and `height` are the
+ * image size in pixels (the line's own, or read from the image when it omits them); they are taken as
+ * given, so a caller passes positive integers. Fields the metrics do not read (question, meta, image,
+ * camera.world_to_camera kept as is) are left out or passed through unchanged.
+ */
+export function toScorableItem(
+  parsed: Extract<DatasetLineResult, { ok: true }>,
+  width: number,
+  height: number,
+): ScorableItem {
+  const { item } = parsed;
+  return {
+    task: item.task,
+    width,
+    height,
+    gt: parsed.gt,
+    alternatives: parsed.alternatives,
+    camera: item.camera,
+    box3d: item.box3d,
+    source_region: item.source_region,
+    target_region: item.target_region,
+    regions: item.regions,
+  };
 }

@@ -1,31 +1,131 @@
-/** One line of a FORMAT.md responses/predictions file: `{"id", "source", "annotator"?, "output"}`. */
+/**
+ * One line of a FORMAT.md responses/predictions file: `{"id", "source", "annotator"?, "output"}`, and
+ * the checks every reader of such files applies (`bopask score`, `bopask import-predictions`, the
+ * server's demo import), so a file one of them accepts the others accept too.
+ */
 
 /** A response or prediction: `output` is raw model text or the points themselves, kept as given. */
 export interface PredictionLine {
   id: string;
+  /** Trimmed; 1–100 characters. */
   source: string;
+  /** Absent for a single-answer source; 1–200 characters, not blank. */
   annotator?: string;
   output: unknown;
 }
 
+export const MAX_SOURCE_LENGTH = 100;
+export const MAX_ANNOTATOR_LENGTH = 200;
+/** How many bad lines a refused file reports before "… and N more". */
+export const MAX_REPORTED_ERRORS = 20;
+
+export type PredictionLineResult = { ok: true; value: PredictionLine } | { ok: false; reason: string };
+
 /**
- * Parses one predictions line (`lineNo` 1-based, for messages). Checks only the envelope — the output
- * is scored later, and an unreadable output is a valid line scored as invalid (METRICS.md). Hand-written
+ * Parses one predictions line. Checks only the envelope: the output is scored later, and an unreadable
+ * output is a valid line scored as invalid (METRICS.md). `reason` names the field but not the line
+ * ("field source: expected a non-empty string"); `PredictionChecker` adds the file and line. Hand-written
  * rather than zod because the CLI runs it a million times. Never throws.
  */
-export function parsePredictionLine(line: string, lineNo: number): { ok: true; value: PredictionLine } | { ok: false; error: string } {
+export function parsePredictionLine(line: string): PredictionLineResult {
   let v: unknown;
   try {
     v = JSON.parse(line);
   } catch (err) {
-    return { ok: false, error: `line ${lineNo}: not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, reason: `not valid JSON (${err instanceof Error ? err.message : String(err)})` };
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, error: `line ${lineNo}: expected a JSON object` };
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, reason: 'expected a JSON object' };
   const o = v as Record<string, unknown>;
-  const bad = (field: string, reason: string) => ({ ok: false as const, error: `line ${lineNo}, field ${field}: ${reason}` });
+  const bad = (field: string, reason: string) => ({ ok: false as const, reason: `field ${field}: ${reason}` });
   if (typeof o.id !== 'string' || o.id === '') return bad('id', 'expected a non-empty string');
-  if (typeof o.source !== 'string' || o.source === '') return bad('source', 'expected a non-empty string');
-  if (o.annotator !== undefined && typeof o.annotator !== 'string') return bad('annotator', 'expected a string');
+  if (typeof o.source !== 'string') return bad('source', 'expected a non-empty string');
+  const source = o.source.trim();
+  if (source === '') return bad('source', 'expected a non-empty string');
+  if (source.length > MAX_SOURCE_LENGTH) return bad('source', `expected at most ${MAX_SOURCE_LENGTH} characters, got ${source.length}`);
+  const annotator = o.annotator;
+  if (annotator !== undefined) {
+    if (typeof annotator !== 'string' || annotator.trim() === '') return bad('annotator', 'expected a non-empty string when present');
+    if (annotator.length > MAX_ANNOTATOR_LENGTH) {
+      return bad('annotator', `expected at most ${MAX_ANNOTATOR_LENGTH} characters, got ${annotator.length}`);
+    }
+  }
   if (!('output' in o)) return bad('output', 'missing');
-  return { ok: true, value: { id: o.id, source: o.source, annotator: o.annotator as string | undefined, output: o.output } };
+  const value: PredictionLine = { id: o.id, source, output: o.output };
+  if (annotator !== undefined) value.annotator = annotator;
+  return { ok: true, value };
+}
+
+/** The key a file may answer once: (question id, source, annotator). Unambiguous for any strings. */
+export function predictionKey(p: Pick<PredictionLine, 'id' | 'source' | 'annotator'>): string {
+  return JSON.stringify([p.id, p.source, p.annotator ?? null]);
+}
+
+/** "'q1' from Human (annotator a)" for messages. */
+function describeKey(p: Pick<PredictionLine, 'id' | 'source' | 'annotator'>): string {
+  return `'${p.id}' from ${p.source}${p.annotator !== undefined ? ` (annotator ${p.annotator})` : ''}`;
+}
+
+/**
+ * Reads the lines of one or more predictions files as one set of answers: parses each line, refuses a
+ * second answer under the same (id, source, annotator) key, also across files, and collects every error
+ * as "FILE:LINE: reason" so a refused file reports its first `MAX_REPORTED_ERRORS` bad lines at once.
+ * Memory grows with the distinct keys (one short string each), which the caller's per-question
+ * aggregates hold anyway.
+ */
+export class PredictionChecker {
+  /** Key → where it was first seen, as fileIndex · 2^32 + line (exact up to 2^21 files). */
+  private readonly seen = new Map<string, number>();
+  private readonly files: string[] = [];
+  private readonly shown: string[] = [];
+  private count = 0;
+
+  /** Number of bad lines so far. */
+  get errorCount(): number {
+    return this.count;
+  }
+
+  /**
+   * Checks one line (`lineNo` 1-based) of `file`. Returns the prediction, or undefined after recording
+   * why the line is bad. Blank lines are the caller's to skip.
+   */
+  check(file: string, line: string, lineNo: number): PredictionLine | undefined {
+    const r = parsePredictionLine(line);
+    if (!r.ok) {
+      this.reject(file, lineNo, r.reason);
+      return undefined;
+    }
+    const key = predictionKey(r.value);
+    const first = this.seen.get(key);
+    if (first !== undefined) {
+      const firstFile = this.files[Math.floor(first / 2 ** 32)];
+      const firstAt = firstFile === file ? `line ${first % 2 ** 32}` : `${firstFile}:${first % 2 ** 32}`;
+      this.reject(file, lineNo, `a second answer to ${describeKey(r.value)} (the first is at ${firstAt})`);
+      return undefined;
+    }
+    this.seen.set(key, this.fileIndex(file) * 2 ** 32 + lineNo);
+    return r.value;
+  }
+
+  /** Records a bad line found by the caller's own checks (an unknown id, say): "FILE:LINE: reason". */
+  reject(file: string, lineNo: number, reason: string): void {
+    this.count++;
+    if (this.shown.length < MAX_REPORTED_ERRORS) this.shown.push(`${file}:${lineNo}: ${reason}`);
+  }
+
+  /**
+   * The report of every bad line, headed by `what` ("nothing was imported"), or undefined when all lines
+   * were good: "3 bad line(s); nothing was imported:\n  p.jsonl:2: field id: …\n  …".
+   */
+  report(what: string): string | undefined {
+    if (this.count === 0) return undefined;
+    const more = this.count > this.shown.length ? `\n  … and ${this.count - this.shown.length} more` : '';
+    return `${this.count} bad line(s); ${what}:\n${this.shown.map((e) => `  ${e}`).join('\n')}${more}`;
+  }
+
+  private fileIndex(file: string): number {
+    const i = this.files.indexOf(file);
+    if (i >= 0) return i;
+    this.files.push(file);
+    return this.files.length - 1;
+  }
 }

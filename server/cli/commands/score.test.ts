@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,40 @@ describe('bopask score (end to end)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('malformed.jsonl:3: not valid JSON');
+  });
+
+  it('lists every bad line (blank source, repeats also across files, unknown id), not just the first', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bopask-score-')), 'bad.jsonl');
+    const lines = [
+      { id: 's1', source: 'M', output: 'Yes' },
+      { id: 's1', source: '  ', output: 'Yes' },
+      { id: 's1', source: 'M ', output: 'No' },
+      { id: 'zz', source: 'M', output: 'No' },
+      { id: 's1', source: 'Human', annotator: 'a', output: 'No' },
+    ];
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const r = bopask('--dataset', dataset, '--predictions', predictions[0], '--predictions', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('4 bad line(s); nothing was scored:');
+    expect(r.stderr).toContain(`${file}:2: field source: expected a non-empty string`);
+    expect(r.stderr).toContain(`${file}:3: a second answer to 's1' from M (the first is at line 1)`);
+    expect(r.stderr).toContain(`${file}:4: field id: 'zz' is not in the dataset`);
+    expect(r.stderr).toContain(`${file}:5: a second answer to 's1' from Human (annotator a) (the first is at ${predictions[0]}:1)`);
+  });
+
+  it('refuses a --per-question path it cannot write before scoring anything (exit 2, the path named)', () => {
+    const out = '/nonexistent/dir/x.jsonl';
+    // The malformed predictions would be reported if scoring had started.
+    const r = bopask('--dataset', dataset, '--predictions', fixture('malformed.jsonl'), '--per-question', out);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`bopask: BAD_INPUT: --per-question ${out}: no folder /nonexistent/dir\n`);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bopask-score-'));
+    const asFolder = bopask('--dataset', dataset, '--predictions', predictions[0], '--per-question', dir);
+    expect(asFolder.code).toBe(2);
+    expect(asFolder.stderr).toContain(`--per-question ${dir}: is a folder`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('rejects a line that is not a prediction, and an unknown format', () => {

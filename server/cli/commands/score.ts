@@ -1,19 +1,20 @@
 /**
  * `bopask score`: scores prediction files against a dataset with no database and prints the table.
  * Streams both files line by line, so memory grows with questions × sources, not with predictions.
- * Any bad line aborts with its file:line before anything reaches standard output.
+ * Bad prediction lines (up to MAX_REPORTED_ERRORS of them, with file:line) abort the run before anything
+ * reaches standard output; the per-question output is checked before any scoring starts.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { imageSizeFromFile } from 'image-size/fromFile';
 import { BadInputError } from '../../../shared/errors';
-import { parseDatasetLine } from '../../../shared/dataset';
+import { parseDatasetLine, toScorableItem } from '../../../shared/dataset';
 import { TableAggregator } from '../../../shared/metrics/aggregate';
 import { scoreAnswer, type ScorableItem } from '../../../shared/metrics/index';
 import { formatTable, type TableFormat } from '../../../shared/metrics/table';
-import { parsePredictionLine } from '../../../shared/predictions';
+import { PredictionChecker } from '../../../shared/predictions';
 import { parseCommandArgs, requireOption } from '../args';
 
 export const usage = `usage: bopask score --dataset D.jsonl --predictions P.jsonl [--predictions Q.jsonl …]
@@ -56,10 +57,7 @@ async function loadDataset(file: string, imagesDir: string | undefined): Promise
       width = size.width;
       height = size.height;
     }
-    items.set(item.id, {
-      task: item.task, width, height, gt: r.gt, alternatives: r.alternatives, camera: item.camera,
-      box3d: item.box3d, source_region: item.source_region, target_region: item.target_region, regions: item.regions,
-    });
+    items.set(item.id, toScorableItem(r, width, height));
   }
   return items;
 }
@@ -74,24 +72,64 @@ function startProgress(state: { count: number; file: string }): () => void {
   return () => clearInterval(timer);
 }
 
+/**
+ * Scores every line of `files` into `agg`. A bad line stops the scoring but not the reading, so the
+ * error lists every bad line (up to MAX_REPORTED_ERRORS) in one run.
+ */
 async function scoreFiles(files: string[], items: Map<string, ScorableItem>, agg: TableAggregator): Promise<void> {
   const state = { count: 0, file: '' };
+  const checker = new PredictionChecker();
   const stop = startProgress(state);
   try {
     for (const file of files) {
       state.file = file;
       for await (const [line, lineNo] of readLines(file)) {
-        const r = parsePredictionLine(line, lineNo);
-        if (!r.ok) throw new BadInputError(`${file}:${lineNo}: ${dropLinePrefix(r.error)}`);
-        const { id, source, annotator, output } = r.value;
-        const item = items.get(id);
-        if (!item) throw new BadInputError(`${file}:${lineNo}: field id: '${id}' is not in the dataset`);
-        agg.add({ questionId: id, task: item.task, source, annotator, scores: scoreAnswer(item, output) });
+        const p = checker.check(file, line, lineNo);
+        if (!p) continue;
+        const item = items.get(p.id);
+        if (!item) {
+          checker.reject(file, lineNo, `field id: '${p.id}' is not in the dataset`);
+          continue;
+        }
+        if (checker.errorCount > 0) continue;
+        agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores: scoreAnswer(item, p.output) });
         state.count++;
       }
     }
   } finally {
     stop();
+  }
+  const report = checker.report('nothing was scored');
+  if (report) throw new BadInputError(report);
+}
+
+/**
+ * Refuses an output file that cannot be written (missing folder, a directory, no permission) before any
+ * scoring, without creating or truncating it: a failed run leaves an earlier output as it was.
+ */
+function checkWritable(file: string, option: string): void {
+  const fail = (reason: string): never => {
+    throw new BadInputError(`${option} ${file}: ${reason}`);
+  };
+  const dir = path.dirname(path.resolve(file));
+  let dirStat;
+  try {
+    dirStat = statSync(dir);
+  } catch {
+    return fail(`no folder ${dir}`);
+  }
+  if (!dirStat.isDirectory()) fail(`${dir} is not a folder`);
+  let fileStat;
+  try {
+    fileStat = statSync(file);
+  } catch {
+    fileStat = undefined;
+  }
+  if (fileStat?.isDirectory()) fail('is a folder');
+  try {
+    accessSync(fileStat ? file : dir, constants.W_OK);
+  } catch {
+    fail('not writable');
   }
 }
 
@@ -123,6 +161,7 @@ export async function run(argv: string[]): Promise<void> {
   if (predictions.length === 0) throw new BadInputError(`missing --predictions\n${usage}`);
   const format = values.format as TableFormat;
   if (!FORMATS.includes(format)) throw new BadInputError(`--format: expected one of ${FORMATS.join(', ')}, got '${format}'`);
+  if (values['per-question']) checkWritable(values['per-question'], '--per-question');
   const items = await loadDataset(dataset, values.images);
   const agg = new TableAggregator();
   await scoreFiles(predictions, items, agg);
