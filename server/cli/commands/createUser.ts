@@ -29,7 +29,7 @@ export async function run(argv: string[]): Promise<void> {
   const role = values.role;
   if (role !== 'curator' && role !== 'admin') throw new BadInputError(`--role: expected curator or admin, got '${role}'`);
   const password = await readPassword();
-  const { db } = cliDatabase(values.db);
+  const { db } = cliDatabase(values.db, { mayCreate: true });
   const user = createUser(db, username, password, role);
   process.stdout.write(`created ${user.role} '${user.username}'\n`);
 }

@@ -56,9 +56,37 @@ describe('bopask import / export / import-predictions / table / create-user', ()
     ]);
     const r = run(['import-predictions', '--predictions', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("line 2, field id: no question 'nope'");
+    expect(r.stderr).toContain(`${bad}:2: field id: no question 'nope'`);
     expect(r.stdout).toBe('');
     expect(JSON.parse(run(['table', '--format', 'json']).stdout).rows).toEqual([]);
+  });
+
+  it('refuses answers to practice questions and a repeated (id, source, annotator)', () => {
+    const practice = writeFixtureDataset(1, 'practice-');
+    expect(run(['import', '--dataset', practice, '--practice']).code).toBe(0);
+    const bad = writePredictions('practice.jsonl', [
+      { id: 'practice-spatial-0', source: 'M', output: 'Yes' },
+      { id: 'spatial-0', source: 'H', annotator: 'a', output: 'Yes' },
+      { id: 'spatial-0', source: 'H', annotator: 'a', output: 'No' },
+    ]);
+    const r = run(['import-predictions', '--predictions', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad}:1: field id: 'practice-spatial-0' is a practice question`);
+    expect(r.stderr).toContain(`${bad}:3: a second answer to 'spatial-0' from H (annotator a) (the first is at line 2)`);
+  });
+
+  it('table, export and import-predictions refuse a missing database (exit 2) and do not create it', () => {
+    const missing = path.join(dir, 'typo', 'db.sqlite');
+    const preds = writePredictions('one.jsonl', [{ id: 'spatial-0', source: 'M', output: 'Yes' }]);
+    for (const args of [['table'], ['export'], ['import-predictions', '--predictions', preds]]) {
+      const r = run([...args, '--db', missing]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`bopask: BAD_INPUT: no database at ${missing}; import a dataset first or pass --db\n`);
+    }
+    expect(run(['table'], { DATABASE_PATH: missing }).code).toBe(2);
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
   });
 
   it('scores imported predictions with the shared metrics and prints the table', () => {
@@ -86,7 +114,7 @@ describe('bopask import / export / import-predictions / table / create-user', ()
     const ok = run(['create-user', '--username', 'ada', '--role', 'admin'], {}, 'long enough password\n');
     expect(ok.stdout).toBe("created admin 'ada'\n");
     const again = run(['create-user', '--username', 'ada'], { BOPASK_PASSWORD: 'another password' });
-    expect(again.code).not.toBe(0);
+    expect(again.code).toBe(2);
     expect(again.stderr).toContain("username 'ada' is already taken");
   });
 });

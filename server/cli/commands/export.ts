@@ -12,7 +12,7 @@ ${DB_OPTION_HELP}`;
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommandArgs(argv, { out: { type: 'string' }, practice: { type: 'boolean' }, db: { type: 'string' } }, usage);
-  const { db } = cliDatabase(values.db);
+  const { db } = cliDatabase(values.db, { mayCreate: false });
   const rows = db
     .select({ item: questions.item })
     .from(questions)

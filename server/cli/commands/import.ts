@@ -18,7 +18,7 @@ export async function run(argv: string[]): Promise<void> {
     usage,
   );
   const datasetPath = requireOption(values.dataset, 'dataset', usage);
-  const { db, imagesDir } = cliDatabase(values.db);
+  const { db, imagesDir } = cliDatabase(values.db, { mayCreate: true });
   const report = await importDataset(db, {
     datasetPath,
     imagesRoot: values.images,

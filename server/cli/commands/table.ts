@@ -13,6 +13,6 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommandArgs(argv, { format: { type: 'string', default: 'md' }, db: { type: 'string' } }, usage);
   const format = z.enum(['md', 'csv', 'latex', 'json']).safeParse(values.format);
   if (!format.success) throw new BadInputError(`--format: expected md, csv, latex or json, got '${values.format}'`);
-  const { db } = cliDatabase(values.db);
+  const { db } = cliDatabase(values.db, { mayCreate: false });
   process.stdout.write(formatTable(benchmarkTable(db), format.data) + '\n');
 }
