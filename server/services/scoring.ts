@@ -2,7 +2,7 @@
  * Bridges stored questions to the shared metric code: the server scores every stored response with
  * exactly the functions the CLI and the browser use.
  */
-import { parseDatasetLine } from '../../shared/dataset';
+import { parseDatasetLine, toScorableItem } from '../../shared/dataset';
 import { scoreAnswer, type ScorableItem, type Scores } from '../../shared/metrics';
 
 /**
@@ -27,19 +27,7 @@ export function scorableItem(q: StoredQuestion): ScorableItem {
   const parsed = parseDatasetLine(text, 0);
   // Items are validated on import, so this is a bug or a hand-edited database, not bad input.
   if (!parsed.ok) throw new Error(`stored question ${q.id} no longer parses: ${parsed.error}`);
-  const it = parsed.item;
-  const scorable: ScorableItem = {
-    task: it.task,
-    width: q.width,
-    height: q.height,
-    gt: parsed.gt,
-    alternatives: parsed.alternatives,
-    camera: it.camera,
-    box3d: it.box3d,
-    source_region: it.source_region,
-    target_region: it.target_region,
-    regions: it.regions,
-  } as ScorableItem;
+  const scorable = toScorableItem(parsed, q.width, q.height);
   if (cache.size > 50_000) cache.clear();
   cache.set(key, scorable);
   return scorable;
