@@ -3,7 +3,8 @@
  * right finger tip. Labelled points are matched by label; unlabelled ones are taken in that order.
  */
 import { z } from 'zod';
-import { extractPoints, finitePoints, formatNumber, pointSchema, type LabelledPoint } from './points';
+import { extractPoints, finitePoints, firstNonFinite, formatNumber, LABELS, labelAt, pointSchema, stringPoints, type LabelledPoint } from './points';
+import type { Vec2 } from '../geometry/types';
 import type { KindParseResult } from './kind';
 
 export const graspAnswerSchema = z.object({ task: z.literal('grasp'), points: z.array(pointSchema).length(5) });
@@ -44,6 +45,7 @@ function orderByLabel(found: LabelledPoint[]): LabelledPoint[] | string {
 
 /** Reads a 5-point grasp from raw text or a points array. Never throws. */
 export function parseGrasp(raw: unknown): KindParseResult<GraspAnswer> {
+  if (typeof raw === 'string') return parseGraspText(raw);
   const found = extractPoints(raw);
   if (!found.ok) return found;
   if (found.points.length !== 5) return { ok: false, reason: `expected 5 grasp points, got ${found.points.length}` };
@@ -51,6 +53,41 @@ export function parseGrasp(raw: unknown): KindParseResult<GraspAnswer> {
   if (typeof ordered === 'string') return { ok: false, reason: ordered };
   const pts = finitePoints(ordered);
   return pts.ok ? { ok: true, answer: { task: 'grasp', points: pts.points } } : pts;
+}
+
+// Scratch: label index of point k, and point of label index c.
+const IDX = [0, 0, 0, 0, 0], INV = [0, 0, 0, 0, 0];
+
+/** `parseGrasp` of a string: the same steps on the scanner's points, labels built only when not canonical. */
+function parseGraspText(raw: string): KindParseResult<GraspAnswer> {
+  const s = stringPoints(raw);
+  if (!s) return { ok: false, reason: 'no points found' };
+  const found = s.points;
+  if (found.length !== 5) return { ok: false, reason: `expected 5 grasp points, got ${found.length}` };
+  let labelled = 0;
+  for (let k = 0; k < 5; k++) {
+    const a = LABELS[2 * k], len = LABELS[2 * k + 1] - a;
+    let idx = -1;
+    // Text exactly a canonical label (the paper's tag form) lower-cases (and trims) to it: index known.
+    for (let c = 0; c < 5; c++) {
+      if (GRASP_LABELS[c].length === len && raw.startsWith(GRASP_LABELS[c], a)) { idx = c; break; }
+    }
+    if (idx < 0) idx = graspLabelIndex(labelAt(raw, k, s.tagged));
+    IDX[k] = idx;
+    if (idx >= 0) labelled++;
+  }
+  let ordered: Vec2[] = found;
+  if (labelled > 0) {
+    if (labelled < 5) return { ok: false, reason: 'some grasp points are labelled and some are not' };
+    INV.fill(-1);
+    for (let k = 0; k < 5; k++) {
+      if (INV[IDX[k]] >= 0) return { ok: false, reason: `label '${GRASP_LABELS[IDX[k]]}' given twice` };
+      INV[IDX[k]] = k;
+    }
+    ordered = [found[INV[0]], found[INV[1]], found[INV[2]], found[INV[3]], found[INV[4]]];
+  }
+  const bad = firstNonFinite(ordered);
+  return bad < 0 ? { ok: true, answer: { task: 'grasp', points: ordered } } : { ok: false, reason: `point ${bad + 1} is not finite` };
 }
 
 /** The paper's form: `<points x=".." y="..">Grasp center</points>…`, one tag per labelled point. */

@@ -1,6 +1,6 @@
 /** Rearrangement answers: 1 or more markers (image pixels), one on each object to move first. */
 import { z } from 'zod';
-import { extractPoints, finitePoints, formatNumber, pointSchema } from './points';
+import { extractPoints, finitePoints, firstNonFinite, formatNumber, pointSchema, stringPoints } from './points';
 import type { KindParseResult } from './kind';
 
 /** More markers than any tabletop has objects: a bound so a submitted answer stays small. */
@@ -14,6 +14,14 @@ export type RearrangementAnswer = z.infer<typeof rearrangementAnswerSchema>;
 
 /** Reads ≥ 1 object markers; an empty list is invalid (METRICS.md: 1 or more points). */
 export function parseMarkers(raw: unknown): KindParseResult<RearrangementAnswer> {
+  if (typeof raw === 'string') {
+    // Same steps as below on the scanner's points directly (no labels, no copies).
+    const s = stringPoints(raw);
+    if (!s) return { ok: false, reason: 'no points found' };
+    if (s.points.length < 1) return { ok: false, reason: 'expected at least 1 object marker, got 0' };
+    const bad = firstNonFinite(s.points);
+    return bad < 0 ? { ok: true, answer: { task: 'rearrangement', points: s.points } } : { ok: false, reason: `point ${bad + 1} is not finite` };
+  }
   const found = extractPoints(raw);
   if (!found.ok) return found;
   if (found.points.length < 1) return { ok: false, reason: 'expected at least 1 object marker, got 0' };

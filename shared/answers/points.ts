@@ -49,73 +49,117 @@ function skipSpace(text: string, i: number): number {
   return i;
 }
 
-/** End index of `NUM` matched at `i` (greedy, as the regex), or -1 when no number starts there. */
-function numEnd(text: string, i: number): number {
-  const n = text.length;
+// Exact powers of ten (10^22 is the largest power of ten a double holds exactly).
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const TWO53 = 9007199254740992;
+
+/** The value of the last `readNum` / `numberAt`. */
+let NUM_VALUE = 0;
+
+/**
+ * End index of `NUM` matched at `i` (greedy, as the regex), or -1 when no number starts there; the value
+ * (exactly `Number(text.slice(i, end))`) goes to NUM_VALUE. Clinger's fast path: when the digits, read
+ * as an integer w, are below 2^53 and the decimal exponent e (written exponent − fraction digits) has
+ * |e| ≤ 22, both w and 10^|e| are exact doubles, so the one IEEE multiplication or division rounds the
+ * exact value once, to nearest — the correctly rounded result `Number()` gives. Otherwise `Number()`.
+ */
+function readNum(text: string, i: number): number {
   let j = i;
   let c = text.charCodeAt(j);
-  if (c === 43 || c === 45) c = text.charCodeAt(++j); // + -
-  if (isDigit(c)) {
-    while (j < n && isDigit(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) === 46) { j++; while (j < n && isDigit(text.charCodeAt(j))) j++; } // .
+  let neg = false;
+  if (c === 43 || c === 45) { neg = c === 45; c = text.charCodeAt(++j); } // + -
+  // charCodeAt past the end is NaN, which is no digit: no explicit bound checks needed.
+  let w = 0, frac = 0;
+  if (c >= 48 && c <= 57) {
+    do { w = w * 10 + (c - 48); c = text.charCodeAt(++j); } while (c >= 48 && c <= 57);
+    if (c === 46) { // .
+      c = text.charCodeAt(++j);
+      while (c >= 48 && c <= 57) { w = w * 10 + (c - 48); frac++; c = text.charCodeAt(++j); }
+    }
   } else if (c === 46 && isDigit(text.charCodeAt(j + 1))) {
-    j++;
-    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    c = text.charCodeAt(++j);
+    while (c >= 48 && c <= 57) { w = w * 10 + (c - 48); frac++; c = text.charCodeAt(++j); }
   } else return -1;
-  c = text.charCodeAt(j);
+  // w never decreases, so a computed w < 2^53 means every step was exact.
+  let exp = 0;
   if (c === 101 || c === 69) { // e E
     let k = j + 1;
-    const d = text.charCodeAt(k);
-    if (d === 43 || d === 45) k++;
-    if (isDigit(text.charCodeAt(k))) {
-      while (k < n && isDigit(text.charCodeAt(k))) k++;
+    let d = text.charCodeAt(k);
+    let eneg = false;
+    if (d === 43 || d === 45) { eneg = d === 45; d = text.charCodeAt(++k); }
+    if (d >= 48 && d <= 57) {
+      // Huge exponents grow to Infinity (or lose low digits far beyond ±22): both leave the fast path.
+      do { exp = exp * 10 + (d - 48); d = text.charCodeAt(++k); } while (d >= 48 && d <= 57);
+      if (eneg) exp = -exp;
       j = k;
     }
+  }
+  const e = exp - frac;
+  if (w < TWO53 && e >= -22 && e <= 22) {
+    const v = e < 0 ? w / POW10[-e] : w * POW10[e];
+    NUM_VALUE = neg ? -v : v;
+  } else {
+    NUM_VALUE = Number(text.slice(i, j));
   }
   return j;
 }
 
-/** `PAIR_RE` matched at `i` (a `[` or `(`): writes the numbers into PAIR and returns the end, or -1. */
-const PAIR = [0, 0];
+/** `Number(s)` for a string that is exactly one `NUM` match (exported for the property test). */
+export function parseNumberToken(s: string): number {
+  return readNum(s, 0) === s.length ? NUM_VALUE : Number(s);
+}
+
+/** `PAIR_RE` matched at `i` (a `[` or `(`): writes the numbers into PX/PY and returns the end, or -1. */
+let PX = 0, PY = 0;
 function pairAt(text: string, i: number): number {
   let j = skipSpace(text, i + 1);
-  const e1 = numEnd(text, j);
+  const e1 = readNum(text, j);
   if (e1 < 0) return -1;
-  const x = Number(text.slice(j, e1));
+  const x = NUM_VALUE;
   j = skipSpace(text, e1);
   if (text.charCodeAt(j) !== 44) return -1; // ,
   j = skipSpace(text, j + 1);
-  const e2 = numEnd(text, j);
+  const e2 = readNum(text, j);
   if (e2 < 0) return -1;
-  const y = Number(text.slice(j, e2));
+  const y = NUM_VALUE;
   j = skipSpace(text, e2);
   const c = text.charCodeAt(j);
   if (c !== 93 && c !== 41) return -1; // ] )
-  PAIR[0] = x; PAIR[1] = y;
+  PX = x; PY = y;
   return j + 1;
 }
 
+/**
+ * Label ranges of the last `scanInto`: point k's label is `text.slice(LABELS[2k], LABELS[2k + 1])`,
+ * lower-cased (and trimmed in tag mode). Labels are only built as strings when asked for (grasp).
+ */
+export const LABELS: number[] = [];
+
 /** Every `PAIR_RE` match, labelled with the text since the previous one (as `scanPairs(text, PAIR_RE)`). */
-function scanBracketPairs(text: string): LabelledPoint[] {
-  const out: LabelledPoint[] = [];
+function scanBracketPairs(text: string, out: Vec2[]): void {
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 91 && c !== 40) continue; // [ (
     const end = pairAt(text, i);
     if (end < 0) continue;
-    out.push({ point: [PAIR[0], PAIR[1]], label: text.slice(last, i).toLowerCase() });
+    out.push([PX, PY]);
+    LABELS.push(last, i);
     last = end;
     i = end - 1;
   }
-  return out;
 }
 
 /** Whether `<point` / `<points` (any case) followed by a word boundary starts at `i`; its name's end, or -1. */
 function tagNameEnd(text: string, i: number, closing: boolean): number {
   let j = i + 1;
   if (closing) { if (text.charCodeAt(j) !== 47) return -1; j++; } // /
-  if (text.substr(j, 5).toLowerCase() !== 'point') return -1;
+  // `substr(j, 5).toLowerCase() === 'point'`: only ASCII letters lower-case to ASCII p, o, i, n, t
+  // (U+0130 'İ' becomes two code units, U+212A KELVIN SIGN becomes 'k'), so c | 32 is exact here.
+  if (
+    (text.charCodeAt(j) | 32) !== 112 || (text.charCodeAt(j + 1) | 32) !== 111 || (text.charCodeAt(j + 2) | 32) !== 105 ||
+    (text.charCodeAt(j + 3) | 32) !== 110 || (text.charCodeAt(j + 4) | 32) !== 116
+  ) return -1;
   j += 5;
   const s = text.charCodeAt(j);
   if (s === 115 || s === 83) {
@@ -144,18 +188,18 @@ function scanAttrs(text: string, from: number, to: number): void {
     if (i > 0 && isWord(text.charCodeAt(i - 1))) continue; // \b
     let j = i + 1;
     while (j < to && isDigit(text.charCodeAt(j))) j++;
-    const key = text.slice(i + 1, j);
+    // The usual key is empty: no substring for it.
+    const key = j === i + 1 ? '' : text.slice(i + 1, j);
     while (j < to && isSpace(text.charCodeAt(j))) j++;
     if (j >= to || text.charCodeAt(j) !== 61) continue; // =
     j++;
     while (j < to && isSpace(text.charCodeAt(j))) j++;
     if (j < to && (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39)) j++; // optional quote
     // NUM inside the attribute text only (the regex ran on the attribute group's substring).
-    const e = numEnd(text, j); // cannot run past `to`: the attributes end at '/' or '>'
+    const e = readNum(text, j); // cannot run past `to`: the attributes end at '/' or '>'
     if (e < 0) continue;
-    const v = Number(text.slice(j, e));
-    if (isX) setAttr(XK, XV, key, v);
-    else setAttr(YK, YV, key, v);
+    if (isX) setAttr(XK, XV, key, NUM_VALUE);
+    else setAttr(YK, YV, key, NUM_VALUE);
     j = e;
     if (j < to && (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39)) j++;
     i = j - 1;
@@ -163,8 +207,7 @@ function scanAttrs(text: string, from: number, to: number): void {
 }
 
 /** `TAG_RE` over the whole text: `<points x=".." y="..">label</points>` and its variants. */
-function scanTags(text: string): LabelledPoint[] {
-  const out: LabelledPoint[] = [];
+function scanTags(text: string, out: Vec2[]): void {
   const n = text.length;
   for (let i = text.indexOf('<'); i >= 0 && i < n; i = text.indexOf('<', i + 1)) {
     const nameEnd = tagNameEnd(text, i, false);
@@ -174,31 +217,51 @@ function scanTags(text: string): LabelledPoint[] {
     // `([^>]*?)\/?>`: the attributes end before the first '>', less one trailing '/'.
     const attrEnd = gt > nameEnd && text.charCodeAt(gt - 1) === 47 ? gt - 1 : gt;
     // `(?:([\s\S]*?)<\/points?>)?`: the content runs to the first closing tag, if there is one.
-    let label = '';
+    let labelEnd = gt + 1; // empty label without a closing tag
     let end = gt + 1;
     for (let k = text.indexOf('<', gt + 1); k >= 0; k = text.indexOf('<', k + 1)) {
       const close = tagNameEnd(text, k, true);
-      if (close >= 0) { label = text.slice(gt + 1, k).toLowerCase().trim(); end = close; break; }
+      if (close >= 0) { labelEnd = k; end = close; break; }
     }
     scanAttrs(text, nameEnd, attrEnd);
     for (let k = 0; k < XK.length; k++) {
       for (let m = 0; m < YK.length; m++) {
-        if (YK[m] === XK[k]) { out.push({ point: [XV[k], YV[m]], label }); break; }
+        if (YK[m] === XK[k]) { out.push([XV[k], YV[m]]); LABELS.push(gt + 1, labelEnd); break; }
       }
     }
     i = end - 1;
   }
-  return out;
 }
 
-function scanPairs(text: string, re: RegExp): LabelledPoint[] {
-  const out: LabelledPoint[] = [];
+function scanPairs(text: string, re: RegExp, out: Vec2[]): void {
   let last = 0;
   for (const m of text.matchAll(re)) {
-    out.push({ point: [Number(m[1]), Number(m[2])], label: text.slice(last, m.index).toLowerCase() });
+    out.push([Number(m[1]), Number(m[2])]);
+    LABELS.push(last, m.index);
     last = m.index + m[0].length;
   }
-  return out;
+}
+
+/**
+ * `scanPoints` without label strings: pushes the points into `out` (empty) and their label ranges into
+ * LABELS; returns whether they came from tags (whose labels are trimmed). Never throws.
+ */
+export function scanInto(text: string, out: Vec2[]): boolean {
+  LABELS.length = 0;
+  if (hasTag(text)) {
+    scanTags(text, out);
+    if (out.length > 0) return true;
+    LABELS.length = 0;
+  }
+  scanBracketPairs(text, out);
+  if (out.length === 0) scanPairs(text, XY_OBJ_RE, out);
+  return false;
+}
+
+/** Label k of the last `scanInto(text, …)` (lower-cased; trimmed in tag mode). */
+export function labelAt(text: string, k: number, tagged: boolean): string {
+  const label = text.slice(LABELS[2 * k], LABELS[2 * k + 1]).toLowerCase();
+  return tagged ? label.trim() : label;
 }
 
 /**
@@ -210,18 +273,34 @@ function scanPairs(text: string, re: RegExp): LabelledPoint[] {
  * callers validate with `pointSchema`. Never throws.
  */
 export function scanPoints(text: string): LabelledPoint[] {
-  if (hasTag(text)) {
-    const tagged = scanTags(text);
-    if (tagged.length > 0) return tagged;
-  }
-  const pairs = scanBracketPairs(text);
-  return pairs.length > 0 ? pairs : scanPairs(text, XY_OBJ_RE);
+  const pts: Vec2[] = [];
+  const tagged = scanInto(text, pts);
+  return pts.map((point, k) => ({ point, label: labelAt(text, k, tagged) }));
 }
 
 /** `/<points?\b/i.test(text)`. */
 function hasTag(text: string): boolean {
   for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) if (tagNameEnd(text, i, false) >= 0) return true;
   return false;
+}
+
+/**
+ * The points of a raw string for the parsers, in a fresh array (`extractPoints`' points without the
+ * labels; their ranges are in LABELS), or null for `extractPoints`' "no points found".
+ */
+export function stringPoints(raw: string): { points: Vec2[]; tagged: boolean } | null {
+  const points: Vec2[] = [];
+  const tagged = scanInto(raw, points);
+  return points.length > 0 || /\[\s*\]/.test(raw) ? { points, tagged } : null;
+}
+
+/** Index of the first point with a non-finite coordinate (`finitePoints`' test), or -1. */
+export function firstNonFinite(pts: readonly Vec2[]): number {
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i];
+    if (!(Number.isFinite(p[0]) && Number.isFinite(p[1]))) return i;
+  }
+  return -1;
 }
 
 function isPointLike(v: unknown): boolean {

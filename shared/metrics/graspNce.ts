@@ -18,16 +18,14 @@ function gripperWidth(g: readonly Vec2[], width: number, height: number): number
 export function graspNceSingle(pred: readonly Vec2[], gt: readonly Vec2[], width: number, height: number): number {
   const d = gripperWidth(gt, width, height);
   if (!(d > 0)) return Infinity;
-  let best = Infinity;
-  for (const order of [[0, 1, 2, 3, 4], SWAPPED]) {
-    let s = 0;
-    for (let i = 0; i < 5; i++) {
-      const p = pred[order[i]];
-      s += Math.hypot((p[0] - gt[i][0]) / width, (p[1] - gt[i][1]) / height);
-    }
-    best = Math.min(best, s / 5 / d);
+  // The identity labeling, then the finger swap (SWAPPED), each as a sum in the same order as before.
+  let s0 = 0, s1 = 0;
+  for (let i = 0; i < 5; i++) {
+    const g = gt[i], p = pred[i], q = pred[SWAPPED[i]];
+    s0 += Math.hypot((p[0] - g[0]) / width, (p[1] - g[1]) / height);
+    s1 += Math.hypot((q[0] - g[0]) / width, (q[1] - g[1]) / height);
   }
-  return best;
+  return Math.min(Math.min(Infinity, s0 / 5 / d), s1 / 5 / d);
 }
 
 /** NCE minimised over every ground-truth grasp the item lists (canonical and alternatives); ∞ if none. */

@@ -5,10 +5,10 @@
 import { parseAnswer, type Answer, type Task } from '../answers/index';
 import type { Box3d, Mat3, Vec2 } from '../geometry/types';
 import { binaryCorrect } from './binary';
-import { graspNce } from './graspNce';
+import { graspNceSingle } from './graspNce';
 import { poseIou2d, poseIou3d } from './poseIou';
-import { rearrangementScores } from './rearrangement';
-import { trajectoryDistance, trajectorySuccess } from './trajectory';
+import { rearrangementMatched } from './rearrangement';
+import { trajectoryDistance, trajectorySuccessIn } from './trajectory';
 
 /** What scoring needs from a dataset item; sizes in pixels, box in the camera frame (mm). */
 export interface ScorableItem {
@@ -59,22 +59,30 @@ export function scoreParsed(item: ScorableItem, answer: Answer | null): Scores {
       return { valid, iou3d, iou2d: pts ? poseIou2d(gtPts, pts) : 0 };
     }
     case 'grasp': {
-      const gts = [item.gt, ...item.alternatives].map(pointsOf).filter((g): g is Vec2[] => g !== null && g.length === 5);
-      return { valid, nce: pts ? graspNce(pts, gts, item.width, item.height) : Infinity };
+      if (!pts) return { valid, nce: Infinity };
+      // graspNce over [gt, ...alternatives] with 5 points each, without building that list.
+      let nce = Infinity;
+      const g0 = pointsOf(item.gt);
+      if (g0 !== null && g0.length === 5) nce = Math.min(nce, graspNceSingle(pts, g0, item.width, item.height));
+      for (const alt of item.alternatives) {
+        const g = pointsOf(alt);
+        if (g !== null && g.length === 5) nce = Math.min(nce, graspNceSingle(pts, g, item.width, item.height));
+      }
+      return { valid, nce };
     }
     case 'trajectory':
       if (!pts) return { valid, success: 0, dist: Infinity };
       return {
         valid,
-        success: trajectorySuccess(pts, gtPts, item.width, item.height, {
-          source: item.source_region,
-          target: item.target_region,
-        }),
+        success: trajectorySuccessIn(pts, gtPts, item.width, item.height, item.source_region, item.target_region),
         dist: trajectoryDistance(pts, gtPts),
       };
-    case 'rearrangement':
+    case 'rearrangement': {
       if (!pts) return { valid, recall: 0, precision: 0 };
-      return { valid, ...rearrangementScores(pts, gtPts, item.width, item.height, item.regions) };
+      // rearrangementScores' two fractions, in its key order, without the intermediate object.
+      const matched = rearrangementMatched(pts, gtPts, item.width, item.height, item.regions);
+      return { valid, recall: gtPts.length > 0 ? matched / gtPts.length : 0, precision: pts.length > 0 ? matched / pts.length : 0 };
+    }
     case 'spatial':
     case 'depth': {
       const gt = 'value' in item.gt ? item.gt.value : false;

@@ -15,6 +15,22 @@ export function rearrangementScores(
   height: number,
   regions?: readonly (readonly Vec2[])[],
 ): { recall: number; precision: number } {
+  const np = pred.length, ng = gt.length;
+  const matched = rearrangementMatched(pred, gt, width, height, regions);
+  return {
+    recall: ng > 0 ? matched / ng : 0,
+    precision: np > 0 ? matched / np : 0,
+  };
+}
+
+/** Size of the maximum matching `rearrangementScores` divides by the object and point counts. */
+export function rearrangementMatched(
+  pred: readonly Vec2[],
+  gt: readonly Vec2[],
+  width: number,
+  height: number,
+  regions?: readonly (readonly Vec2[])[],
+): number {
   const r = hitRadius(width, height);
   const np = pred.length, ng = gt.length;
   if (HIT.length < np * ng) HIT = new Uint8Array(2 * np * ng);
@@ -25,10 +41,7 @@ export function rearrangementScores(
   SEEN.fill(-1, 0, ng);
   let matched = 0;
   for (let i = 0; i < np; i++) if (augment(i, i, ng)) matched++;
-  return {
-    recall: ng > 0 ? matched / ng : 0,
-    precision: np > 0 ? matched / np : 0,
-  };
+  return matched;
 }
 
 // Scratch buffers (JS is single-threaded and nothing here re-enters): HIT[i·ng + j] = point i hits

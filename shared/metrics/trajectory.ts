@@ -29,10 +29,21 @@ export function trajectorySuccess(
   height: number,
   regions: { source?: readonly Vec2[]; target?: readonly Vec2[] } = {},
 ): number {
+  return trajectorySuccessIn(pred, gt, width, height, regions.source, regions.target);
+}
+
+/** `trajectorySuccess` with the regions as arguments (no options object on the scoring path). */
+export function trajectorySuccessIn(
+  pred: readonly Vec2[],
+  gt: readonly Vec2[],
+  width: number,
+  height: number,
+  source: readonly Vec2[] | undefined,
+  target: readonly Vec2[] | undefined,
+): number {
   if (pred.length < 2 || gt.length < 1) return 0;
   const r = hitRadius(width, height);
-  const ok =
-    liesOn(pred[0], regions.source, gt[0], r) && liesOn(pred[pred.length - 1], regions.target, gt[gt.length - 1], r);
+  const ok = liesOn(pred[0], source, gt[0], r) && liesOn(pred[pred.length - 1], target, gt[gt.length - 1], r);
   return ok ? 1 : 0;
 }
 
