@@ -69,9 +69,10 @@ function parseGraspText(raw: string): KindParseResult<GraspAnswer> {
     const a = LABELS[2 * k], len = LABELS[2 * k + 1] - a;
     let idx = -1;
     // Text exactly a canonical label (the paper's tag form) lower-cases (and trims) to it: index known.
-    for (let c = 0; c < 5; c++) {
-      if (GRASP_LABELS[c].length === len && raw.startsWith(GRASP_LABELS[c], a)) { idx = c; break; }
-    }
+    // Candidates by first letter and length: G 12 → 0, L 16 → 1, R 17 → 2, L 15 → 3, R 16 → 4.
+    const f = raw.charCodeAt(a);
+    const c = f === 71 ? (len === 12 ? 0 : -1) : f === 76 ? (len === 16 ? 1 : len === 15 ? 3 : -1) : f === 82 ? (len === 17 ? 2 : len === 16 ? 4 : -1) : -1;
+    if (c >= 0 && raw.startsWith(GRASP_LABELS[c], a)) idx = c;
     if (idx < 0) idx = graspLabelIndex(labelAt(raw, k, s.tagged));
     IDX[k] = idx;
     if (idx >= 0) labelled++;

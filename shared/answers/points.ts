@@ -134,6 +134,7 @@ function pairAt(text: string, i: number): number {
  * lower-cased (and trimmed in tag mode). Labels are only built as strings when asked for (grasp).
  */
 export const LABELS: number[] = [];
+let NL = 0; // entries of LABELS written by the current scan (the rest are stale)
 
 /** Every `PAIR_RE` match, labelled with the text since the previous one (as `scanPairs(text, PAIR_RE)`). */
 function scanBracketPairs(text: string, out: Vec2[]): void {
@@ -144,7 +145,8 @@ function scanBracketPairs(text: string, out: Vec2[]): void {
     const end = pairAt(text, i);
     if (end < 0) continue;
     out.push([PX, PY]);
-    LABELS.push(last, i);
+    LABELS[NL++] = last;
+    LABELS[NL++] = i;
     last = end;
     i = end - 1;
   }
@@ -171,16 +173,19 @@ function tagNameEnd(text: string, i: number, closing: boolean): number {
 }
 
 // Scratch lists for one tag's attributes (key = the digits after x/y, as in Molmo's x1, y1, x2 …).
+// Counts in NX/NY: the lists are reused without resetting their lengths (a runtime call each).
 const XK: string[] = [], XV: number[] = [], YK: string[] = [], YV: number[] = [];
-function setAttr(keys: string[], vals: number[], key: string, v: number): void {
-  for (let k = 0; k < keys.length; k++) if (keys[k] === key) { vals[k] = v; return; }
-  keys.push(key);
-  vals.push(v);
+let NX = 0, NY = 0;
+function setAttr(keys: string[], vals: number[], count: number, key: string, v: number): number {
+  for (let k = 0; k < count; k++) if (keys[k] === key) { vals[k] = v; return count; }
+  keys[count] = key;
+  vals[count] = v;
+  return count + 1;
 }
 
 /** `ATTR_RE` over `text[from, to)`: fills XK/XV and YK/YV (later duplicates overwrite, first order kept). */
 function scanAttrs(text: string, from: number, to: number): void {
-  XK.length = XV.length = YK.length = YV.length = 0;
+  NX = NY = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const isX = c === 120 || c === 88, isY = c === 121 || c === 89;
@@ -198,8 +203,8 @@ function scanAttrs(text: string, from: number, to: number): void {
     // NUM inside the attribute text only (the regex ran on the attribute group's substring).
     const e = readNum(text, j); // cannot run past `to`: the attributes end at '/' or '>'
     if (e < 0) continue;
-    if (isX) setAttr(XK, XV, key, NUM_VALUE);
-    else setAttr(YK, YV, key, NUM_VALUE);
+    if (isX) NX = setAttr(XK, XV, NX, key, NUM_VALUE);
+    else NY = setAttr(YK, YV, NY, key, NUM_VALUE);
     j = e;
     if (j < to && (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39)) j++;
     i = j - 1;
@@ -224,9 +229,9 @@ function scanTags(text: string, out: Vec2[]): void {
       if (close >= 0) { labelEnd = k; end = close; break; }
     }
     scanAttrs(text, nameEnd, attrEnd);
-    for (let k = 0; k < XK.length; k++) {
-      for (let m = 0; m < YK.length; m++) {
-        if (YK[m] === XK[k]) { out.push([XV[k], YV[m]]); LABELS.push(gt + 1, labelEnd); break; }
+    for (let k = 0; k < NX; k++) {
+      for (let m = 0; m < NY; m++) {
+        if (YK[m] === XK[k]) { out.push([XV[k], YV[m]]); LABELS[NL++] = gt + 1; LABELS[NL++] = labelEnd; break; }
       }
     }
     i = end - 1;
@@ -237,7 +242,8 @@ function scanPairs(text: string, re: RegExp, out: Vec2[]): void {
   let last = 0;
   for (const m of text.matchAll(re)) {
     out.push([Number(m[1]), Number(m[2])]);
-    LABELS.push(last, m.index);
+    LABELS[NL++] = last;
+    LABELS[NL++] = m.index;
     last = m.index + m[0].length;
   }
 }
@@ -247,11 +253,11 @@ function scanPairs(text: string, re: RegExp, out: Vec2[]): void {
  * LABELS; returns whether they came from tags (whose labels are trimmed). Never throws.
  */
 export function scanInto(text: string, out: Vec2[]): boolean {
-  LABELS.length = 0;
+  NL = 0;
   if (hasTag(text)) {
     scanTags(text, out);
     if (out.length > 0) return true;
-    LABELS.length = 0;
+    NL = 0;
   }
   scanBracketPairs(text, out);
   if (out.length === 0) scanPairs(text, XY_OBJ_RE, out);
