@@ -9,10 +9,11 @@ function AdminPanel() {
   const settings = useQuery(trpc.admin.settings.queryOptions());
   const progress = useQuery(trpc.admin.progress.queryOptions());
   const stats = useQuery(trpc.items.stats.queryOptions());
-  const [draft, setDraft] = useState({ batchSize: 15, redundancyShare: 0.3, verifyPerBatch: 2 });
+  // The form shows once the stored settings are in, and is not reset by later refetches.
+  const [draft, setDraft] = useState<{ batchSize: number; redundancyShare: number; verifyPerBatch: number } | null>(null);
   useEffect(() => {
-    if (settings.data) setDraft(settings.data);
-  }, [settings.data]);
+    if (settings.data && !draft) setDraft(settings.data);
+  }, [settings.data, draft]);
   const save = useMutation(
     trpc.admin.updateSettings.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
@@ -55,6 +56,8 @@ function AdminPanel() {
         </table>
       )}
       <h2>Assignment</h2>
+      {!draft && <p className="loading">Loading settings…</p>}
+      {draft && (
       <form
         className="inline panel"
         onSubmit={(e) => {
@@ -79,6 +82,7 @@ function AdminPanel() {
         </button>
         {save.isSuccess && <span className="muted">Saved.</span>}
       </form>
+      )}
       {save.error && <p className="error">{errorText(save.error)}</p>}
       <p className="muted">
         Datasets and predictions are imported with <code>npx bopask import</code> and <code>npx bopask import-predictions</code>.
