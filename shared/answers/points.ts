@@ -69,18 +69,36 @@ function readNum(text: string, i: number): number {
   let neg = false;
   if (c === 43 || c === 45) { neg = c === 45; c = text.charCodeAt(++j); } // + -
   // charCodeAt past the end is NaN, which is no digit: no explicit bound checks needed.
-  let w = 0, frac = 0;
-  if (c >= 48 && c <= 57) {
-    do { w = w * 10 + (c - 48); c = text.charCodeAt(++j); } while (c >= 48 && c <= 57);
-    if (c === 46) { // .
-      c = text.charCodeAt(++j);
-      while (c >= 48 && c <= 57) { w = w * 10 + (c - 48); frac++; c = text.charCodeAt(++j); }
+  // Digits accumulate in an int (lo, up to 8 of them) flushed into w; w·10^k + lo is exact while the
+  // true value stays below 2^53, and rounding is monotone, so a computed w < 2^53 means all was exact.
+  let w = 0, lo = 0, nlo = 0, frac = 0;
+  let d = c - 48;
+  if (d >= 0 && d <= 9) {
+    do {
+      lo = lo * 10 + d;
+      if (++nlo === 8) { w = w * 1e8 + lo; lo = 0; nlo = 0; }
+      d = text.charCodeAt(++j) - 48;
+    } while (d >= 0 && d <= 9);
+    if (d === -2) { // .
+      d = text.charCodeAt(++j) - 48;
+      while (d >= 0 && d <= 9) {
+        lo = lo * 10 + d;
+        if (++nlo === 8) { w = w * 1e8 + lo; lo = 0; nlo = 0; }
+        frac++;
+        d = text.charCodeAt(++j) - 48;
+      }
     }
   } else if (c === 46 && isDigit(text.charCodeAt(j + 1))) {
-    c = text.charCodeAt(++j);
-    while (c >= 48 && c <= 57) { w = w * 10 + (c - 48); frac++; c = text.charCodeAt(++j); }
+    d = text.charCodeAt(++j) - 48;
+    while (d >= 0 && d <= 9) {
+      lo = lo * 10 + d;
+      if (++nlo === 8) { w = w * 1e8 + lo; lo = 0; nlo = 0; }
+      frac++;
+      d = text.charCodeAt(++j) - 48;
+    }
   } else return -1;
-  // w never decreases, so a computed w < 2^53 means every step was exact.
+  w = w * POW10[nlo] + lo;
+  c = d + 48;
   let exp = 0;
   if (c === 101 || c === 69) { // e E
     let k = j + 1;
