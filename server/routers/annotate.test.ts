@@ -8,6 +8,8 @@ import { openDb, type Db } from '../db/client';
 import { assignments, responses } from '../db/schema';
 import { importDataset } from '../services/importDataset';
 import { OPEN_HOLD_MS } from '../services/assignment';
+import { importPredictions } from '../services/importPredictions';
+import { benchmarkTable } from '../services/results';
 import { updateSettings } from '../services/settings';
 import { writeFixtureDataset } from '../testing/fixtureDataset';
 import { createCallerFactory } from '../trpc';
@@ -181,5 +183,38 @@ describe('annotate router', () => {
     expect(done.completionCode).toMatch(/^[0-9A-F]{10}$/);
     // Repeated reads do not change it.
     expect((await api.annotate.batch({ token })).completionCode).toBe(done.completionCode);
+  });
+
+  it('verify mode shows a model answer, stores the verdict apart, and keeps it out of the table', async () => {
+    const modelFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-model-')), 'm.jsonl');
+    fs.writeFileSync(modelFile, ['spatial', 'depth'].flatMap((t) => [0, 1, 2, 3, 4].map((i) => `${t}-${i}`)).map((id) => JSON.stringify({ id, source: 'M', output: 'Yes' })).join('\n') + '\n');
+    await importPredictions(db, modelFile);
+    updateSettings(db, { verifyPerBatch: 2 });
+    const api = caller(db);
+    const { token } = await api.annotate.start({ batchSize: 10 });
+    const verify = (await api.annotate.batch({ token })).items.filter((i) => i.mode === 'verify');
+    expect(verify).toHaveLength(2);
+    for (const v of verify) expect(v.shownAnswer).toEqual({ task: v.question.task, value: true });
+    const [first, second] = verify;
+    const base = { token, timeMs: 5 };
+    await expect(
+      api.annotate.submit({ ...base, assignmentId: first.assignmentId, responseId: randomUUID(), answer: { task: first.question.task as 'spatial', value: false } }),
+    ).rejects.toThrow(/asks for a verification, not an answer/);
+    await expect(
+      api.annotate.verify({ ...base, assignmentId: first.assignmentId, responseId: randomUUID(), isCorrect: true, correction: { task: 'spatial', value: false } }),
+    ).rejects.toThrow(/a correction only goes with isCorrect: false/);
+    await api.annotate.verify({ ...base, assignmentId: first.assignmentId, responseId: randomUUID(), isCorrect: true });
+    await api.annotate.verify({
+      ...base,
+      assignmentId: second.assignmentId,
+      responseId: randomUUID(),
+      isCorrect: false,
+      correction: { task: second.question.task as 'spatial', value: false },
+    });
+    const stored = db.select().from(responses).where(eq(responses.kind, 'verify')).all();
+    expect(stored.map((r) => r.isCorrectVerdict).sort()).toEqual([false, true]);
+    expect(stored.find((r) => !r.isCorrectVerdict)?.output).toEqual({ task: second.question.task, value: false });
+    // The table counts drawn answers only: no Human row from verifications.
+    expect(benchmarkTable(db).map((r) => r.source)).toEqual(['M']);
   });
 });

@@ -64,7 +64,7 @@ describe('importDataset', () => {
     fs.writeFileSync(file, changed + JSON.stringify(fixtureItem('grasp', 0)) + '\n');
     const err = await importDataset(db, { datasetPath: file, imagesDir }).catch((e: Error) => e);
     expect(String(err)).toMatch(/line 7, field id: 'grasp-0' already used on line 2/);
-    expect(String(err)).toMatch(/id 'pose-0': already imported with different content/);
+    expect(String(err)).toMatch(/line 1, field id: 'pose-0' was imported before with different content/);
   });
 
   it('refuses an image whose path is taken in the store by a different file, and copies nothing', async () => {

@@ -91,7 +91,7 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
     throw new BadInputError(`${opts.datasetPath}: the file holds no questions`);
   }
 
-  const { fresh, unchanged } = splitAgainstExisting(db, rows, pool, errors);
+  const { fresh, unchanged } = splitAgainstExisting(db, rows, pool, errors, seen);
   checkImageStore(fresh, imagesRoot, opts.imagesDir, errors);
   if (errors.length > 0) throw refusal(opts.datasetPath, errors);
 
@@ -146,7 +146,7 @@ function readImageSize(
 }
 
 /** Keeps rows not yet stored; identical ones count as unchanged; a differing one is an error. */
-function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[]) {
+function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[], lineOf: Map<string, number>) {
   const fresh: Row[] = [];
   let unchanged = 0;
   const existing = new Map<string, { item: unknown; pool: string }>();
@@ -160,7 +160,7 @@ function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[
     const old = existing.get(row.id);
     if (!old) fresh.push(row);
     else if (JSON.stringify(old.item) === JSON.stringify(row.item) && old.pool === pool) unchanged++;
-    else errors.push(`id '${row.id}': already imported with different content (${old.pool} pool); ids are keys`);
+    else errors.push(`line ${lineOf.get(row.id)}, field id: '${row.id}' was imported before with different content (${old.pool} pool); ids are keys`);
   }
   return { fresh, unchanged };
 }
