@@ -2,7 +2,7 @@
  * `npm run bench`: answers scored per second for each metric, then the time and peak RSS of
  * `bopask score` on 1,000,000 mixed predictions generated into a temp dir. Prints a Markdown report.
  * Each rate is the median of BENCH_REPS (default 5) runs, for parse + score, parse only and score only;
- * BENCH_PREDICTIONS=0 skips the CLI run.
+ * BENCH_PREDICTIONS=0 skips the CLI run; BENCH_TASKS=a,b limits the rates to those tasks.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
@@ -96,7 +96,10 @@ async function main(): Promise<void> {
   const reps = Number(process.env.BENCH_REPS ?? 5);
   const fmt = (r: number) => Math.round(r).toLocaleString('en-US');
   const lines = [`| metric | answers/s (parse + score) | parse only | score only (parsed) |`, '| --- | ---: | ---: | ---: |'];
+  // BENCH_TASKS=grasp,trajectory measures only those (e.g. for a CPU profile).
+  const only = process.env.BENCH_TASKS?.split(',');
   for (const [task, n] of Object.entries(counts)) {
+    if (only && !only.includes(task)) continue;
     const r = rates(task as ScorableItem['task'], n, reps);
     lines.push(`| ${task} | ${fmt(r.total)} | ${fmt(r.parse)} | ${fmt(r.score)} |`);
     process.stderr.write(`${task}: ${fmt(r.total)}/s (parse ${fmt(r.parse)}/s, score ${fmt(r.score)}/s; median of ${reps})\n`);

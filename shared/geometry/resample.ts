@@ -34,22 +34,26 @@ export function resampleByArcLength(path: readonly Vec2[], n: number): Vec2[] {
  * the fly). Both paths need ≥ 1 point.
  */
 export function meanResampledDistance(a: readonly Vec2[], b: readonly Vec2[], n: number): number {
-  const ta = pathLength(a), tb = pathLength(b);
-  let sa = 1, ca0 = 0, ca1 = segLen(a, 1); // segment index, cumulative length at its start and end
-  let sb = 1, cb0 = 0, cb1 = segLen(b, 1);
+  // Segment lengths computed once (the same Math.hypot values the walk used to recompute).
+  if (SEG_A.length < a.length) SEG_A = new Float64Array(2 * a.length);
+  if (SEG_B.length < b.length) SEG_B = new Float64Array(2 * b.length);
+  const la = SEG_A, lb = SEG_B;
+  const ta = fillSegLens(a, la), tb = fillSegLens(b, lb);
+  let sa = 1, ca0 = 0, ca1 = a.length > 1 ? la[1] : 0; // segment index, cumulative length at its start and end
+  let sb = 1, cb0 = 0, cb1 = b.length > 1 ? lb[1] : 0;
   let s = 0;
   for (let k = 0; k < n; k++) {
     let ax: number, ay: number, bx: number, by: number;
     if (!(ta > 0)) { ax = a[0][0]; ay = a[0][1]; } else {
       const d = k === n - 1 ? ta : (ta * k) / (n - 1);
-      while (sa < a.length - 1 && ca1 < d) { sa++; ca0 = ca1; ca1 += segLen(a, sa); }
+      while (sa < a.length - 1 && ca1 < d) { sa++; ca0 = ca1; ca1 += la[sa]; }
       const len = ca1 - ca0, t = len > 0 ? (d - ca0) / len : 0;
       const p = a[sa - 1], q = a[sa];
       ax = p[0] + t * (q[0] - p[0]); ay = p[1] + t * (q[1] - p[1]);
     }
     if (!(tb > 0)) { bx = b[0][0]; by = b[0][1]; } else {
       const d = k === n - 1 ? tb : (tb * k) / (n - 1);
-      while (sb < b.length - 1 && cb1 < d) { sb++; cb0 = cb1; cb1 += segLen(b, sb); }
+      while (sb < b.length - 1 && cb1 < d) { sb++; cb0 = cb1; cb1 += lb[sb]; }
       const len = cb1 - cb0, t = len > 0 ? (d - cb0) / len : 0;
       const p = b[sb - 1], q = b[sb];
       bx = p[0] + t * (q[0] - p[0]); by = p[1] + t * (q[1] - p[1]);
@@ -59,12 +63,16 @@ export function meanResampledDistance(a: readonly Vec2[], b: readonly Vec2[], n:
   return s / n;
 }
 
-function segLen(p: readonly Vec2[], i: number): number {
-  return i < p.length ? Math.hypot(p[i][0] - p[i - 1][0], p[i][1] - p[i - 1][1]) : 0;
-}
+// Scratch segment lengths (single-threaded, not re-entered): SEG[i] = |p[i] − p[i−1]|.
+let SEG_A = new Float64Array(64), SEG_B = new Float64Array(64);
 
-function pathLength(p: readonly Vec2[]): number {
+/** Writes each segment's length into `out[1 … p.length − 1]` and returns their sum, added in order. */
+function fillSegLens(p: readonly Vec2[], out: Float64Array): number {
   let t = 0;
-  for (let i = 1; i < p.length; i++) t += segLen(p, i);
+  for (let i = 1; i < p.length; i++) {
+    const l = Math.hypot(p[i][0] - p[i - 1][0], p[i][1] - p[i - 1][1]);
+    out[i] = l;
+    t += l;
+  }
   return t;
 }

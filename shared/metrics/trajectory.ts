@@ -8,8 +8,13 @@ export const TRAJECTORY_SAMPLES = 32;
 
 /** Hit radius (px) used when an item gives no region polygon: 5% of the image diagonal. */
 export function hitRadius(width: number, height: number): number {
-  return 0.05 * Math.hypot(width, height);
+  // Items of a dataset share a few image sizes: the last one's radius is reused (same value).
+  if (width === HIT_W && height === HIT_H) return HIT_R;
+  const r = 0.05 * Math.hypot(width, height);
+  HIT_W = width; HIT_H = height; HIT_R = r;
+  return r;
 }
+let HIT_W = NaN, HIT_H = NaN, HIT_R = NaN;
 
 /** Whether `p` lies on an object: in (or on) its polygon when given, else within `r` px of `anchor`. */
 export function liesOn(p: Vec2, polygon: readonly Vec2[] | undefined, anchor: Vec2, r: number): boolean {
