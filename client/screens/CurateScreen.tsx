@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { TASKS } from '../../shared/answers';
+import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
@@ -10,7 +11,10 @@ const PAGE = 20;
 function QuestionBrowser() {
   const [task, setTask] = useState<(typeof TASKS)[number] | ''>('');
   const [offset, setOffset] = useState(0);
-  const list = useQuery(trpc.items.list.queryOptions({ task: task || undefined, offset, limit: PAGE }));
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [idPrefix, setIdPrefix] = useState('');
+  const list = useQuery(trpc.items.list.queryOptions({ task: task || undefined, idPrefix: idPrefix || undefined, offset, limit: PAGE }));
+  const open = list.data?.items.find((q) => q.id === openId);
   return (
     <div>
       <h1>Curate</h1>
@@ -31,6 +35,17 @@ function QuestionBrowser() {
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="id-filter">Id starts with</label>
+          <input
+            id="id-filter"
+            value={idPrefix}
+            onChange={(e) => {
+              setIdPrefix(e.target.value.trim());
+              setOffset(0);
+            }}
+          />
+        </div>
         {list.data && (
           <span className="muted">
             {list.data.total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE, list.data.total)} of {list.data.total}
@@ -44,6 +59,26 @@ function QuestionBrowser() {
         </button>
       </form>
       {list.error && <p className="error">{errorText(list.error)}</p>}
+      {open && (
+        <div className="panel" data-testid="curate-preview" style={{ marginTop: 12 }}>
+          <p style={{ marginTop: 0 }}>
+            <b>{open.id}</b> · {open.task} · {open.question}{' '}
+            <button onClick={() => setOpenId(null)}>Close</button>
+          </p>
+          <AnnotationCanvas
+            key={open.id}
+            imageUrl={open.imageUrl}
+            imageWidth={open.width}
+            imageHeight={open.height}
+            task={open.task}
+            camera={open.camera}
+            mode="verify"
+            overlayAnswer={open.gt}
+            onAnswerChange={() => undefined}
+            height="65vh"
+          />
+        </div>
+      )}
       <table className="data" style={{ marginTop: 12 }} data-testid="curate-list">
         <thead>
           <tr>
@@ -60,7 +95,14 @@ function QuestionBrowser() {
                 <div className="muted">{q.task}</div>
               </td>
               <td style={{ textAlign: 'left' }}>
-                <img src={q.imageUrl} alt="" width={160} height={Math.round((160 * q.height) / q.width)} loading="lazy" />
+                <button
+                  className="thumb"
+                  onClick={() => {
+                    setOpenId(q.id);
+                    window.scrollTo({ top: 0 });
+                  }} aria-label={`Show ${q.id} with its answer`}>
+                  <img src={q.imageUrl} alt="" width={160} height={Math.round((160 * q.height) / q.width)} loading="lazy" />
+                </button>
               </td>
               <td style={{ textAlign: 'left' }}>
                 <div>{q.question}</div>

@@ -11,6 +11,7 @@ export const itemsRouter = router({
       z.object({
         task: taskSchema.optional(),
         pool: z.enum(['benchmark', 'practice']).default('benchmark'),
+        idPrefix: z.string().max(200).optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(100).default(25),
       }),

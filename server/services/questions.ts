@@ -1,6 +1,8 @@
 /** Reading questions for the home page counts and the curator's list. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { formatAnswer, type Task } from '../../shared/answers';
+import type { WorldToCamera } from '../../shared/geometry/camera';
+import type { Mat3 } from '../../shared/geometry/types';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
 import { imageUrl } from './images';
@@ -18,20 +20,34 @@ export function questionStats(db: Db) {
 }
 
 /** A page of questions with their ground truth in the paper's text form (curators only). */
-export function listQuestions(db: Db, input: { task?: Task; pool: 'benchmark' | 'practice'; offset: number; limit: number }) {
-  const where = and(eq(questions.pool, input.pool), input.task ? eq(questions.task, input.task) : undefined);
+export function listQuestions(
+  db: Db,
+  input: { task?: Task; pool: 'benchmark' | 'practice'; idPrefix?: string; offset: number; limit: number },
+) {
+  const where = and(
+    eq(questions.pool, input.pool),
+    input.task ? eq(questions.task, input.task) : undefined,
+    // GLOB, not LIKE: case-sensitive like ids, and '_' and '%' in an id are not wildcards.
+    input.idPrefix ? sql`${questions.id} glob ${input.idPrefix.replace(/[*?[]/g, '[$&]') + '*'}` : undefined,
+  );
   const total = db.select({ n: sql<number>`count(*)` }).from(questions).where(where).get()!.n;
   const rows = db.select().from(questions).where(where).orderBy(asc(questions.id)).limit(input.limit).offset(input.offset).all();
   return {
     total,
-    items: rows.map((q) => ({
+    items: rows.map((q) => {
+      const gt = scorableItem(q).gt;
+      const camera = (q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera } }).camera;
+      return {
       id: q.id,
       task: q.task,
       imageUrl: imageUrl(q.imageKey),
       width: q.width,
       height: q.height,
       question: q.question,
-      answer: formatAnswer(scorableItem(q).gt),
-    })),
+      answer: formatAnswer(gt),
+      gt,
+      camera: camera?.K ? { K: camera.K, world_to_camera: camera.world_to_camera } : undefined,
+    };
+    }),
   };
 }
