@@ -11,14 +11,14 @@ interface Props {
   isOverlay?: boolean;
 }
 
-/** A parallel-jaw gripper: palm between the bases, two fingers, a wrist stub behind the palm, "L" label. */
+/** A parallel-jaw gripper: palm between the bases, two fingers, a short wrist behind the palm, "L" label. */
 export function Gripper({ points, scale, isOverlay = false }: Props) {
   if (points.length !== 5) return null;
   const [c, lb, rb, lt, rt] = points;
   const ax = (lt[0] - lb[0] + rt[0] - rb[0]) / 2, ay = (lt[1] - lb[1] + rt[1] - rb[1]) / 2;
   const len = Math.hypot(ax, ay) || 1;
-  const stub = Math.max(len * 0.5, 14 / scale);
-  const wrist: Vec2 = [c[0] - (ax / len) * stub, c[1] - (ay / len) * stub];
+  const wristLen = Math.max(len * 0.5, 14 / scale);
+  const wrist: Vec2 = [c[0] - (ax / len) * wristLen, c[1] - (ay / len) * wristLen];
   const dash = isOverlay ? [7, 5] : undefined;
   const body = isOverlay ? COLORS.overlay : COLORS.handleFill;
   const left = isOverlay ? COLORS.overlay : COLORS.leftFinger;
