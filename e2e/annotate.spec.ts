@@ -98,6 +98,7 @@ test('a contributor answers a whole mixed batch with the mouse; the server store
     if (screen === 'finished') break;
     if (screen === 'feedback') {
       await expect(page.getByTestId('practice-score')).not.toBeEmpty();
+      await expect(page.getByTestId('verify-badge')).toContainText('Correct answer');
       const key = 'feedback-' + (await page.getByTestId('question-text').count());
       if (!shot.has(key)) await page.screenshot({ path: `${SHOTS}/annotate-practice-feedback.png` });
       shot.add(key);

@@ -40,6 +40,8 @@ export interface AnnotationCanvasProps {
   /** A generated answer to show read-only: the subject in verify mode, a faded reference in draw mode. */
   overlayAnswer?: Answer | null;
   mode: 'draw' | 'verify';
+  /** What the overlay is, shown on its badge (default 'Proposed answer'; e.g. 'Correct answer' in feedback). */
+  overlayLabel?: string;
   /** Called with the committed answer (null while incomplete) after every undoable change, undo or redo. */
   onAnswerChange(answer: Answer | null): void;
   /** Called with the serialised committed draft, for localStorage. */
@@ -152,7 +154,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
         />
         {mode === 'verify' && overlay && (
           <span data-testid="verify-badge" style={{ font: '600 13px system-ui', color: '#000', background: '#CC79A7', padding: '3px 8px', borderRadius: 4 }}>
-            Proposed answer (read-only, dashed)
+            {props.overlayLabel ?? 'Proposed answer'} (read-only, dashed)
           </span>
         )}
         <ToolControls store={store} tool={tool} disabled={!isEditable} />
@@ -174,7 +176,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
         {size.width > 0 && (
           <Stage width={size.width} height={size.height} scaleX={view.scale} scaleY={view.scale} x={view.x} y={view.y} listening={false}>
             {image && <ImageLayer source={image.levels[level]} width={imageWidth} height={imageHeight} isPixelated={view.scale >= 3} />}
-            {overlay && <OverlayLayer Shape={entry.Shape} answer={overlay} scale={view.scale} variant={mode === 'verify' ? 'overlay' : 'ghost'} />}
+            {overlay && <OverlayLayer Shape={entry.Shape} answer={overlay} scale={view.scale} variant={mode === 'verify' ? 'overlay' : 'ghost'} label={props.overlayLabel} />}
             {isEditable && <ToolLayer store={store} tool={tool} scale={view.scale} layerRef={toolLayerRef} />}
             {/* Read-only modes still show the session's own answer (practice feedback: yours beside the truth). */}
             {!isEditable && <OwnAnswerLayer store={store} tool={tool} Shape={entry.Shape} scale={view.scale} />}

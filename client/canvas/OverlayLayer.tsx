@@ -12,13 +12,14 @@ interface Props {
    * correcting it; `answer`: the contributor's own answer shown read-only (e.g. practice feedback).
    */
   variant: 'overlay' | 'ghost' | 'answer';
+  label?: string;
 }
 
 /** A saved or generated answer drawn read-only over the image. */
-export const OverlayLayer = memo(function OverlayLayer({ Shape, answer, scale, variant }: Props) {
+export const OverlayLayer = memo(function OverlayLayer({ Shape, answer, scale, variant, label }: Props) {
   return (
     <Layer listening={false} opacity={variant === 'ghost' ? 0.45 : 1}>
-      <Shape answer={answer} scale={scale} variant={variant === 'answer' ? 'answer' : 'overlay'} />
+      <Shape answer={answer} scale={scale} variant={variant === 'answer' ? 'answer' : 'overlay'} overlayLabel={label} />
     </Layer>
   );
 });

@@ -64,6 +64,7 @@ function FeedbackView({ item, onContinue }: { item: BatchItem; onContinue(): voi
           task={q.task}
           camera={canvasCamera(q)}
           mode="verify"
+          overlayLabel="Correct answer"
           overlayAnswer={fb.groundTruth}
           initialAnswer={fb.yourAnswer}
           onAnswerChange={() => undefined}

@@ -73,6 +73,7 @@ function QuestionBrowser() {
             task={open.task}
             camera={open.camera}
             mode="verify"
+            overlayLabel="Generated answer"
             overlayAnswer={open.gt}
             onAnswerChange={() => undefined}
             height="65vh"

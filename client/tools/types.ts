@@ -71,6 +71,8 @@ export interface ShapeProps {
    * `answer`: the contributor's own answer shown read-only — the drawing colours.
    */
   variant: 'overlay' | 'answer';
+  /** What the overlay is, in words (e.g. 'Proposed answer', 'Correct answer'); shapes that write text use it. */
+  overlayLabel?: string;
 }
 
 /** DOM controls a tool may render beside the canvas (e.g. Yes/No). They may only dispatch events. */
