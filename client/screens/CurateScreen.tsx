@@ -94,6 +94,11 @@ function QuestionBrowser() {
               <td>
                 <b>{q.id}</b>
                 <div className="muted">{q.task}</div>
+                {q.verdicts.correct + q.verdicts.wrong > 0 && (
+                  <div className={q.verdicts.wrong > q.verdicts.correct ? 'verdict bad' : 'verdict'} data-testid="label-verdicts">
+                    crowd: {q.verdicts.correct} correct, {q.verdicts.wrong} wrong
+                  </div>
+                )}
               </td>
               <td style={{ textAlign: 'left' }}>
                 <button

@@ -90,11 +90,12 @@ function practiceFeedback(db: Db, a: AssignmentRow, q: QuestionRow) {
   };
 }
 
-function shownAnswer(db: Db, a: AssignmentRow): Answer | null {
-  if (a.mode !== 'verify' || !a.verifyResponseId) return null;
+/** Verify mode only: the model's answer under review, or the generated label when no model is named. */
+function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow): Answer | null {
+  if (a.mode !== 'verify') return null;
+  if (!a.verifyResponseId) return scorableItem(q).gt;
   const r = db.select().from(responses).where(eq(responses.id, a.verifyResponseId)).get();
-  const q = r && db.select({ task: questions.task }).from(questions).where(eq(questions.id, r.questionId)).get();
-  if (!r || !q) return null;
+  if (!r) return null;
   const parsed = parseAnswer(q.task, r.output);
   return parsed.ok ? parsed.answer : null;
 }
@@ -115,7 +116,7 @@ export function getBatch(db: Db, token: string) {
     mode: a.mode,
     status: a.status,
     question: publicQuestion(q),
-    shownAnswer: shownAnswer(db, a),
+    shownAnswer: shownAnswer(db, a, q),
     feedback: practiceFeedback(db, a, q),
   }));
   const done = items.filter((i) => i.status !== 'open').length;

@@ -102,8 +102,44 @@ function pickAnswerQuestions(byTask: Map<Task, Candidate[]>, n: number): Candida
   return picked;
 }
 
-/** Questions with a model's answer to verify, fewest verifications first, not already in the batch. */
+/**
+ * What a batch asks to verify: models' answers first (fewest verifications first); when there are
+ * not enough, the generated (semi-automatic) labels themselves, so curators learn which labels the
+ * crowd judges wrong. Showing a label in verify mode is what verify mode is for; the question is
+ * then never given to that contributor to answer (one assignment per question and contributor).
+ */
 function pickVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
+  const models = pickModelVerifyItems(db, participantId, exclude, n);
+  const taken = new Set([...exclude, ...models.map((m) => m.questionId)]);
+  return [...models, ...pickLabelVerifyItems(db, participantId, taken, n - models.length)];
+}
+
+function pickLabelVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
+  if (n <= 0) return [];
+  const rows = db
+    .select({ questionId: questions.id, task: questions.task })
+    .from(questions)
+    .where(
+      and(
+        eq(questions.pool, 'benchmark'),
+        sql`not exists (select 1 from ${assignments} a where a.question_id = "questions"."id"
+          and a.participant_id = ${participantId})`,
+      ),
+    )
+    .orderBy(
+      sql`(select count(*) from ${assignments} a where a.question_id = "questions"."id"
+        and a.mode = 'verify' and a.verify_response_id is null)`,
+      sql`random()`,
+    )
+    .limit(n + exclude.size)
+    .all();
+  return rows
+    .filter((r) => !exclude.has(r.questionId))
+    .slice(0, n)
+    .map((r) => ({ questionId: r.questionId, task: r.task, mode: 'verify' as const }));
+}
+
+function pickModelVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
   if (n === 0) return [];
   const rows = db
     .select({ responseId: responses.id, questionId: responses.questionId, task: questions.task })

@@ -1,10 +1,10 @@
 /** Reading questions for the home page counts and the curator's list. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { formatAnswer, type Task } from '../../shared/answers';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
 import type { Db } from '../db/client';
-import { questions } from '../db/schema';
+import { assignments, questions, responses } from '../db/schema';
 import { imageUrl } from './images';
 import { scorableItem } from './scoring';
 
@@ -32,6 +32,7 @@ export function listQuestions(
   );
   const total = db.select({ n: sql<number>`count(*)` }).from(questions).where(where).get()!.n;
   const rows = db.select().from(questions).where(where).orderBy(asc(questions.id)).limit(input.limit).offset(input.offset).all();
+  const verdicts = labelVerdicts(db, rows.map((q) => q.id));
   return {
     total,
     items: rows.map((q) => {
@@ -47,7 +48,28 @@ export function listQuestions(
       answer: formatAnswer(gt),
       gt,
       camera: camera?.K ? { K: camera.K, world_to_camera: camera.world_to_camera } : undefined,
+      verdicts: verdicts.get(q.id) ?? { correct: 0, wrong: 0 },
     };
     }),
   };
+}
+
+/** How contributors judged each question's generated label in verify mode (not models' answers). */
+function labelVerdicts(db: Db, ids: string[]): Map<string, { correct: number; wrong: number }> {
+  const out = new Map<string, { correct: number; wrong: number }>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({ id: responses.questionId, isCorrect: responses.isCorrectVerdict, n: sql<number>`count(*)` })
+    .from(responses)
+    .innerJoin(assignments, eq(assignments.id, responses.assignmentId))
+    .where(and(inArray(responses.questionId, ids), eq(responses.kind, 'verify'), isNull(assignments.verifyResponseId)))
+    .groupBy(responses.questionId, responses.isCorrectVerdict)
+    .all();
+  for (const r of rows) {
+    const v = out.get(r.id) ?? { correct: 0, wrong: 0 };
+    if (r.isCorrect) v.correct += r.n;
+    else v.wrong += r.n;
+    out.set(r.id, v);
+  }
+  return out;
 }
