@@ -1,7 +1,8 @@
-import { Group, Text } from 'react-konva';
+import { Group } from 'react-konva';
 import type { Vec2 } from '../../../shared/geometry/types';
 import { COLORS } from '../../canvas/colors';
 import { HaloLine } from '../common/HaloLine';
+import { HaloText } from '../common/HaloText';
 
 interface Props {
   /** Centre, left base, right base, left tip, right tip (image px). */
@@ -29,18 +30,13 @@ export function Gripper({ points, scale, isOverlay = false }: Props) {
       <HaloLine points={[lb, rb]} color={body} scale={scale} width={3} dash={dash} />
       <HaloLine points={[lb, lt]} color={left} scale={scale} width={4} dash={dash} />
       <HaloLine points={[rb, rt]} color={right} scale={scale} width={4} dash={dash} />
-      <Text
+      <HaloText
         text="L"
         x={lt[0] + (lt[0] - rt[0]) * 0.15 - 5 / scale}
         y={lt[1] + (lt[1] - rt[1]) * 0.15 - 7 / scale}
-        fontSize={14 / scale}
-        fontStyle="bold"
-        fill={left}
-        stroke={COLORS.halo}
-        strokeWidth={3}
-        strokeScaleEnabled={false}
-        fillAfterStrokeEnabled
-        listening={false}
+        color={left}
+        scale={scale}
+        sizePx={14}
       />
     </Group>
   );

@@ -1,6 +1,7 @@
-import { Circle, Group, Text } from 'react-konva';
+import { Circle, Group } from 'react-konva';
 import type { Vec2 } from '../../../shared/geometry/types';
 import { COLORS } from '../../canvas/colors';
+import { HaloText } from '../common/HaloText';
 
 interface Props {
   points: readonly Vec2[];
@@ -27,19 +28,7 @@ export function Markers({ points, scale, color, selected = null, dashed = false 
             perfectDrawEnabled={false}
           />
           <Circle radius={2 / scale} fill={i === selected ? COLORS.selected : color} perfectDrawEnabled={false} />
-          <Text
-            text={String(i + 1)}
-            x={r * 1.1}
-            y={-r * 2.1}
-            fontSize={13 / scale}
-            fontStyle="bold"
-            fill={color}
-            stroke={COLORS.halo}
-            strokeWidth={3}
-            strokeScaleEnabled={false}
-            fillAfterStrokeEnabled
-            perfectDrawEnabled={false}
-          />
+          <HaloText text={String(i + 1)} x={r * 1.1} y={-r * 2.1} color={color} scale={scale} sizePx={13} />
         </Group>
       ))}
     </Group>
