@@ -29,7 +29,7 @@ export function createAppServer(db: Db, config: Pick<Config, 'imagesDir'>): http
     createContext: ({ req, res }) => ({ db, config, req, res, rateLimits }),
   });
   const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
-  const client = hasClient ? sirv(CLIENT_DIST, { single: true, etag: true }) : null;
+  const client = hasClient ? sirv(CLIENT_DIST, STATIC_OPTIONS) : null;
 
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
@@ -39,6 +39,21 @@ export function createAppServer(db: Db, config: Pick<Config, 'imagesDir'>): http
     res.writeHead(503, { 'content-type': 'text/plain' }).end('client not built: run `npm run build`\n');
   });
 }
+
+/**
+ * The built client: the pre-compressed .br/.gz copy the browser accepts (written by the build), hashed
+ * assets cached for a year (their names change with their content), everything else (index.html, the
+ * fallback of every client route) revalidated on each visit so a new release is seen at once.
+ */
+const STATIC_OPTIONS: Parameters<typeof sirv>[1] = {
+  single: true,
+  etag: true,
+  brotli: true,
+  gzip: true,
+  setHeaders(res, pathname) {
+    res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  },
+};
 
 function notFound(res: http.ServerResponse, message: string): void {
   res.writeHead(404, { 'content-type': 'text/plain' }).end(message + '\n');
