@@ -84,7 +84,9 @@ async function writeFiles(dir: string, n: number): Promise<{ dataset: string; pr
   const sources = ['Human', 'Model-A', 'Model-B', 'Model-C'];
   for (let i = 0; i < n; i++) {
     const q = items[i % questions];
-    if (!p.write(JSON.stringify({ id: q.id, source: sources[i % 4], annotator: `a${i % 7}`, output: q.pred }) + '\n')) await once(p, 'drain');
+    // One line per (id, source, annotator), as the scorer demands: a new annotator on each pass.
+    const line = { id: q.id, source: sources[i % 4], annotator: `a${Math.floor(i / questions)}`, output: q.pred };
+    if (!p.write(JSON.stringify(line) + '\n')) await once(p, 'drain');
   }
   p.end();
   await once(p, 'finish');
@@ -114,11 +116,19 @@ async function main(): Promise<void> {
   const bin = path.join(import.meta.dirname, '..', 'bin', 'bopask.js');
   const t0 = performance.now();
   // /usr/bin/time -v reports the child's peak RSS (maximum resident set size).
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'score', '--dataset', files.dataset, '--predictions', files.predictions], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'score', '--dataset', files.dataset, '--predictions', files.predictions, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+  // A bench of a failed run is worse than none: the scorer must succeed and count every line.
+  if (r.status !== 0) throw new Error(`bopask score exited with ${r.status}:\n${r.stderr.slice(0, 2000)}`);
+  const rows = (JSON.parse(r.stdout) as { rows: { counts: Record<string, { responses: number }> }[] }).rows;
+  const responses = rows.reduce((s, row) => s + Object.values(row.counts).reduce((t, c) => t + c.responses, 0), 0);
+  if (responses !== n) throw new Error(`bopask score counted ${responses} responses, expected ${n}`);
   lines.push('', `bopask score, ${n.toLocaleString('en-US')} mixed predictions (6,000 questions × 4 sources): ${seconds.toFixed(1)} s, peak RSS ${rss ? (Number(rss) / 1024).toFixed(0) : '?'} MB, exit ${r.status}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-await main();
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
