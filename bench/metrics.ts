@@ -93,6 +93,22 @@ async function writeFiles(dir: string, n: number): Promise<{ dataset: string; pr
   return { dataset, predictions };
 }
 
+const READ_AND_PARSE = `
+const rl = require('node:readline').createInterface({ input: require('node:fs').createReadStream(process.argv[1]), crlfDelay: Infinity });
+let n = 0;
+rl.on('line', (l) => { if (l.trim()) { JSON.parse(l); n++; } });
+rl.on('close', () => process.stdout.write(String(n)));`;
+
+/** Runs node with `args` under /usr/bin/time -v: wall time and the child's peak RSS (maximum resident set size). */
+function timed(args: string[]) {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+  if (!rss) throw new Error(`no peak RSS from /usr/bin/time: ${r.stderr.slice(0, 500)}`);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, seconds, rssMb: Number(rss) / 1024 };
+}
+
 async function main(): Promise<void> {
   const counts: Record<string, number> = { pose: 10_000, grasp: 300_000, trajectory: 200_000, rearrangement: 400_000, spatial: 1_000_000, depth: 1_000_000 };
   const reps = Number(process.env.BENCH_REPS ?? 5);
@@ -114,17 +130,22 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bopask-bench-'));
   const files = await writeFiles(dir, n);
   const bin = path.join(import.meta.dirname, '..', 'bin', 'bopask.js');
-  const t0 = performance.now();
-  // /usr/bin/time -v reports the child's peak RSS (maximum resident set size).
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'score', '--dataset', files.dataset, '--predictions', files.predictions, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const seconds = (performance.now() - t0) / 1000;
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+  // The floor, in the same run: read the file line by line and JSON.parse each line, nothing else.
+  const floor = timed(['-e', READ_AND_PARSE, files.predictions]);
+  if (floor.status !== 0 || Number(floor.stdout) !== n) throw new Error(`read-and-parse baseline failed: ${floor.stderr.slice(0, 2000)}`);
+  const r = timed([bin, 'score', '--dataset', files.dataset, '--predictions', files.predictions, '--format', 'json']);
   // A bench of a failed run is worse than none: the scorer must succeed and count every line.
   if (r.status !== 0) throw new Error(`bopask score exited with ${r.status}:\n${r.stderr.slice(0, 2000)}`);
   const rows = (JSON.parse(r.stdout) as { rows: { counts: Record<string, { responses: number }> }[] }).rows;
   const responses = rows.reduce((s, row) => s + Object.values(row.counts).reduce((t, c) => t + c.responses, 0), 0);
   if (responses !== n) throw new Error(`bopask score counted ${responses} responses, expected ${n}`);
-  lines.push('', `bopask score, ${n.toLocaleString('en-US')} mixed predictions (6,000 questions × 4 sources): ${seconds.toFixed(1)} s, peak RSS ${rss ? (Number(rss) / 1024).toFixed(0) : '?'} MB, exit ${r.status}`);
+  const what = `${n.toLocaleString('en-US')} mixed predictions (6,000 questions × 4 sources)`;
+  lines.push(
+    '',
+    `bopask score, ${what}: ${r.seconds.toFixed(1)} s, peak RSS ${r.rssMb.toFixed(0)} MB; ` +
+      `read + JSON.parse alone: ${floor.seconds.toFixed(1)} s, ${floor.rssMb.toFixed(0)} MB ` +
+      `(×${(r.seconds / floor.seconds).toFixed(1)} time, ×${(r.rssMb / floor.rssMb).toFixed(2)} memory)`,
+  );
   process.stdout.write(lines.join('\n') + '\n');
 }
 

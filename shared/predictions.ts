@@ -3,6 +3,7 @@
  * the checks every reader of such files applies (`bopask score`, `bopask import-predictions`, the
  * server's demo import), so a file one of them accepts the others accept too.
  */
+import { KeyIndex } from './keyIndex';
 
 /** A response or prediction: `output` is raw model text or the points themselves, kept as given. */
 export interface PredictionLine {
@@ -55,11 +56,6 @@ export function parsePredictionLine(line: string): PredictionLineResult {
   return { ok: true, value };
 }
 
-/** The key a file may answer once: (question id, source, annotator). Unambiguous for any strings. */
-export function predictionKey(p: Pick<PredictionLine, 'id' | 'source' | 'annotator'>): string {
-  return JSON.stringify([p.id, p.source, p.annotator ?? null]);
-}
-
 /** "'q1' from Human (annotator a)" for messages. */
 function describeKey(p: Pick<PredictionLine, 'id' | 'source' | 'annotator'>): string {
   return `'${p.id}' from ${p.source}${p.annotator !== undefined ? ` (annotator ${p.annotator})` : ''}`;
@@ -69,12 +65,11 @@ function describeKey(p: Pick<PredictionLine, 'id' | 'source' | 'annotator'>): st
  * Reads the lines of one or more predictions files as one set of answers: parses each line, refuses a
  * second answer under the same (id, source, annotator) key, also across files, and collects every error
  * as "FILE:LINE: reason" so a refused file reports its first `MAX_REPORTED_ERRORS` bad lines at once.
- * Memory grows with the distinct keys (one short string each), which the caller's per-question
- * aggregates hold anyway.
+ * Memory grows with the distinct keys, about 32 bytes each (`KeyIndex`).
  */
 export class PredictionChecker {
   /** Key → where it was first seen, as fileIndex · 2^32 + line (exact up to 2^21 files). */
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new KeyIndex();
   private readonly files: string[] = [];
   private readonly shown: string[] = [];
   private count = 0;
@@ -94,15 +89,15 @@ export class PredictionChecker {
       this.reject(file, lineNo, r.reason);
       return undefined;
     }
-    const key = predictionKey(r.value);
-    const first = this.seen.get(key);
+    const { id, source, annotator } = r.value;
+    const first = this.seen.get(id, source, annotator);
     if (first !== undefined) {
       const firstFile = this.files[Math.floor(first / 2 ** 32)];
       const firstAt = firstFile === file ? `line ${first % 2 ** 32}` : `${firstFile}:${first % 2 ** 32}`;
       this.reject(file, lineNo, `a second answer to ${describeKey(r.value)} (the first is at ${firstAt})`);
       return undefined;
     }
-    this.seen.set(key, this.fileIndex(file) * 2 ** 32 + lineNo);
+    this.seen.set(id, source, annotator, this.fileIndex(file) * 2 ** 32 + lineNo);
     return r.value;
   }
 
