@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   score: { summary: 'score predictions against a dataset (no database)', load: () => import('./commands/score') },
+  ask: { summary: 'ask a model endpoint the questions, writing its predictions', load: () => import('./commands/ask') },
   synth: { summary: 'write synthetic tabletop scenes in the BOP layout', load: () => import('./commands/synth') },
   generate: { summary: 'turn a BOP-format dataset into BOP-Ask questions', load: () => import('./commands/generate') },
   merge: { summary: 'join the shards of generate --shard into one output', load: () => import('./commands/merge') },
