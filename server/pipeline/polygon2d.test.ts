@@ -37,8 +37,8 @@ function referenceMaskRegion(data: ArrayLike<number>, width: number, height: num
 }
 
 /** A mask of `w`×`h` with a few random filled blobs, at byte offset `offset` of its buffer. */
-const maskArb = fc.record({
-  w: fc.integer({ min: 1, max: 37 }), h: fc.integer({ min: 1, max: 23 }), offset: fc.integer({ min: 0, max: 5 }),
+const maskArb = (maxW: number, maxH: number) => fc.record({
+  w: fc.integer({ min: 1, max: maxW }), h: fc.integer({ min: 1, max: maxH }), offset: fc.integer({ min: 0, max: 5 }),
   blobs: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 9 })), { maxLength: 4 }),
   noise: fc.array(fc.nat(), { maxLength: 6 }),
 }).map(({ w, h, offset, blobs, noise }) => {
@@ -52,9 +52,14 @@ const maskArb = fc.record({
 });
 
 describe('maskRegion', () => {
-  test.prop([maskArb], { numRuns: 300 })('gives exactly the per-pixel scan\'s region, marker and count, aligned or not', ({ data, w, h }) => {
+  test.prop([maskArb(37, 23)], { numRuns: 300 })('gives exactly the per-pixel scan\'s region, marker and count, aligned or not', ({ data, w, h }) => {
     expect(maskRegion(data, w, h)).toEqual(referenceMaskRegion(data, w, h));
     expect(maskRegion(Array.from(data), w, h)).toEqual(referenceMaskRegion(data, w, h));
+  });
+
+  // Masks past 4 KiB take the skip-zero-blocks path, including blocks with a single set pixel.
+  test.prop([maskArb(320, 90)], { numRuns: 60 })('also on masks of several 4 KiB blocks', ({ data, w, h }) => {
+    expect(maskRegion(data, w, h)).toEqual(referenceMaskRegion(data, w, h));
   });
 
   it('is undefined for an empty mask and finds a lone pixel in the last (tail) byte', () => {

@@ -9,6 +9,10 @@ import type { Vec2 } from '../../shared/geometry/types';
 export { convexHull, pointInPolygon } from '../../shared/geometry/polygon';
 import { convexHull } from '../../shared/geometry/polygon';
 
+const BLOCK_WORDS = 1024;
+const BLOCK_WORD_MASK = BLOCK_WORDS - 1;
+const ZERO_BLOCK = new Uint8Array(BLOCK_WORDS * 4);
+
 export interface MaskRegion {
   /** Convex hull of the mask's pixel squares. */
   polygon: Vec2[];
@@ -19,8 +23,8 @@ export interface MaskRegion {
 
 /**
  * Region of a visible mask (non-zero pixels); undefined when the mask is empty. Masks are mostly zero
- * (an object covers a few percent of the frame), so 8-bit masks are scanned four pixels at a time
- * through a 32-bit view, and the marker search visits only each row's [first, last] non-zero span. The
+ * (an object covers a few percent of the frame), so 8-bit masks skip zero 4 KiB blocks with a native
+ * compare and scan the rest four pixels at a time through a 32-bit view, and the marker search visits only each row's [first, last] non-zero span. The
  * result is exactly that of a plain per-pixel scan (integer sums; same row-major order for ties).
  */
 export function maskRegion(data: ArrayLike<number>, width: number, height: number): MaskRegion | undefined {
@@ -32,6 +36,12 @@ export function maskRegion(data: ArrayLike<number>, width: number, height: numbe
   if (data instanceof Uint8Array && data.byteOffset % 4 === 0) {
     const words = new Uint32Array(data.buffer, data.byteOffset, len >> 2);
     for (let w = 0; w < words.length; w++) {
+      // Whole zero blocks are skipped by a native compare (memcmp), far faster than any JS loop.
+      if ((w & BLOCK_WORD_MASK) === 0 && w + BLOCK_WORDS <= words.length &&
+        Buffer.compare(data.subarray(w << 2, (w + BLOCK_WORDS) << 2), ZERO_BLOCK) === 0) {
+        w += BLOCK_WORDS - 1;
+        continue;
+      }
       if (words[w] === 0) continue;
       for (let idx = w << 2, end = idx + 4; idx < end; idx++) {
         if (data[idx] === 0) continue;
