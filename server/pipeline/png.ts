@@ -98,6 +98,19 @@ function unfilterRow(raw: Uint8Array, at: number, px: Uint8Array, o: number, str
       px.set(raw.subarray(src, src + stride), o);
       return;
     case 1:
+      if (bpp === 2 && stride % 2 === 0) {
+        // 16-bit depth (synthetic depth is Sub-filtered): the two byte lanes run in registers.
+        let [hi, lo] = [raw[src], raw[src + 1]];
+        px[o] = hi;
+        px[o + 1] = lo;
+        for (let i = 2; i < stride; i += 2) {
+          hi = (raw[src + i] + hi) & 255;
+          lo = (raw[src + i + 1] + lo) & 255;
+          px[o + i] = hi;
+          px[o + i + 1] = lo;
+        }
+        return;
+      }
       for (let i = 0; i < bpp; i++) px[o + i] = raw[src + i];
       for (let i = bpp; i < stride; i++) px[o + i] = (raw[src + i] + px[o + i - bpp]) & 255;
       return;
