@@ -23,5 +23,5 @@ describe('the demo dataset', () => {
       const got = lines.filter((l) => l.task === task).length / lines.length;
       expect(Math.abs(got - share), `${task}: ${(100 * got).toFixed(1)}%`).toBeLessThan(0.025);
     }
-  }, 60_000);
+  }, 180_000); // 40 scenes synthesised and generated: over a minute when the shared cores are loaded
 });

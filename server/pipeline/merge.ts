@@ -4,7 +4,7 @@
  * linked (or copied) into OUT. Refuses, before writing anything, a shard that is missing or given twice,
  * shards of different runs (input, seed or options), and two shards that wrote the same image.
  */
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { BadInputError } from '../../shared/errors';
@@ -91,6 +91,26 @@ function linkOrCopy(src: string, dest: string): void {
   }
 }
 
+/**
+ * Appends `file` to `fd` in 1 MiB chunks (a shard of the whole of BOP is hundreds of MB), counting its
+ * lines; `isWhole` is false when the last line has no newline (a shard cut short).
+ */
+function appendCounting(file: string, fd: number): { lines: number; isWhole: boolean } {
+  const src = openSync(file, 'r');
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  let [lines, last, n] = [0, 0x0a, 0];
+  try {
+    while ((n = readSync(src, chunk, 0, chunk.length, null)) > 0) {
+      for (let at = chunk.indexOf(0x0a); at >= 0 && at < n; at = chunk.indexOf(0x0a, at + 1)) lines++;
+      last = chunk[n - 1];
+      writeSync(fd, chunk, 0, n);
+    }
+  } finally {
+    closeSync(src);
+  }
+  return { lines, isWhole: last === 0x0a };
+}
+
 export function mergeShards(out: string, dirs: string[]): MergeResult {
   const shards = checkShards(dirs);
   for (const s of shards) {
@@ -115,12 +135,11 @@ export function mergeShards(out: string, dirs: string[]): MergeResult {
     const fd = openSync(join(tmp, 'dataset.jsonl'), 'w');
     try {
       shards.forEach((s, i) => {
-        const text = readFileSync(join(s.dir, 'dataset.jsonl'));
-        const lines = text.length === 0 ? 0 : text.toString('utf8').split('\n').length - 1;
-        if (lines !== s.manifest.questions || (text.length > 0 && text[text.length - 1] !== 0x0a)) {
-          throw new BadInputError(`${join(s.dir, 'dataset.jsonl')}: ${lines} line(s), but ${SHARD_MANIFEST} says ${s.manifest.questions}: the shard is incomplete or was edited`);
+        const file = join(s.dir, 'dataset.jsonl');
+        const { lines, isWhole } = appendCounting(file, fd);
+        if (lines !== s.manifest.questions || !isWhole) {
+          throw new BadInputError(`${file}: ${lines} line(s), but ${SHARD_MANIFEST} says ${s.manifest.questions}: the shard is incomplete or was edited`);
         }
-        writeSync(fd, text);
         questions += lines;
         for (const f of files[i]) linkOrCopy(join(s.dir, f), join(tmp, f));
       });
