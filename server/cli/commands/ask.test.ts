@@ -45,7 +45,7 @@ let serial = 0;
 async function startServer(config: Record<string, unknown> = {}): Promise<Server> {
   const record = join(root, `record-${++serial}.jsonl`);
   const cfg = join(root, `server-${serial}.json`);
-  writeFileSync(cfg, JSON.stringify({ dataset, record, retryAfterS: 1, hangMs: 3000, ...config }));
+  writeFileSync(cfg, JSON.stringify({ dataset, record, retryAfterS: 1, hangMs: 9000, ...config }));
   const proc = spawn('node', ['--import', 'tsx', 'server/testing/chatServer.ts', cfg], { stdio: ['ignore', 'pipe', 'inherit'] });
   servers.push(proc);
   let out = '';
@@ -91,7 +91,8 @@ function bopask(args: string[], env: Record<string, string | undefined> = { TEST
 
 const askArgs = (server: Server, out: string, ...more: string[]) => [
   'ask', '--dataset', dataset, '--endpoint', server.url, '--model', 'test-vlm', '--api-key-env', 'TEST_KEY',
-  '--out', out, '--concurrency', '3', '--timeout-ms', '1000', '--retries', '2', ...more,
+  '--out', out, '--concurrency', '3', '--timeout-ms', '3000', '--retries', '2', ...more,
+  // 3 s: far above an answer's time even on loaded cores, so only the 'hang' fault times out.
 ];
 const readOut = (p: string) => readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
