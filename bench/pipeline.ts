@@ -5,6 +5,7 @@
  *   npm run bench:pipeline -- --questions 100000            # the full benchmark-scale set
  *   npm run bench:pipeline -- --jobs 1,2                    # single-thread baseline and 2 threads, same session
  *   npm run bench:pipeline -- --demo                        # also time generateDemo (what first start runs)
+ *   npm run bench:pipeline -- --compare REF [--rounds 4]     # generate per core, git REF vs this tree, alternating
  * Both halves must give the same bytes for every --jobs; the run checks that the datasets are identical.
  */
 import { createHash } from 'node:crypto';
@@ -17,10 +18,11 @@ import { generateDataset } from '../server/pipeline/generate';
 import { defaultJobs } from '../server/pipeline/parallel/pool';
 import { Progress } from '../server/pipeline/progress';
 import { synthesizeInto } from '../server/pipeline/synth';
+import { compareGenerate } from './compareGenerate';
 
 const { values } = parseArgs({ options: {
   scenes: { type: 'string' }, questions: { type: 'string' }, 'max-per-image': { type: 'string', default: '40' },
-  jobs: { type: 'string' }, demo: { type: 'boolean' }, keep: { type: 'boolean' },
+  jobs: { type: 'string' }, demo: { type: 'boolean' }, keep: { type: 'boolean' }, compare: { type: 'string' }, rounds: { type: 'string', default: '4' },
 } });
 const maxPerImage = Number(values['max-per-image']);
 // Frames give about 30 questions each at --max-per-image 40 (fewer when a frame has few objects).
@@ -55,7 +57,17 @@ async function runOnce(jobs: number): Promise<Record<string, unknown>> {
   };
 }
 
-try {
+async function compare(ref: string): Promise<void> {
+  const bop = join(root, 'compare-bop');
+  const p = new Progress('synth');
+  await synthesizeInto(bop, { scenes, seed: 1, jobs: defaultJobs(), onScene: (d, n) => p.update(d, n) });
+  p.finish(`synth: ${scenes} scenes`);
+  const r = compareGenerate(ref, bop, root, Number(values.rounds), maxPerImage);
+  console.log(JSON.stringify({ cores: defaultJobs(), scenes, ...r }, null, 1));
+  if (!r.identical_output) process.exitCode = 1;
+}
+
+async function measure(): Promise<void> {
   const runs = [];
   for (const jobs of jobsList) runs.push(await runOnce(jobs));
   const isIdentical = new Set(runs.map((r) => r.dataset_sha256)).size === 1;
@@ -67,6 +79,10 @@ try {
   }
   console.log(JSON.stringify({ cores: defaultJobs(), runs, identical_across_jobs: isIdentical, demo }, null, 1));
   if (!isIdentical) process.exitCode = 1;
+}
+
+try {
+  await (values.compare ? compare(values.compare) : measure());
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true });
 }

@@ -12,6 +12,7 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAUTHORIZED: 'UNAUTHORIZED',
   FORBIDDEN: 'FORBIDDEN',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  UPSTREAM: 'BAD_GATEWAY',
 };
 
 /** Turns an AppError into the TRPCError the client sees (keeping the app code); rethrows others. */

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A service the command relies on (a model endpoint) refused or could not be reached. */
+  | 'UPSTREAM';
 
 export class AppError extends Error {
   constructor(
@@ -38,5 +40,12 @@ export class AnswerParseError extends AppError {
 export class GeometryError extends AppError {
   constructor(message: string) {
     super('GEOMETRY', message);
+  }
+}
+
+/** A remote service (a model endpoint) refused the run or could not be reached; `message` says which and why. */
+export class UpstreamError extends AppError {
+  constructor(message: string) {
+    super('UPSTREAM', message);
   }
 }

@@ -7,8 +7,10 @@ import { AppError } from '../../shared/errors';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   score: { summary: 'score predictions against a dataset (no database)', load: () => import('./commands/score') },
+  ask: { summary: 'ask a model endpoint the questions, writing its predictions', load: () => import('./commands/ask') },
   synth: { summary: 'write synthetic tabletop scenes in the BOP layout', load: () => import('./commands/synth') },
   generate: { summary: 'turn a BOP-format dataset into BOP-Ask questions', load: () => import('./commands/generate') },
+  merge: { summary: 'join the shards of generate --shard into one output', load: () => import('./commands/merge') },
   import: { summary: 'import a dataset file and its images into the database', load: () => import('./commands/import') },
   'import-predictions': {
     summary: 'import model predictions into the database',

@@ -4,7 +4,8 @@
  * committed, because the images (~40 PNGs at 1280×720) would bloat the repository and the pipeline is
  * deterministic: the same seed gives byte-identical files on every machine, whatever `jobs` is. Measured
  * on the 2-core dev machine: about 10 s single-threaded (more while other jobs share the cores), giving 720
- * questions in BOP-Ask-core's mix (51 rearrangement, 7.1%). See bench/PIPELINE.md.
+ * questions near BOP-Ask-core's mix (38 rearrangement, 5.3%: the mix is balanced per scene, and these scenes
+ * have one frame each). See bench/PIPELINE.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -57,10 +57,19 @@ describe('generate on synthetic scenes', () => {
     for (const [task, share] of Object.entries(TASK_MIX)) {
       expect(Math.abs(fx.lines.filter((l) => l.task === task).length / n - share)).toBeLessThan(0.04);
     }
+    // Yes and no are balanced within each scene (shards of whole scenes stay independent), so within
+    // one of each per scene, and overall within one per scene.
+    const sceneIds = [...new Set(fx.lines.map((l) => l.meta.scene as number))];
+    expect(sceneIds.length).toBeGreaterThan(1);
     for (const task of ['spatial', 'depth']) {
-      const yes = fx.lines.filter((l) => l.task === task && l.answer === 'Yes').length;
-      const no = fx.lines.filter((l) => l.task === task && l.answer === 'No').length;
-      expect(Math.abs(yes - no)).toBeLessThanOrEqual(1);
+      for (const s of sceneIds) {
+        const of = fx.lines.filter((l) => l.task === task && l.meta.scene === s);
+        const yes = of.filter((l) => l.answer === 'Yes').length;
+        expect(Math.abs(yes - (of.length - yes)), `${task}, scene ${s}`).toBeLessThanOrEqual(1);
+      }
+      const all = fx.lines.filter((l) => l.task === task);
+      expect(all.filter((l) => l.answer === 'Yes').length).toBeGreaterThan(0);
+      expect(all.filter((l) => l.answer === 'No').length).toBeGreaterThan(0);
     }
   });
 

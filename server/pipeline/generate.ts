@@ -3,7 +3,7 @@
  * under OUT as <dataset>/<scene>/rgb/<frame>.png. Everything is written to a temporary directory that is
  * renamed to OUT only on success, so a malformed input file leaves nothing behind.
  */
-import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { type BopFrame, openDataset, readScene } from './bopReader';
 import { commitDir, discardDir, prepareTempDir } from './atomicDir';
@@ -13,6 +13,7 @@ import { Rng } from './rng';
 import { type FrameScene, worldToCameraJson } from './scene';
 import { defaultJobs, runOrdered } from './parallel/pool';
 import type { PipelineTask } from './parallel/tasks';
+import { runId, SHARD_FORMAT, SHARD_MANIFEST, type ShardManifest, type ShardSpec, shardRange } from './shard';
 import type { ItemDraft, Task } from './tasks';
 
 export interface GenerateOptions {
@@ -25,6 +26,8 @@ export interface GenerateOptions {
   objects?: string;
   /** Worker threads for reading and building frames (default: one per core); 1 runs on the calling thread. */
   jobs?: number;
+  /** Generate only this shard's scenes and write OUT/shard.json for `bopask merge` (./shard.ts). */
+  shard?: ShardSpec;
   onProgress?: (scenesDone: number, scenesTotal: number, questions: number) => void;
   warn?: (message: string) => void;
 }
@@ -75,18 +78,20 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
   const ds = openDataset(opts.bop, opts.split ?? 'test', opts.objects);
   const seed = opts.seed ?? 1;
   const max = opts.maxPerImage ?? DEFAULT_MAX_PER_IMAGE;
+  const [firstScene, endScene] = opts.shard ? shardRange(ds.sceneDirs.length, opts.shard) : [0, ds.sceneDirs.length];
+  const sceneCount = endScene - firstScene;
   const tmp = prepareTempDir(opts.out, 'dataset.jsonl');
-  const mix = new MixState();
-  const balance = { spatial: { yes: 0, no: 0 }, depth: { yes: 0, no: 0 } };
+  const made: Record<Task, number> = { pose: 0, grasp: 0, trajectory: 0, spatial: 0, depth: 0, rearrangement: 0 };
+  let total = 0;
   let frames = 0;
   let fallbackFrames = 0;
   // Frames are read and built (depth, masks, world frame: nearly all the work) on worker threads; the
-  // mix and the yes/no balance are global, so questions are drafted here, one frame after another in
-  // scene order, which keeps the output identical whatever the number of threads.
+  // mix and the yes/no balance run per scene, here, one frame after another in scene order, which keeps
+  // the output identical whatever the number of threads, and lets shards of whole scenes be independent.
   const sceneOfTask: number[] = [];
   const lastTaskOfScene: number[] = [];
   function* tasks(): Generator<PipelineTask> {
-    for (let s = 0; s < ds.sceneDirs.length; s++) {
+    for (let s = firstScene; s < endScene; s++) {
       for (const frame of readScene(ds, ds.sceneDirs[s])) {
         sceneOfTask.push(s);
         yield { kind: 'build-frame', bop: opts.bop, split: ds.split, objects: opts.objects, seed, frame };
@@ -94,23 +99,33 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
       lastTaskOfScene[s] = sceneOfTask.length - 1;
     }
   }
-  let nextScene = 0;
+  let nextScene = firstScene;
   const reportScenesUpTo = (taskIndex: number): void => {
-    while (nextScene < ds.sceneDirs.length && lastTaskOfScene[nextScene] !== undefined && lastTaskOfScene[nextScene] <= taskIndex) {
+    while (nextScene < endScene && lastTaskOfScene[nextScene] !== undefined && lastTaskOfScene[nextScene] <= taskIndex) {
       nextScene++;
-      opts.onProgress?.(nextScene, ds.sceneDirs.length, mix.total);
+      opts.onProgress?.(nextScene - firstScene, sceneCount, total);
     }
   };
+  let mixScene = -1;
+  let mix = new MixState();
+  let balance = { spatial: { yes: 0, no: 0 }, depth: { yes: 0, no: 0 } };
   const fd = openSync(join(tmp, 'dataset.jsonl'), 'w');
   try {
     await runOrdered(tasks(), opts.jobs ?? defaultJobs(), (result, index) => {
       if (result.kind !== 'build-frame') throw new Error(`unexpected ${result.kind} result`);
       const { scene, rngSnapshot, warnings } = result.built;
       for (const m of warnings) if (fallbackFrames++ === 0) opts.warn?.(m);
+      if (sceneOfTask[index] !== mixScene) {
+        mixScene = sceneOfTask[index];
+        mix = new MixState();
+        balance = { spatial: { yes: 0, no: 0 }, depth: { yes: 0, no: 0 } };
+      }
       const rng = Rng.resume(rngSnapshot);
       const ctx = { scene, names: nameObjects(scene, rng), rng, balance, graspCache: new Map() };
       const drafts = mixFrame(ctx, mix, max);
       frames++;
+      total += drafts.length;
+      for (const d of drafts) made[d.task]++;
       if (drafts.length > 0) {
         copyImage(scene.frame.imagePath, join(tmp, imageRelPath(ds.name, scene.frame)));
         writeSync(fd, drafts.map((d, i) => JSON.stringify(toLine(ds.name, scene, i, d))).join('\n') + '\n');
@@ -126,6 +141,14 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
     throw err;
   }
   if (fallbackFrames > 1) opts.warn?.(`${fallbackFrames} frames had no usable depth and used the object-based table plane`);
+  if (opts.shard) {
+    const manifest: ShardManifest = {
+      format: SHARD_FORMAT, index: opts.shard.index, count: opts.shard.count, scenes: [firstScene, endScene],
+      run: runId({ dataset: ds.name, split: ds.split, seed, maxPerImage: max, sceneDirs: ds.sceneDirs, objects: [...ds.objects] }),
+      questions: total,
+    };
+    writeFileSync(join(tmp, SHARD_MANIFEST), JSON.stringify(manifest) + '\n');
+  }
   commitDir(tmp, opts.out);
-  return { datasetPath: join(opts.out, 'dataset.jsonl'), outDir: opts.out, count: mix.total, frames, byTask: { ...mix.made } };
+  return { datasetPath: join(opts.out, 'dataset.jsonl'), outDir: opts.out, count: total, frames, byTask: made };
 }

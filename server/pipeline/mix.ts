@@ -2,6 +2,7 @@
  * The task mix of BOP-Ask-core (pose, grasp, trajectory, spatial 17.4% each, depth 23.3%,
  * rearrangement 7.1%). Each question slot goes to the task furthest behind its share so far, among the
  * tasks that still have candidates in the current frame; rare tasks catch up when a frame allows them.
+ * The caller keeps one MixState per scene (generate.ts), so no scene depends on another.
  */
 import { type FrameContext, type ItemDraft, type Task, depthItems, graspItems, poseItems, rearrangementItems, spatialItems, trajectoryItems } from './tasks';
 

@@ -2,6 +2,7 @@
  * PNG encoding/decoding through pngjs: 8-bit RGB images, 8-bit masks and BOP's 16-bit depth images.
  * A low deflate level keeps synthesis fast; the files stay reasonably small because the scenes are flat.
  */
+import { endianness } from 'node:os';
 import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 
@@ -50,6 +51,7 @@ function decodeWithPngjs(buf: Buffer): GrayImage {
   return { width: png.width, height: png.height, data: out };
 }
 
+const IS_LITTLE_ENDIAN = endianness() === 'LE';
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 /** undefined when the file is not plain grayscale (then pngjs handles it). */
@@ -73,6 +75,11 @@ function decodePlainGray(buf: Buffer): GrayImage | undefined {
   const px = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) unfilterRow(raw, y * (stride + 1), px, y * stride, stride, bpp, y > 0);
   if (depth === 8) return { width, height, data: px };
+  if (IS_LITTLE_ENDIAN) {
+    // PNG stores 16-bit samples big-endian: a native byte swap turns the bytes into this machine's order.
+    Buffer.from(px.buffer, px.byteOffset, px.byteLength).swap16();
+    return { width, height, data: new Uint16Array(px.buffer, px.byteOffset, width * height) };
+  }
   const out = new Uint16Array(width * height);
   for (let i = 0; i < out.length; i++) out[i] = (px[2 * i] << 8) | px[2 * i + 1];
   return { width, height, data: out };
@@ -91,6 +98,19 @@ function unfilterRow(raw: Uint8Array, at: number, px: Uint8Array, o: number, str
       px.set(raw.subarray(src, src + stride), o);
       return;
     case 1:
+      if (bpp === 2 && stride % 2 === 0) {
+        // 16-bit depth (synthetic depth is Sub-filtered): the two byte lanes run in registers.
+        let [hi, lo] = [raw[src], raw[src + 1]];
+        px[o] = hi;
+        px[o + 1] = lo;
+        for (let i = 2; i < stride; i += 2) {
+          hi = (raw[src + i] + hi) & 255;
+          lo = (raw[src + i + 1] + lo) & 255;
+          px[o + i] = hi;
+          px[o + i + 1] = lo;
+        }
+        return;
+      }
       for (let i = 0; i < bpp; i++) px[o + i] = raw[src + i];
       for (let i = bpp; i < stride; i++) px[o + i] = (raw[src + i] + px[o + i - bpp]) & 255;
       return;

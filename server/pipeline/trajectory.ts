@@ -49,11 +49,20 @@ export function planRrt(start: Vec3, goal: Vec3, obstacles: Obb[], bounds: Bound
   const parent: number[] = [-1];
   for (let it = 0; it < PATH.maxIterations; it++) {
     const target = rng.chance(PATH.goalBias) ? goal : sample(rng, bounds);
+    // Nearest node, exactly as "smallest dist()" picks it (Math.hypot, first of equals), but with the
+    // exact hypot only for candidates whose squared distance is within 1e-9 of the best so far: any
+    // other node is farther by far more than rounding, and this O(nodes) scan is the planner's hot loop.
     let nearest = 0;
     let bestD = Infinity;
+    let bestD2 = Infinity;
+    const [tx, ty, tz] = target;
     for (let i = 0; i < nodes.length; i++) {
-      const d = dist(nodes[i], target);
-      if (d < bestD) [nearest, bestD] = [i, d];
+      const n = nodes[i];
+      const [dx, dy, dz] = [n[0] - tx, n[1] - ty, n[2] - tz];
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 > bestD2 * (1 + 1e-9)) continue;
+      const d = dist(n, target);
+      if (d < bestD) [nearest, bestD, bestD2] = [i, d, d2];
     }
     const from = nodes[nearest];
     const next = bestD <= PATH.stepMm ? target : addScaled(from, normalize(sub(target, from)), PATH.stepMm);

@@ -55,24 +55,49 @@ function orientAndFrame(plane: Plane, objectCenters: Vec3[]): Rigid {
   return frameFromPlane(n, origin);
 }
 
-function insideAnyBox(p: Vec3, boxes: Box3d[], inflate: number): boolean {
-  return boxes.some((b) => {
-    const q = sub(p, b.center);
-    return [0, 1, 2].every((i) => Math.abs(dot(q, column(b.rotation, i) as Vec3)) <= b.size[i] / 2 + inflate);
+/**
+ * The boxes as flat numbers for the point-in-box test that samplePoints runs ~20,000 × boxes times per
+ * frame: centre, the three axes (rotation columns) and the half sizes plus `inflate`, 15 per box. The
+ * test does the same arithmetic as dot(p − centre, axis) in the same order, so its answers are exact.
+ */
+function flatBoxes(boxes: Box3d[], inflate: number): Float64Array {
+  const f = new Float64Array(boxes.length * 15);
+  boxes.forEach((b, k) => {
+    const o = k * 15;
+    f.set(b.center, o);
+    for (let i = 0; i < 3; i++) {
+      f[o + 3 + 3 * i] = b.rotation[0][i];
+      f[o + 4 + 3 * i] = b.rotation[1][i];
+      f[o + 5 + 3 * i] = b.rotation[2][i];
+      f[o + 12 + i] = b.size[i] / 2 + inflate;
+    }
   });
+  return f;
+}
+
+function insideAnyBox(px: number, py: number, pz: number, f: Float64Array): boolean {
+  for (let o = 0; o < f.length; o += 15) {
+    const [qx, qy, qz] = [px - f[o], py - f[o + 1], pz - f[o + 2]];
+    if (Math.abs(qx * f[o + 3] + qy * f[o + 4] + qz * f[o + 5]) <= f[o + 12] &&
+      Math.abs(qx * f[o + 6] + qy * f[o + 7] + qz * f[o + 8]) <= f[o + 13] &&
+      Math.abs(qx * f[o + 9] + qy * f[o + 10] + qz * f[o + 11]) <= f[o + 14]) return true;
+  }
+  return false;
 }
 
 /** Depth points on a grid (mm, camera frame), leaving out invalid pixels and points on the objects. */
 function samplePoints(depth: GrayImage, K: M3, depthScale: number, boxes: Box3d[]): Vec3[] {
   const step = Math.max(2, Math.round(Math.sqrt((depth.width * depth.height) / 20000)));
+  const flat = flatBoxes(boxes, 10);
   const pts: Vec3[] = [];
   for (let y = step >> 1; y < depth.height; y += step) {
     for (let x = step >> 1; x < depth.width; x += step) {
       const raw = depth.data[y * depth.width + x];
       if (raw === 0) continue;
       const z = raw * depthScale;
-      const p: Vec3 = [((x + 0.5 - K[0][2]) * z) / K[0][0], ((y + 0.5 - K[1][2]) * z) / K[1][1], z];
-      if (!insideAnyBox(p, boxes, 10)) pts.push(p);
+      const px = ((x + 0.5 - K[0][2]) * z) / K[0][0];
+      const py = ((y + 0.5 - K[1][2]) * z) / K[1][1];
+      if (!insideAnyBox(px, py, z, flat)) pts.push([px, py, z]);
     }
   }
   return pts;
@@ -83,6 +108,9 @@ export function worldFrameFromDepth(depth: GrayImage, K: M3, depthScale: number,
   const pts = samplePoints(depth, K, depthScale, boxes);
   if (pts.length < 50) return undefined;
   const probe = pts.length > 3000 ? Array.from({ length: 3000 }, () => pts[Math.floor(rng.next() * pts.length)]) : pts;
+  // Flat copy for the 200 × 3000 inlier counts below (same arithmetic as dot(n, p), so the same counts).
+  const probeXyz = new Float64Array(probe.length * 3);
+  probe.forEach((p, i) => probeXyz.set(p, 3 * i));
   let best: Plane | undefined;
   let bestCount = -1;
   for (let it = 0; it < 200; it++) {
@@ -92,7 +120,10 @@ export function worldFrameFromDepth(depth: GrayImage, K: M3, depthScale: number,
     const n = normalize(nn);
     const d = dot(n, a);
     let count = 0;
-    for (const p of probe) if (Math.abs(dot(n, p) - d) < INLIER_MM) count++;
+    const [n0, n1, n2] = n;
+    for (let i = 0; i < probeXyz.length; i += 3) {
+      if (Math.abs(n0 * probeXyz[i] + n1 * probeXyz[i + 1] + n2 * probeXyz[i + 2] - d) < INLIER_MM) count++;
+    }
     if (count > bestCount) [best, bestCount] = [{ n, d }, count];
   }
   if (!best) return undefined;

@@ -3,9 +3,11 @@ import { BadInputError } from '../../../shared/errors';
 import { DEFAULT_MAX_PER_IMAGE, generateDataset } from '../../pipeline/generate';
 import { defaultJobs } from '../../pipeline/parallel/pool';
 import { Progress } from '../../pipeline/progress';
+import { parseShard } from '../../pipeline/shard';
 import { parseCommandArgs, requireOption } from '../args';
 
 export const usage = `usage: bopask generate --bop DIR --out OUT [--split test] [--seed S] [--max-per-image N] [--objects FILE] [--jobs N]
+                        [--shard I/N | --shard auto [--shards N]]
 
 Turns a dataset in the BOP layout into BOP-Ask questions (pose, grasp, trajectory, rearrangement,
 spatial, depth; mixed like BOP-Ask-core). Reads DIR/models/models_info.json, DIR/<split>/<scene>/
@@ -17,7 +19,12 @@ Writes OUT/dataset.jsonl and the images (OUT/<dataset>/<scene>/rgb/...). OUT mus
 previous output of this command (replaced). Nothing is written when an input file is malformed.
   --seed S            random seed (default 1): same input and seed, same output
   --max-per-image N   at most N questions per image (default ${DEFAULT_MAX_PER_IMAGE})
-  --jobs N            worker threads (default: one per core, here ${defaultJobs()}); the output is the same for any N`;
+  --jobs N            worker threads (default: one per core, here ${defaultJobs()}); the output is the same for any N
+  --shard I/N         generate only shard I (0-based) of N: a contiguous block of the scenes, independent of the
+                      others; OUT also gets shard.json, and 'bopask merge OUT SHARD_DIR…' joins the shards into
+                      exactly the output of a single run
+  --shard auto        the shard from a Slurm array ($SLURM_ARRAY_TASK_ID of $SLURM_ARRAY_TASK_COUNT) or a
+                      Kubernetes Indexed Job ($JOB_COMPLETION_INDEX, with --shards N = the job's completions)`;
 
 function intOption(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -35,7 +42,11 @@ export async function run(argv: string[]): Promise<void> {
     'max-per-image': { type: 'string' },
     objects: { type: 'string' },
     jobs: { type: 'string' },
+    shard: { type: 'string' },
+    shards: { type: 'string' },
   }, usage);
+  if (values.shards !== undefined && values.shard === undefined) throw new BadInputError(`--shards goes with --shard auto\n${usage}`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, values.shards);
   const bop = requireOption(values.bop, 'bop', usage);
   const out = requireOption(values.out, 'out', usage);
   const progress = new Progress('generate');
@@ -45,11 +56,13 @@ export async function run(argv: string[]): Promise<void> {
     seed: intOption(values.seed, 'seed', 1, 0),
     maxPerImage: intOption(values['max-per-image'], 'max-per-image', DEFAULT_MAX_PER_IMAGE, 1),
     jobs: intOption(values.jobs, 'jobs', defaultJobs(), 1),
+    shard,
     onProgress: (d, t, q) => progress.update(d, t, `${q} questions`),
     warn: (m) => process.stderr.write(`generate: ${m}\n`),
   });
   const secs = (Date.now() - started) / 1000;
   const mix = Object.entries(result.byTask).map(([t, n]) => `${t} ${n}`).join(', ');
-  progress.finish(`generate: ${result.count} questions from ${result.frames} frame(s) in ${secs.toFixed(1)} s (${mix})`);
+  const of = shard ? ` (shard ${shard.index}/${shard.count})` : '';
+  progress.finish(`generate${of}: ${result.count} questions from ${result.frames} frame(s) in ${secs.toFixed(1)} s (${mix})`);
   process.stdout.write(`${result.datasetPath}\n`);
 }
