@@ -1,0 +1,27 @@
+/** The curators' review of generated labels: one item, its history, and the actions on its label. */
+import { z } from 'zod';
+import { labelInputSchema } from '../services/review/labels';
+import { acceptLabel, correctLabel, rejectLabel, restoreVersion } from '../services/review/review';
+import { labelHistory, reviewItem } from '../services/review/view';
+import { curatorProcedure, router } from '../trpc';
+
+const id = z.string().min(1).max(500);
+const version = z.number().int().min(1);
+const reason = z.string().max(2000);
+
+export const reviewRouter = router({
+  item: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => reviewItem(ctx.db, input.id)),
+  history: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => labelHistory(ctx.db, input.id)),
+  accept: curatorProcedure
+    .input(z.object({ id, version, reason: reason.optional() }))
+    .mutation(({ ctx, input }) => acceptLabel(ctx.db, ctx.user, input)),
+  correct: curatorProcedure
+    .input(z.object({ id, version, label: labelInputSchema, reason: reason.optional() }))
+    .mutation(({ ctx, input }) => correctLabel(ctx.db, ctx.user, input)),
+  reject: curatorProcedure
+    .input(z.object({ id, version, reason: reason.min(1, { error: 'a rejection needs a reason' }) }))
+    .mutation(({ ctx, input }) => rejectLabel(ctx.db, ctx.user, input)),
+  restore: curatorProcedure
+    .input(z.object({ id, version, toVersion: version, reason: reason.optional() }))
+    .mutation(({ ctx, input }) => restoreVersion(ctx.db, ctx.user, input)),
+});
