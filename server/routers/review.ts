@@ -1,6 +1,8 @@
 /** The curators' review of generated labels: one item, its history, and the actions on its label. */
 import { z } from 'zod';
+import { taskSchema } from '../../shared/answers';
 import { labelInputSchema } from '../services/review/labels';
+import { queueCounts, REVIEW_STATUSES, reviewQueue } from '../services/review/queue';
 import { acceptLabel, correctLabel, rejectLabel, restoreVersion } from '../services/review/review';
 import { labelHistory, reviewItem } from '../services/review/view';
 import { curatorProcedure, router } from '../trpc';
@@ -9,7 +11,26 @@ const id = z.string().min(1).max(500);
 const version = z.number().int().min(1);
 const reason = z.string().max(2000);
 
+const pool = z.enum(['benchmark', 'practice']).default('benchmark');
+
 export const reviewRouter = router({
+  /** A page of the queue, most likely wrong first; `after` is the previous page's `next`. */
+  queue: curatorProcedure
+    .input(
+      z.object({
+        pool,
+        task: taskSchema.optional(),
+        status: z.enum(REVIEW_STATUSES).optional(),
+        dataset: z.string().max(200).optional(),
+        scene: z.string().max(200).optional(),
+        disagrees: z.boolean().optional(),
+        search: z.string().max(200).optional(),
+        after: z.object({ priority: z.number(), id }).nullish(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input: { after, limit, ...filter } }) => reviewQueue(ctx.db, filter, after ?? null, limit)),
+  counts: curatorProcedure.input(z.object({ pool })).query(({ ctx, input }) => queueCounts(ctx.db, input.pool)),
   item: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => reviewItem(ctx.db, input.id)),
   history: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => labelHistory(ctx.db, input.id)),
   accept: curatorProcedure
