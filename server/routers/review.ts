@@ -14,7 +14,7 @@ const reason = z.string().max(2000);
 const pool = z.enum(['benchmark', 'practice']).default('benchmark');
 
 export const reviewRouter = router({
-  /** A page of the queue, most likely wrong first; `after` is the previous page's `next`. */
+  /** A page of the queue, most likely wrong first; `cursor` is the previous page's `next`. */
   queue: curatorProcedure
     .input(
       z.object({
@@ -25,11 +25,11 @@ export const reviewRouter = router({
         scene: z.string().max(200).optional(),
         disagrees: z.boolean().optional(),
         search: z.string().max(200).optional(),
-        after: z.object({ priority: z.number(), id }).nullish(),
+        cursor: z.object({ priority: z.number(), id }).nullish(),
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
-    .query(({ ctx, input: { after, limit, ...filter } }) => reviewQueue(ctx.db, filter, after ?? null, limit)),
+    .query(({ ctx, input: { cursor, limit, ...filter } }) => reviewQueue(ctx.db, filter, cursor ?? null, limit)),
   counts: curatorProcedure.input(z.object({ pool })).query(({ ctx, input }) => queueCounts(ctx.db, input.pool)),
   item: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => reviewItem(ctx.db, input.id)),
   history: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => labelHistory(ctx.db, input.id)),
