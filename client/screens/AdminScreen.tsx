@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
+import { ImportPanel } from './admin/ImportPanel';
 
 function AdminPanel() {
   const queryClient = useQueryClient();
@@ -84,8 +85,12 @@ function AdminPanel() {
       </form>
       )}
       {save.error && <p className="error">{errorText(save.error)}</p>}
+      <h2>Import</h2>
+      <ImportPanel />
       <p className="muted">
-        Datasets and predictions are imported with <code>npx bopask import</code> and <code>npx bopask import-predictions</code>.
+        The same checks as <code>npx bopask import</code> and <code>npx bopask import-predictions</code>. Download the curated dataset:{' '}
+        <a href="/files/export.jsonl" download>all</a> · <a href="/files/export.jsonl?reviewed-only=1" download>reviewed only</a> ·{' '}
+        <a href="/files/history.jsonl" download>label history</a>.
       </p>
     </div>
   );

@@ -10,7 +10,13 @@ export function QueuePanel({ q }: { q: QueueState }) {
   const c = counts.data;
   return (
     <div data-testid="review-queue">
-      <h1>Review queue</h1>
+      <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, flexWrap: 'wrap' }}>
+        <h1>Review queue</h1>
+        <span className="muted">
+          Download: <a href="/files/export.jsonl" download>dataset</a> · <a href="/files/export.jsonl?reviewed-only=1" download>reviewed only</a> ·{' '}
+          <a href="/files/history.jsonl" download>history</a>
+        </span>
+      </div>
       <div className="stats" data-testid="review-counts">
         {STATUSES.map((s) => (
           <button
