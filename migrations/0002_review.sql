@@ -15,6 +15,10 @@ CREATE TABLE `label_versions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `label_versions_question_version_idx` ON `label_versions` (`question_id`,`version`);--> statement-breakpoint
+DROP INDEX `participants_external_id_idx`;--> statement-breakpoint
+ALTER TABLE `participants` ADD `campaign` text DEFAULT 'baseline' NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `participants_campaign_external_id_idx` ON `participants` (`campaign`,`external_id`);--> statement-breakpoint
+CREATE INDEX `participants_external_id_idx` ON `participants` (`external_id`);--> statement-breakpoint
 ALTER TABLE `questions` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `questions` ADD `review_status` text DEFAULT 'unreviewed' NOT NULL;--> statement-breakpoint
 ALTER TABLE `questions` ADD `review_reason` text;--> statement-breakpoint

@@ -11,7 +11,7 @@ function AdminPanel() {
   const progress = useQuery(trpc.admin.progress.queryOptions());
   const stats = useQuery(trpc.items.stats.queryOptions());
   // The form shows once the stored settings are in, and is not reset by later refetches.
-  const [draft, setDraft] = useState<{ batchSize: number; redundancyShare: number; verifyPerBatch: number } | null>(null);
+  const [draft, setDraft] = useState<{ batchSize: number; redundancyShare: number; verifyPerBatch: number; labelCampaign: number } | null>(null);
   useEffect(() => {
     if (settings.data && !draft) setDraft(settings.data);
   }, [settings.data, draft]);
@@ -77,6 +77,17 @@ function AdminPanel() {
         <div>
           <label htmlFor="verify">Verifications per batch</label>
           <input id="verify" type="number" min={0} max={10} value={draft.verifyPerBatch} onChange={(e) => setDraft({ ...draft, verifyPerBatch: Number(e.target.value) })} />
+        </div>
+        <div>
+          <label htmlFor="label-campaign">
+            <input
+              id="label-campaign"
+              type="checkbox"
+              checked={draft.labelCampaign === 1}
+              onChange={(e) => setDraft({ ...draft, labelCampaign: e.target.checked ? 1 : 0 })}
+            />{' '}
+            Label-verification campaign open (<code>/annotate?campaign=labels</code>: shows benchmark labels to verify; its people never answer those questions)
+          </label>
         </div>
         <button className="primary" type="submit" disabled={save.isPending}>
           Save

@@ -105,8 +105,18 @@ export const participants = sqliteTable(
     batchSize: integer('batch_size').notNull(),
     completionCode: text('completion_code'),
     createdAt: createdAt(),
+    /**
+     * `baseline`: the ordinary campaign (answers, and verifications of models' answers). `labels`: the
+     * separate label-verification campaign, the one place contributors are shown benchmark labels.
+     * A platform id is unique per campaign.
+     */
+    campaign: text('campaign', { enum: ['baseline', 'labels'] }).notNull().default('baseline'),
   },
-  (t) => [uniqueIndex('participants_token_idx').on(t.token), uniqueIndex('participants_external_id_idx').on(t.externalId)],
+  (t) => [
+    uniqueIndex('participants_token_idx').on(t.token),
+    uniqueIndex('participants_campaign_external_id_idx').on(t.campaign, t.externalId),
+    index('participants_external_id_idx').on(t.externalId),
+  ],
 );
 
 /**
