@@ -3,6 +3,7 @@
  * pose by dragging a corner (history, export, rescoring, restore), a conflict between two curators,
  * a yes/no item reviewed with the keyboard alone, and the review API closed to everyone else.
  */
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseDatasetLine, toScorableItem } from '../shared/dataset';
 import { scoreAnswer } from '../shared/metrics';
@@ -122,6 +123,22 @@ test('a yes/no item is reviewed with the keyboard alone', async ({ page }) => {
   await expect.poll(() => stateOf(second).version).toBe(v + 1);
   expect(stateOf(second).status).toBe('accepted');
   await expect(page.getByTestId('shortcut-legend')).toContainText('Accept (or save your correction) and go to the next');
+});
+
+test('a curator authors a yes/no question on an uploaded image', async ({ page }) => {
+  await curatorOn(page);
+  await page.getByTestId('author-link').click();
+  await page.getByLabel('Image (PNG, JPEG, WebP)').setInputFiles(path.join(data.dir, 'img', `${data.prefix}scene.png`));
+  await page.getByLabel('Task', { exact: true }).selectOption('spatial');
+  await page.getByLabel(/^Question/).fill('Is the test box closer than the wall behind it?');
+  await expect(page.getByTestId('annotation-canvas')).toHaveAttribute('data-image-ready', 'true');
+  await page.getByTestId('answer-yes').click();
+  await page.screenshot({ path: 'test-results/screens/review-author-1366.png' });
+  await page.getByTestId('author-save').click();
+  const item = page.getByTestId('review-item');
+  await expect(item).toHaveAttribute('data-id', /^lab-\d{8}-/);
+  const id = (await item.getAttribute('data-id'))!;
+  expect(exported(id)).toMatchObject({ task: 'spatial', answer: 'Yes', width: 960, height: 540, meta: { source: 'authored' } });
 });
 
 test('the review API refuses anonymous callers', async ({ request }) => {

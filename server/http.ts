@@ -14,7 +14,7 @@ import { RateLimiter } from './rateLimit';
 import { appRouter } from './routers/_app';
 import { serveImage } from './services/images';
 import { handleDownload } from './files/download';
-import { handleUpload } from './files/upload';
+import { handleAuthor, handleUpload } from './files/upload';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -38,6 +38,7 @@ export function createAppServer(db: Db, config: Pick<Config, 'imagesDir'>): http
     if (url.startsWith('/trpc/')) return trpc(req, res);
     if (url.startsWith('/img/')) return serveImage(db, config.imagesDir, url.slice('/img/'.length).split('?')[0], req, res);
     // Files of any size, outside tRPC's capped JSON body: uploads to import, downloads of the export.
+    if (url === '/files/author') return void handleAuthor(db, config.imagesDir, req, res).catch((err) => fail(res, err));
     if (url.startsWith('/files/import/')) return void handleUpload(db, config.imagesDir, req, res, url.slice('/files/import/'.length).split('?')[0]).catch((err) => fail(res, err));
     if (url.startsWith('/files/')) return void handleDownload(db, req, res, url.slice('/files/'.length).split('?')[0]).catch((err) => fail(res, err));
     if (client) return client(req, res, () => notFound(res, 'not found'));

@@ -81,4 +81,26 @@ describe('file endpoints: streaming import upload and export download', () => {
     expect(text.trim().split('\n').map((l) => JSON.parse(l).id)).toContain('ok-spatial-29');
     expect((await fetch(`${base}/files/history.jsonl?reviewed-only=1`, { headers: { cookie: cookies.cora } })).status).toBe(200);
   });
+
+  it('authors a question on an uploaded image: lab- id, meta.source, in the export; bad answers refused', async () => {
+    const form = (answer: unknown) => {
+      const f = new FormData();
+      f.append('image', new Blob([fs.readFileSync(path.join(fixtureDir, 'img', 'blank.png'))]), 'kitchen.png');
+      f.append('question', JSON.stringify({ task: 'trajectory', question: 'Move the cup from the sink to the rack.', answer }));
+      return f;
+    };
+    const post = (f: FormData, who?: string) => fetch(`${base}/files/author`, { method: 'POST', body: f, headers: who ? { cookie: cookies[who] } : {} });
+    expect((await post(form({ task: 'trajectory', points: [[10, 10], [100, 100]] }))).status).toBe(401);
+    const bad = await post(form({ task: 'trajectory', points: [[10, 10], [5000, 100]] }), 'cora');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/point 1 lies outside the 640×480 image/);
+    const res = await post(form({ task: 'trajectory', points: [[10, 10], [100, 100]] }), 'cora');
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    expect(id).toMatch(/^lab-\d{8}-[0-9a-f]{8}$/);
+    const line = (await (await fetch(`${base}/files/export.jsonl`, { headers: { cookie: cookies.cora } })).text()).split('\n').find((l) => l.includes(id))!;
+    expect(JSON.parse(line)).toMatchObject({ task: 'trajectory', answer: [[10, 10], [100, 100]], width: 640, height: 480, meta: { source: 'authored', author: 'cora' } });
+    const key = (db.$client.prepare('select image_key k from questions where id = ?').get(id) as { k: string }).k;
+    expect((await fetch(`${base}/img/${key}`)).status).toBe(200);
+  });
 });

@@ -18,10 +18,11 @@ import { AppError, BadInputError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { importDataset } from '../services/importDataset';
 import { importPredictions } from '../services/importPredictions';
+import { authorQuestion } from '../services/review/author';
 import { requireRole, sendJson } from './auth';
 
 /** Uploaded files, fields, and the temporary folder holding them. */
-async function receive(req: http.IncomingMessage, dir: string) {
+export async function receive(req: http.IncomingMessage, dir: string) {
   const files = new Map<string, string>();
   const fields = new Map<string, string>();
   let images = 0;
@@ -76,6 +77,31 @@ export async function handleUpload(db: Db, imagesDir: string, req: http.Incoming
   } catch (err) {
     if (err instanceof AppError) sendJson(res, 400, { error: err.message, code: err.code });
     else if (err instanceof Error && /Unexpected end of form|Malformed/i.test(err.message)) sendJson(res, 400, { error: `the upload was cut off or malformed (${err.message})` });
+    else throw err;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** POST /files/author (curators): `image` file and a `question` field holding {task, question, answer} as JSON. */
+export async function handleAuthor(db: Db, imagesDir: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const user = requireRole(db, req, res, ['curator', 'admin']);
+  if (!user) return;
+  if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST a multipart form' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-author-'));
+  try {
+    const { files, fields } = await receive(req, dir);
+    const image = files.get('image:1');
+    if (!image) throw new BadInputError('the upload has no image');
+    let body: unknown;
+    try {
+      body = JSON.parse(fields.get('question') ?? '');
+    } catch {
+      throw new BadInputError("field 'question': expected JSON {task, question, answer}");
+    }
+    sendJson(res, 200, authorQuestion(db, imagesDir, user, image, path.basename(image), body));
+  } catch (err) {
+    if (err instanceof AppError) sendJson(res, 400, { error: err.message, code: err.code });
     else throw err;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { TASKS } from '../../../shared/answers';
 import { errorText } from '../../errors';
 import { STATUSES, type QueueState } from './useQueue';
@@ -12,6 +13,9 @@ export function QueuePanel({ q }: { q: QueueState }) {
     <div data-testid="review-queue">
       <div style={{ display: 'flex', alignItems: 'baseline', gap: 16, flexWrap: 'wrap' }}>
         <h1>Review queue</h1>
+        <Link to="/curate?author=1" data-testid="author-link">
+          New question on your own image
+        </Link>
         <span className="muted">
           Download: <a href="/files/export.jsonl" download>dataset</a> · <a href="/files/export.jsonl?reviewed-only=1" download>reviewed only</a> ·{' '}
           <a href="/files/history.jsonl" download>history</a>
