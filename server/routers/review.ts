@@ -1,6 +1,7 @@
 /** The curators' review of generated labels: one item, its history, and the actions on its label. */
 import { z } from 'zod';
 import { taskSchema } from '../../shared/answers';
+import { previewBulkAccept, runBulkAccept } from '../services/review/bulkAccept';
 import { labelInputSchema } from '../services/review/labels';
 import { queueCounts, REVIEW_STATUSES, reviewQueue } from '../services/review/queue';
 import { acceptLabel, correctLabel, rejectLabel, restoreVersion } from '../services/review/review';
@@ -12,6 +13,11 @@ const version = z.number().int().min(1);
 const reason = z.string().max(2000);
 
 const pool = z.enum(['benchmark', 'practice']).default('benchmark');
+const bulkRule = z.object({
+  minAnswers: z.number().int().min(1).max(100),
+  minAgreement: z.number().min(0.5).max(1),
+  task: taskSchema.optional(),
+});
 
 export const reviewRouter = router({
   /** A page of the queue, most likely wrong first; `cursor` is the previous page's `next`. */
@@ -30,6 +36,9 @@ export const reviewRouter = router({
       }),
     )
     .query(({ ctx, input: { cursor, limit, ...filter } }) => reviewQueue(ctx.db, filter, cursor ?? null, limit)),
+  /** The rule in words and how many questions it matches now, shown before it runs. */
+  bulkAcceptPreview: curatorProcedure.input(bulkRule).query(({ ctx, input }) => previewBulkAccept(ctx.db, input)),
+  bulkAccept: curatorProcedure.input(bulkRule).mutation(({ ctx, input }) => runBulkAccept(ctx.db, ctx.user, input)),
   counts: curatorProcedure.input(z.object({ pool })).query(({ ctx, input }) => queueCounts(ctx.db, input.pool)),
   item: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => reviewItem(ctx.db, input.id)),
   history: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => labelHistory(ctx.db, input.id)),

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { TASKS } from '../../../shared/answers';
 import { errorText } from '../../errors';
+import { BulkAccept } from './BulkAccept';
 import { STATUSES, type QueueState } from './useQueue';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
@@ -88,6 +89,7 @@ export function QueuePanel({ q }: { q: QueueState }) {
           <input id="review-search" value={filters.search ?? ''} onChange={(e) => setFilter({ q: e.target.value || undefined })} />
         </div>
       </form>
+      <BulkAccept task={filters.task} />
       {pages.error && <p className="error">{errorText(pages.error)}</p>}
       <table className="data" style={{ marginTop: 12 }} data-testid="review-list">
         <thead>

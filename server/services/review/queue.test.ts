@@ -98,3 +98,22 @@ describe('review queue', () => {
     }
   });
 });
+
+describe('bulk accept by crowd agreement', () => {
+  it('accepts only unreviewed questions whose crowd answers all agree, each with its own version', async () => {
+    const db = await withCrowd();
+    const { previewBulkAccept, runBulkAccept } = await import('./bulkAccept');
+    const { labelHistory } = await import('./view');
+    const rule = { minAnswers: 1, minAgreement: 0.9 };
+    // spatial-1: one agreeing answer. spatial-0 (2 of 3 disagree) and depth-1 (all disagree) stay.
+    expect(previewBulkAccept(db, rule)).toEqual({ count: 1, rule: expect.stringContaining('at least 1 crowd answer(s), every one agreeing with the label at least 90%') });
+    expect(previewBulkAccept(db, { ...rule, minAnswers: 2 }).count).toBe(0);
+    const user = { id: 1, username: 'cora', role: 'curator' as const };
+    expect(runBulkAccept(db, user, rule).accepted).toBe(1);
+    expect(labelHistory(db, 'spatial-1').versions.map((v) => [v.version, v.action, v.status])).toEqual([
+      [1, 'import', 'unreviewed'],
+      [2, 'bulk-accept', 'accepted'],
+    ]);
+    expect(previewBulkAccept(db, rule).count).toBe(0);
+  });
+});
