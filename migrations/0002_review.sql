@@ -34,4 +34,5 @@ CREATE INDEX `questions_queue_idx` ON `questions` (`pool`,`review_priority`,`id`
 CREATE INDEX `questions_queue_status_idx` ON `questions` (`pool`,`review_status`,`review_priority`,`id`);--> statement-breakpoint
 CREATE INDEX `questions_queue_task_idx` ON `questions` (`pool`,`task`,`review_priority`,`id`);--> statement-breakpoint
 CREATE INDEX `questions_queue_task_status_idx` ON `questions` (`pool`,`task`,`review_status`,`review_priority`,`id`);--> statement-breakpoint
-CREATE INDEX `questions_queue_dataset_idx` ON `questions` (`pool`,`meta_dataset`,`meta_scene`,`review_priority`,`id`);
+CREATE INDEX `questions_queue_dataset_idx` ON `questions` (`pool`,`meta_dataset`,`meta_scene`,`review_priority`,`id`);--> statement-breakpoint
+ALTER TABLE `users` ADD `disabled` integer DEFAULT false NOT NULL;

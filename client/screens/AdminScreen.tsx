@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
+import { AccountsPanel } from './admin/AccountsPanel';
 import { ImportPanel } from './admin/ImportPanel';
 
 function AdminPanel() {
@@ -96,6 +97,8 @@ function AdminPanel() {
       </form>
       )}
       {save.error && <p className="error">{errorText(save.error)}</p>}
+      <h2>Accounts</h2>
+      <AccountsPanel />
       <h2>Import</h2>
       <ImportPanel />
       <p className="muted">

@@ -186,6 +186,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['curator', 'admin'] }).notNull(),
   createdAt: createdAt(),
+  /** A disabled account cannot sign in, and its sessions end. */
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** Key/value settings editable by an admin (batch size, redundancy share). */
