@@ -33,3 +33,23 @@ describe('account management', () => {
     await expect(ada.admin.updateUser({ id: adaId, role: 'curator' })).rejects.toThrow(/cannot demote your own account/);
   }, 60_000);
 });
+
+describe('deleting one model\'s predictions', () => {
+  it('removes that source only, leaves the crowd in the app alone, and moves the table', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { importPredictions } = await import('../services/importPredictions');
+    const { db, dir } = await reviewDb(1);
+    const file = path.join(dir, 'p.jsonl');
+    fs.writeFileSync(file, [{ id: 'spatial-0', source: 'A', output: 'Yes' }, { id: 'spatial-0', source: 'B', output: 'No' }, { id: 'depth-0', source: 'A', output: 'No' }].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    await importPredictions(db, file);
+    const ada = await signedIn(db, 'ada');
+    const cora = await signedIn(db, 'cora');
+    await expect(cora.admin.deletePredictions({ source: 'A' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await ada.results.table()).rows.map((r) => r.source).sort()).toEqual(['A', 'B']);
+    expect(await ada.admin.deletePredictions({ source: 'A' })).toEqual({ source: 'A', deleted: 2 });
+    expect((await ada.results.table()).rows.map((r) => r.source)).toEqual(['B']);
+    expect(await ada.admin.predictionSources()).toEqual([{ source: 'B', n: 1 }]);
+    await expect(ada.admin.deletePredictions({ source: 'A' })).rejects.toThrow("no imported predictions from source 'A'");
+  });
+});

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { PredictionSources } from './PredictionSources';
 import { datasetForm, uploadForm, type UploadResult } from './uploadFiles';
 
 type State = { phase: 'idle' } | { phase: 'uploading'; share: number } | { phase: 'importing' } | { phase: 'done'; result: UploadResult } | { phase: 'failed'; message: string };
@@ -104,6 +105,7 @@ export function ImportPanel() {
           {state.message}
         </p>
       )}
+      <PredictionSources />
     </div>
   );
 }
