@@ -56,6 +56,6 @@ export default defineConfig({
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),
     // Keys are regexes anchored on a path segment: '/trpc' alone would also catch the module /trpc.ts.
-    proxy: { '^/trpc/': apiTarget, '^/img/': apiTarget },
+    proxy: { '^/trpc/': apiTarget, '^/img/': apiTarget, '^/files/': apiTarget },
   },
 });

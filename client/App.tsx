@@ -13,7 +13,7 @@ const CanvasPlayground = lazy(() => import('./screens/CanvasPlayground'));
 
 export function App() {
   // Drawing pages use the whole window; reading pages keep a comfortable line length.
-  const isWide = /^\/(annotate|dev)/.test(useLocation().pathname);
+  const isWide = /^\/(annotate|dev|curate)/.test(useLocation().pathname);
   return (
     <div className="app">
       <header className="topbar">

@@ -55,8 +55,8 @@ test('curate lists questions with their images to a curator only', async ({ page
   const curator = createAccount('curator');
   await page.goto('/curate');
   await signIn(page, curator.username, curator.password);
-  const list = page.getByTestId('curate-list');
-  await expect(list.locator('tbody tr')).toHaveCount(20);
+  const list = page.getByTestId('review-list');
+  await expect(list.locator('tbody tr')).toHaveCount(50);
   const src = await list.locator('img').first().getAttribute('src');
   const image = await request.get(src!);
   expect(image.status()).toBe(200);

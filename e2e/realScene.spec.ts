@@ -23,13 +23,13 @@ test('the real YCB-V scene converts, imports and draws over its photo', async ({
   const curator = createAccount('curator');
   await page.goto('/curate');
   await signIn(page, curator.username, curator.password);
-  await page.getByLabel('Id starts with').fill(pose.id);
-  const list = page.getByTestId('curate-list');
+  await page.getByLabel('Search id or text').fill(pose.id);
+  const list = page.getByTestId('review-list');
   await expect(list.locator('tbody tr')).toHaveCount(1);
-  await list.getByRole('button', { name: `Show ${pose.id} with its answer` }).click();
+  await list.getByRole('button', { name: `Review ${pose.id}` }).click();
   const canvas = page.getByTestId('annotation-canvas');
   await expect(canvas).toHaveAttribute('data-image-ready', 'true');
-  await expect(page.getByTestId('curate-preview')).toContainText(pose.question.slice(0, 40));
+  await expect(page.getByTestId('review-item')).toContainText((pose.question_human ?? pose.question).slice(0, 40));
   // The stored answer is the projection of the model box under the real pose.
   const corners = projectBox(pose.camera.K, pose.box3d);
   const answer = (pose.answer as string).match(/-?\d+(\.\d+)?/g)!.map(Number);

@@ -13,6 +13,8 @@ import type { Db } from './db/client';
 import { RateLimiter } from './rateLimit';
 import { appRouter } from './routers/_app';
 import { serveImage } from './services/images';
+import { handleDownload } from './files/download';
+import { handleAuthor, handleUpload } from './files/upload';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -35,6 +37,10 @@ export function createAppServer(db: Db, config: Pick<Config, 'imagesDir'>): http
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) return trpc(req, res);
     if (url.startsWith('/img/')) return serveImage(db, config.imagesDir, url.slice('/img/'.length).split('?')[0], req, res);
+    // Files of any size, outside tRPC's capped JSON body: uploads to import, downloads of the export.
+    if (url === '/files/author') return void handleAuthor(db, config.imagesDir, req, res).catch((err) => fail(res, err));
+    if (url.startsWith('/files/import/')) return void handleUpload(db, config.imagesDir, req, res, url.slice('/files/import/'.length).split('?')[0]).catch((err) => fail(res, err));
+    if (url.startsWith('/files/')) return void handleDownload(db, req, res, url.slice('/files/'.length).split('?')[0]).catch((err) => fail(res, err));
     if (client) return client(req, res, () => notFound(res, 'not found'));
     res.writeHead(503, { 'content-type': 'text/plain' }).end('client not built: run `npm run build`\n');
   });
@@ -54,6 +60,12 @@ const STATIC_OPTIONS: Parameters<typeof sirv>[1] = {
     res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
   },
 };
+
+function fail(res: http.ServerResponse, err: unknown): void {
+  process.stderr.write(`file endpoint failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'the server failed; see its log' }));
+  else res.destroy();
+}
 
 function notFound(res: http.ServerResponse, message: string): void {
   res.writeHead(404, { 'content-type': 'text/plain' }).end(message + '\n');

@@ -11,13 +11,14 @@ import type { Answer, Task } from '../../shared/answers';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
 import { Legend } from '../history/Legend';
-import { buildKeyTable, useShortcuts, type Command } from '../history/shortcuts';
+import { buildKeyTable, useShortcuts, type Command, type HostKey } from '../history/shortcuts';
 import { toolEntryFor } from '../tools/registry';
 import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
 import { ImageLayer } from './ImageLayer';
 import { Magnifier, type MagnifierHandle } from './Magnifier';
 import { OverlayLayer } from './OverlayLayer';
 import { OwnAnswerLayer } from './OwnAnswerLayer';
+import { RegionsLayer, type Region } from './RegionsLayer';
 import { ToolControls } from './ToolControls';
 import { Toolbar } from './Toolbar';
 import { ToolLayer } from './ToolLayer';
@@ -48,6 +49,12 @@ export interface AnnotationCanvasProps {
   onDraftChange?(serialized: string): void;
   /** CSS height of the whole component (toolbar + canvas + legend); default 100%. */
   height?: number | string;
+  /** Outlined, labelled polygons drawn read-only under the answer (a question's regions, for curators). */
+  regions?: readonly Region[];
+  /** Keys of the page around the canvas, added to the one key table and legend (keep the array stable). */
+  hostKeys?: readonly HostKey[];
+  /** Called with a host key's id when it is pressed. */
+  onHostKey?(id: string): void;
 }
 
 export function AnnotationCanvas(props: AnnotationCanvasProps) {
@@ -105,7 +112,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const isDrawing = isEditable && tool.usesPointer && !isPanMode;
   usePointerInput({ containerRef, viewRef, setView, limits, stageSize: size, store, isDrawing, isPanHeld: isPanHeld || isPanMode, isMagnifierOn, magnifierRef, toolLayerRef });
 
-  const table = useMemo(() => buildKeyTable(tool), [tool]);
+  const table = useMemo(() => buildKeyTable(tool, props.hostKeys), [tool, props.hostKeys]);
   const legendRows = useMemo(() => (isEditable ? table : table.filter((s) => s.isView)), [table, isEditable]);
   const run = useCallback(
     (c: Command) => {
@@ -115,6 +122,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
       if (c.type === 'holdPan') return setPanHeld(c.isHeld);
       if (c.type === 'drawMode') return setPanMode(false);
       if (c.type === 'toggleMagnifier') return setMagnifierOn((m) => !m);
+      if (c.type === 'host') return callbacks.current.onHostKey?.(c.id);
       if (!isEditable) return;
       if (c.type === 'undo') return store.undo();
       if (c.type === 'redo') return store.redo();
@@ -176,6 +184,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
         {size.width > 0 && (
           <Stage width={size.width} height={size.height} scaleX={view.scale} scaleY={view.scale} x={view.x} y={view.y} listening={false}>
             {image && <ImageLayer source={image.levels[level]} width={imageWidth} height={imageHeight} isPixelated={view.scale >= 3} />}
+            {props.regions && props.regions.length > 0 && <RegionsLayer regions={props.regions} scale={view.scale} />}
             {overlay && <OverlayLayer Shape={entry.Shape} answer={overlay} scale={view.scale} variant={mode === 'verify' ? 'overlay' : 'ghost'} label={props.overlayLabel} />}
             {isEditable && <ToolLayer store={store} tool={tool} scale={view.scale} layerRef={toolLayerRef} />}
             {/* Read-only modes still show the session's own answer (practice feedback: yours beside the truth). */}

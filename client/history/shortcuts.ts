@@ -16,7 +16,9 @@ export type Command =
   | { type: 'drawMode' }
   | { type: 'toggleMagnifier' }
   /** Goes to the active tool (cancel, delete, nudge, tool commands). */
-  | { type: 'tool'; event: ToolEvent };
+  | { type: 'tool'; event: ToolEvent }
+  /** Goes to the page around the canvas (e.g. a curator's accept-and-next), by the id it gave. */
+  | { type: 'host'; id: string };
 
 type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
@@ -65,13 +67,25 @@ const CORE: Shortcut[] = [
   { keys: 'M', label: 'Show / hide the magnifier', isView: true, keyTest: (e) => plain(e, 'm'), command: () => ({ type: 'toggleMagnifier' }) },
 ];
 
-/** The table for a tool: core rows, the tool's hotkey (back to drawing) and the tool's own keys. */
-export function buildKeyTable(tool: AnyTool): Shortcut[] {
+/** A key the page around the canvas adds to the one table (so it shows in the legend too). */
+export interface HostKey {
+  id: string;
+  keys: string;
+  label: string;
+  keyTest: (e: KeyLike) => boolean;
+}
+
+/**
+ * The table for a tool: core rows, the tool's hotkey (back to drawing), the tool's own keys, then the
+ * host page's keys (which work in every mode, like view keys).
+ */
+export function buildKeyTable(tool: AnyTool, host: readonly HostKey[] = []): Shortcut[] {
+  const hostRows: Shortcut[] = host.map((k) => ({ keys: k.keys, label: k.label, keyTest: k.keyTest, isView: true, command: () => ({ type: 'host', id: k.id }) }));
   const own: Shortcut[] = (tool.keys ?? []).map((k) => ({ keys: k.keys, label: k.label, keyTest: k.keyTest, command: () => ({ type: 'tool', event: k.event }) }));
   const hotkey: Shortcut = { keys: tool.hotkey.toUpperCase(), label: `${tool.label} tool (leave pan mode)`, keyTest: (e) => plain(e, tool.hotkey), command: () => ({ type: 'drawMode' }) };
   // A buttons-only tool (yes/no) has nothing to nudge, delete a point of, or switch back to.
   const core = tool.usesPointer ? CORE : CORE.filter((s) => !/Nudge|Delete|Cancel/.test(s.label));
-  return [...core, ...(tool.usesPointer ? [hotkey] : []), ...own];
+  return [...core, ...(tool.usesPointer ? [hotkey] : []), ...own, ...hostRows];
 }
 
 export function matchShortcut(table: readonly Shortcut[], e: KeyLike): Shortcut | undefined {

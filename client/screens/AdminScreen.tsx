@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
+import { AccountsPanel } from './admin/AccountsPanel';
+import { ImportPanel } from './admin/ImportPanel';
 
 function AdminPanel() {
   const queryClient = useQueryClient();
@@ -10,7 +12,7 @@ function AdminPanel() {
   const progress = useQuery(trpc.admin.progress.queryOptions());
   const stats = useQuery(trpc.items.stats.queryOptions());
   // The form shows once the stored settings are in, and is not reset by later refetches.
-  const [draft, setDraft] = useState<{ batchSize: number; redundancyShare: number; verifyPerBatch: number } | null>(null);
+  const [draft, setDraft] = useState<{ batchSize: number; redundancyShare: number; verifyPerBatch: number; labelCampaign: number } | null>(null);
   useEffect(() => {
     if (settings.data && !draft) setDraft(settings.data);
   }, [settings.data, draft]);
@@ -77,6 +79,17 @@ function AdminPanel() {
           <label htmlFor="verify">Verifications per batch</label>
           <input id="verify" type="number" min={0} max={10} value={draft.verifyPerBatch} onChange={(e) => setDraft({ ...draft, verifyPerBatch: Number(e.target.value) })} />
         </div>
+        <div>
+          <label htmlFor="label-campaign">
+            <input
+              id="label-campaign"
+              type="checkbox"
+              checked={draft.labelCampaign === 1}
+              onChange={(e) => setDraft({ ...draft, labelCampaign: e.target.checked ? 1 : 0 })}
+            />{' '}
+            Label-verification campaign open (<code>/annotate?campaign=labels</code>: shows benchmark labels to verify; its people never answer those questions)
+          </label>
+        </div>
         <button className="primary" type="submit" disabled={save.isPending}>
           Save
         </button>
@@ -84,8 +97,14 @@ function AdminPanel() {
       </form>
       )}
       {save.error && <p className="error">{errorText(save.error)}</p>}
+      <h2>Accounts</h2>
+      <AccountsPanel />
+      <h2>Import</h2>
+      <ImportPanel />
       <p className="muted">
-        Datasets and predictions are imported with <code>npx bopask import</code> and <code>npx bopask import-predictions</code>.
+        The same checks as <code>npx bopask import</code> and <code>npx bopask import-predictions</code>. Download the curated dataset:{' '}
+        <a href="/files/export.jsonl" download>all</a> · <a href="/files/export.jsonl?reviewed-only=1" download>reviewed only</a> ·{' '}
+        <a href="/files/history.jsonl" download>label history</a>.
       </p>
     </div>
   );

@@ -76,7 +76,7 @@ function FeedbackView({ item, onContinue }: { item: BatchItem; onContinue(): voi
 
 export default function AnnotateScreen() {
   const [params] = useSearchParams();
-  const contributor = useContributorBatch(params.get('pid') ?? undefined);
+  const contributor = useContributorBatch(params.get('pid') ?? undefined, params.get('campaign') === 'labels' ? 'labels' : 'baseline');
   const [reviewId, setReviewId] = useState<number | null>(null);
   const [, setIntroVersion] = useState(0);
   const batch = contributor.batch.data;

@@ -31,6 +31,11 @@ function ResultsTable() {
       </p>
       {table.error && <p className="error">{errorText(table.error)}</p>}
       {table.isSuccess && rows.length === 0 && <p className="panel">No scored answers yet.</p>}
+      {table.data && table.data.rejected > 0 && (
+        <p className="muted" data-testid="results-rejected">
+          {table.data.rejected} question(s) rejected by curators are left out of this table.
+        </p>
+      )}
       {rows.length > 0 && (
         <table className="data" data-testid="results-table">
           <thead>

@@ -32,12 +32,66 @@ export const questions = sqliteTable(
     question: text('question').notNull(),
     item: text('item', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
     createdAt: createdAt(),
+    /** The label's current version (1 = as imported); the curators' optimistic-concurrency token. */
+    version: integer('version').notNull().default(1),
+    reviewStatus: text('review_status', { enum: ['unreviewed', 'accepted', 'corrected', 'rejected'] })
+      .notNull()
+      .default('unreviewed'),
+    reviewReason: text('review_reason'),
+    /**
+     * The review queue's sort key, lowest first: how much the evidence agrees with the label (0–1, the
+     * lower of the crowd's mean agreement and the share of "correct" verification votes); 2 with no
+     * evidence yet. Kept up to date by services/review/crowdStats.ts, so the queue is an index walk.
+     */
+    reviewPriority: real('review_priority').notNull().default(2),
+    /** Crowd answers to this question and their agreement with the current label (0–1). */
+    crowdCount: integer('crowd_count').notNull().default(0),
+    crowdMeanAgreement: real('crowd_mean_agreement'),
+    crowdMinAgreement: real('crowd_min_agreement'),
+    /** Verification votes on the label itself (verify items that showed the label, not a model). */
+    verifyYes: integer('verify_yes').notNull().default(0),
+    verifyNo: integer('verify_no').notNull().default(0),
+    /** meta.dataset and meta.scene, for the queue's filters (virtual: read from `item`, indexed). */
+    metaDataset: text('meta_dataset').generatedAlwaysAs(sql`json_extract(item, '$.meta.dataset')`, { mode: 'virtual' }),
+    metaScene: text('meta_scene').generatedAlwaysAs(sql`cast(json_extract(item, '$.meta.scene') as text)`, { mode: 'virtual' }),
   },
   (t) => [
     index('questions_task_idx').on(t.task),
     index('questions_pool_idx').on(t.pool),
     index('questions_image_key_idx').on(t.imageKey),
+    index('questions_queue_idx').on(t.pool, t.reviewPriority, t.id),
+    index('questions_queue_status_idx').on(t.pool, t.reviewStatus, t.reviewPriority, t.id),
+    index('questions_queue_task_idx').on(t.pool, t.task, t.reviewPriority, t.id),
+    index('questions_queue_task_status_idx').on(t.pool, t.task, t.reviewStatus, t.reviewPriority, t.id),
+    index('questions_queue_dataset_idx').on(t.pool, t.metaDataset, t.metaScene, t.reviewPriority, t.id),
   ],
+);
+
+/**
+ * Every version of a label after the imported one (version 1 is written here too, from the imported
+ * item, when the label first changes). `item` is the whole dataset line as it was at that version, so
+ * any version can be restored and `--history` can write it.
+ */
+export const labelVersions = sqliteTable(
+  'label_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id),
+    version: integer('version').notNull(),
+    action: text('action', { enum: ['import', 'accept', 'correct', 'reject', 'restore', 'bulk-accept'] }).notNull(),
+    status: text('status', { enum: ['unreviewed', 'accepted', 'corrected', 'rejected'] }).notNull(),
+    item: text('item', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    /** The fields this version changed, e.g. ["answer", "box3d"]; empty for a status change. */
+    changed: text('changed', { mode: 'json' }).notNull().$type<string[]>(),
+    reason: text('reason'),
+    userId: integer('user_id').references(() => users.id),
+    /** Who, when not an account of this database (an import of another database's history). */
+    userName: text('user_name'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('label_versions_question_version_idx').on(t.questionId, t.version)],
 );
 
 /** An anonymous crowd contributor, identified by a random token kept in their browser. */
@@ -51,8 +105,18 @@ export const participants = sqliteTable(
     batchSize: integer('batch_size').notNull(),
     completionCode: text('completion_code'),
     createdAt: createdAt(),
+    /**
+     * `baseline`: the ordinary campaign (answers, and verifications of models' answers). `labels`: the
+     * separate label-verification campaign, the one place contributors are shown benchmark labels.
+     * A platform id is unique per campaign.
+     */
+    campaign: text('campaign', { enum: ['baseline', 'labels'] }).notNull().default('baseline'),
   },
-  (t) => [uniqueIndex('participants_token_idx').on(t.token), uniqueIndex('participants_external_id_idx').on(t.externalId)],
+  (t) => [
+    uniqueIndex('participants_token_idx').on(t.token),
+    uniqueIndex('participants_campaign_external_id_idx').on(t.campaign, t.externalId),
+    index('participants_external_id_idx').on(t.externalId),
+  ],
 );
 
 /**
@@ -122,6 +186,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['curator', 'admin'] }).notNull(),
   createdAt: createdAt(),
+  /** A disabled account cannot sign in, and its sessions end. */
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** Key/value settings editable by an admin (batch size, redundancy share). */

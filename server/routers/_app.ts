@@ -4,6 +4,7 @@ import { annotateRouter } from './annotate';
 import { authRouter } from './auth';
 import { itemsRouter } from './items';
 import { resultsRouter } from './results';
+import { reviewRouter } from './review';
 import { router } from '../trpc';
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   auth: authRouter,
   items: itemsRouter,
   results: resultsRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,10 @@ export const annotateRouter = router({
         token: token.optional(),
         externalId: z.string().trim().min(1).max(128).optional(),
         batchSize: z.number().int().min(10).max(25).optional(),
+        /** `labels`: the separate label-verification campaign (its own link; off unless an admin opens it). */
+        campaign: z.enum(['baseline', 'labels']).optional(),
+        /** Tokens of this browser's batches in the other campaign: never given to answer what they verified. */
+        priorTokens: z.array(token).max(10).optional(),
       }),
     )
     .mutation(({ ctx, input }) => startOrResume(ctx.db, input)),

@@ -15,6 +15,7 @@ import { scoreParsed } from '../../shared/metrics';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { planBatch } from './assignment';
+import { planLabelBatch, verifiedByThesePeople } from './labelCampaign';
 import { decodeScores, encodeScores, scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
@@ -48,25 +49,39 @@ function participantByToken(db: DbOrTx, token: string) {
  * own). A `?pid` alone never resumes a batch: knowing someone's platform id must not hand over their
  * answers or their completion code.
  */
-export function startOrResume(db: Db, input: { token?: string; externalId?: string; batchSize?: number }) {
+export function startOrResume(
+  db: Db,
+  input: { token?: string; externalId?: string; batchSize?: number; campaign?: 'baseline' | 'labels'; priorTokens?: string[] },
+) {
+  const campaign = input.campaign ?? 'baseline';
   return db.transaction(
     (tx) => {
       if (input.token) {
         const p = tx.select().from(participants).where(eq(participants.token, input.token)).get();
-        if (p && (!input.externalId || p.externalId === input.externalId)) return { token: p.token };
+        if (p && p.campaign === campaign && (!input.externalId || p.externalId === input.externalId)) return { token: p.token };
       }
       if (input.externalId) {
-        const p = tx.select({ id: participants.id }).from(participants).where(eq(participants.externalId, input.externalId)).get();
+        const p = tx
+          .select({ id: participants.id })
+          .from(participants)
+          .where(and(eq(participants.externalId, input.externalId), eq(participants.campaign, campaign)))
+          .get();
         if (p) {
           throw new AppError('CONFLICT', 'this participant id already has a batch, opened in another browser: continue there');
         }
       }
       const settings = getSettings(tx);
+      if (campaign === 'labels' && settings.labelCampaign !== 1) {
+        throw new AppError('NOT_FOUND', 'the label-verification campaign is not open');
+      }
       const batchSize = input.batchSize ?? settings.batchSize;
       const id = randomUUID();
       const token = randomBytes(24).toString('base64url');
-      tx.insert(participants).values({ id, token, externalId: input.externalId ?? null, batchSize }).run();
-      const plan = planBatch(tx, id, settings, batchSize);
+      tx.insert(participants).values({ id, token, externalId: input.externalId ?? null, batchSize, campaign }).run();
+      const plan =
+        campaign === 'labels'
+          ? planLabelBatch(tx, id, batchSize)
+          : planBatch(tx, id, settings, batchSize, verifiedByThesePeople(tx, { tokens: [input.token, ...(input.priorTokens ?? [])].filter((t): t is string => !!t), externalId: input.externalId }));
       if (plan.length === 0) throw new AppError('NOT_FOUND', 'there are no questions to answer yet');
       tx.insert(assignments)
         .values(plan.map((p, i) => ({ participantId: id, questionId: p.questionId, position: i, mode: p.mode, verifyResponseId: p.verifyResponseId ?? null })))
@@ -90,10 +105,13 @@ function practiceFeedback(db: Db, a: AssignmentRow, q: QuestionRow) {
   };
 }
 
-/** Verify mode only: the model's answer under review, or the generated label when no model is named. */
-function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow): Answer | null {
+/**
+ * Verify mode only: the model's answer under review, or — in the label-verification campaign only —
+ * the label itself. A baseline batch never shows a label, even from an assignment planned before.
+ */
+function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow, campaign: 'baseline' | 'labels'): Answer | null {
   if (a.mode !== 'verify') return null;
-  if (!a.verifyResponseId) return scorableItem(q).gt;
+  if (!a.verifyResponseId) return campaign === 'labels' ? scorableItem(q).gt : null;
   const r = db.select().from(responses).where(eq(responses.id, a.verifyResponseId)).get();
   if (!r) return null;
   const parsed = parseAnswer(q.task, r.output);
@@ -116,7 +134,7 @@ export function getBatch(db: Db, token: string) {
     mode: a.mode,
     status: a.status,
     question: publicQuestion(q),
-    shownAnswer: shownAnswer(db, a, q),
+    shownAnswer: shownAnswer(db, a, q, p.campaign),
     feedback: practiceFeedback(db, a, q),
   }));
   const done = items.filter((i) => i.status !== 'open').length;

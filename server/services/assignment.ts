@@ -50,7 +50,8 @@ function rankedCandidates(db: DbOrTx, participantId: string, share: number): Map
         and a.participant_id = ${participantId})`,
     })
     .from(questions)
-    .where(eq(questions.pool, 'benchmark'))
+    // Rejected questions have left the benchmark.
+    .where(and(eq(questions.pool, 'benchmark'), ne(questions.reviewStatus, 'rejected')))
     .all();
   const ranks = new Map(rows.map((r) => [r.id, hashRank(r.id)]));
   const byHash = rows.map((r) => r.id).sort((a, b) => ranks.get(a)! - ranks.get(b)!);
@@ -103,40 +104,12 @@ function pickAnswerQuestions(byTask: Map<Task, Candidate[]>, n: number): Candida
 }
 
 /**
- * What a batch asks to verify: models' answers first (fewest verifications first); when there are
- * not enough, the generated (semi-automatic) labels themselves, so curators learn which labels the
- * crowd judges wrong. Showing a label in verify mode is what verify mode is for; the question is
- * then never given to that contributor to answer (one assignment per question and contributor).
+ * What a baseline batch asks to verify: models' answers only (fewest verifications first). Labels
+ * themselves are verified in the separate label campaign (labelCampaign.ts), never here: a label shown
+ * in an ordinary batch is a benchmark answer handed to a contributor.
  */
 function pickVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
-  const models = pickModelVerifyItems(db, participantId, exclude, n);
-  const taken = new Set([...exclude, ...models.map((m) => m.questionId)]);
-  return [...models, ...pickLabelVerifyItems(db, participantId, taken, n - models.length)];
-}
-
-function pickLabelVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
-  if (n <= 0) return [];
-  const rows = db
-    .select({ questionId: questions.id, task: questions.task })
-    .from(questions)
-    .where(
-      and(
-        eq(questions.pool, 'benchmark'),
-        sql`not exists (select 1 from ${assignments} a where a.question_id = "questions"."id"
-          and a.participant_id = ${participantId})`,
-      ),
-    )
-    .orderBy(
-      sql`(select count(*) from ${assignments} a where a.question_id = "questions"."id"
-        and a.mode = 'verify' and a.verify_response_id is null)`,
-      sql`random()`,
-    )
-    .limit(n + exclude.size)
-    .all();
-  return rows
-    .filter((r) => !exclude.has(r.questionId))
-    .slice(0, n)
-    .map((r) => ({ questionId: r.questionId, task: r.task, mode: 'verify' as const }));
+  return pickModelVerifyItems(db, participantId, exclude, n);
 }
 
 function pickModelVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
@@ -192,9 +165,15 @@ function withPractice(db: DbOrTx, items: PlannedAssignment[]): PlannedAssignment
   return out;
 }
 
-/** Plans a new contributor's batch (practice, answers, then verifications). Call inside a transaction. */
-export function planBatch(db: DbOrTx, participantId: string, settings: Settings, batchSize: number): PlannedAssignment[] {
-  const answers = pickAnswerQuestions(rankedCandidates(db, participantId, settings.redundancyShare), batchSize);
+/**
+ * Plans a new contributor's batch (practice, answers, then verifications). `seenLabels`: questions
+ * whose label this person verified in the label campaign, never given to them to answer. Call inside
+ * a transaction.
+ */
+export function planBatch(db: DbOrTx, participantId: string, settings: Settings, batchSize: number, seenLabels = new Set<string>()): PlannedAssignment[] {
+  const ranked = rankedCandidates(db, participantId, settings.redundancyShare);
+  for (const [task, list] of ranked) ranked.set(task, list.filter((c) => !seenLabels.has(c.id)));
+  const answers = pickAnswerQuestions(ranked, batchSize);
   const planned: PlannedAssignment[] = answers.map((c) => ({ questionId: c.id, task: c.task, mode: 'answer' }));
   const verify = pickVerifyItems(db, participantId, new Set(answers.map((a) => a.id)), settings.verifyPerBatch);
   return withPractice(db, [...planned, ...verify]);

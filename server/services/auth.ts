@@ -24,7 +24,7 @@ export interface SessionUser {
   role: Role;
 }
 
-function hashPassword(password: string): string {
+export function hashPassword(password: string): string {
   const salt = randomBytes(16);
   const hash = scryptSync(password, salt, 32);
   return `scrypt:${salt.toString('hex')}:${hash.toString('hex')}`;
@@ -78,7 +78,7 @@ export async function login(db: Db, username: string, password: string): Promise
   }
   const row = db.select().from(users).where(eq(users.username, username)).get();
   const isValid = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-  if (!row || !isValid) {
+  if (!row || !isValid || row.disabled) {
     recentFailures(username, now).push(now);
     throw new AppError('UNAUTHORIZED', 'wrong username or password');
   }
@@ -96,12 +96,12 @@ export function logout(db: Db, token: string | undefined): void {
 export function userFromSession(db: Db, token: string | undefined): SessionUser | null {
   if (!token) return null;
   const row = db
-    .select({ id: users.id, username: users.username, role: users.role, expiresAt: sessions.expiresAt })
+    .select({ id: users.id, username: users.username, role: users.role, expiresAt: sessions.expiresAt, disabled: users.disabled })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.token, token))
     .get();
-  if (!row || row.expiresAt.getTime() < Date.now()) return null;
+  if (!row || row.disabled || row.expiresAt.getTime() < Date.now()) return null;
   return { id: row.id, username: row.username, role: row.role };
 }
 

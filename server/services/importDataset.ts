@@ -13,6 +13,10 @@ import { BadInputError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
 import { newImageKey } from './images';
+import { splitReview } from './review/exportDataset';
+
+const REVIEW_STATUSES = ['unreviewed', 'accepted', 'corrected', 'rejected'] as const;
+type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** How many line errors one refusal lists before summarising the rest. */
 const MAX_REPORTED_ERRORS = 20;
@@ -76,6 +80,12 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
       );
       continue;
     }
+    // An exported line carries its review state in meta.review: stored in the columns, not the item.
+    const { item: stored, review } = splitReview(JSON.parse(line) as Record<string, unknown>);
+    if (review && (!REVIEW_STATUSES.includes(review.status as ReviewStatus) || !Number.isInteger(review.version) || review.version < 1)) {
+      errors.push(`line ${lineNo}, field meta.review: expected {"status": one of ${REVIEW_STATUSES.join(', ')}, "version": an integer ≥ 1, "reason": text or null}`);
+      continue;
+    }
     rows.push({
       id: item.id,
       task: item.task,
@@ -84,7 +94,8 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
       width: size.width,
       height: size.height,
       question: item.question,
-      item: JSON.parse(line) as Record<string, unknown>,
+      item: stored,
+      ...(review ? { reviewStatus: review.status as ReviewStatus, version: review.version, reviewReason: review.reason } : {}),
     });
   }
   if (lineNo === 0 || (rows.length === 0 && errors.length === 0)) {
@@ -149,18 +160,27 @@ function readImageSize(
 function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[], lineOf: Map<string, number>) {
   const fresh: Row[] = [];
   let unchanged = 0;
-  const existing = new Map<string, { item: unknown; pool: string }>();
+  const existing = new Map<string, { item: unknown; pool: string; version: number; reviewStatus: string }>();
   for (let i = 0; i < rows.length; i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.id);
-    for (const r of db.select({ id: questions.id, item: questions.item, pool: questions.pool }).from(questions).where(inArray(questions.id, ids)).all()) {
-      existing.set(r.id, r);
-    }
+    const found = db
+      .select({ id: questions.id, item: questions.item, pool: questions.pool, version: questions.version, reviewStatus: questions.reviewStatus })
+      .from(questions)
+      .where(inArray(questions.id, ids))
+      .all();
+    for (const r of found) existing.set(r.id, r);
   }
   for (const row of rows) {
     const old = existing.get(row.id);
+    // A line without meta.review says nothing about the review; with it, it must match the database's.
+    const sameReview = !old || row.version === undefined || (old.version === row.version && old.reviewStatus === row.reviewStatus);
     if (!old) fresh.push(row);
-    else if (JSON.stringify(old.item) === JSON.stringify(row.item) && old.pool === pool) unchanged++;
-    else errors.push(`line ${lineOf.get(row.id)}, field id: '${row.id}' was imported before with different content (${old.pool} pool); ids are keys`);
+    else if (JSON.stringify(old.item) === JSON.stringify(row.item) && old.pool === pool && sameReview) unchanged++;
+    else if (!sameReview) {
+      errors.push(
+        `line ${lineOf.get(row.id)}, field meta.review: '${row.id}' is at version ${old.version} (${old.reviewStatus}) here, the file says version ${row.version} (${row.reviewStatus}); ids are keys`,
+      );
+    } else errors.push(`line ${lineOf.get(row.id)}, field id: '${row.id}' was imported before with different content (${old.pool} pool); ids are keys`);
   }
   return { fresh, unchanged };
 }

@@ -1,5 +1,5 @@
 /** The benchmark table from the database: humans and models, through the shared aggregator. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { TableAggregator, type TableRow } from '../../shared/metrics';
 import { decodeScores } from './scoring';
 import type { Db } from '../db/client';
@@ -10,10 +10,13 @@ import { questions, responses } from '../db/schema';
  * apart (they are judgements of someone else's answer, not answers), as are skips.
  */
 export function benchmarkTable(db: Db, sources?: string[]): TableRow[] {
-  // Responses are only ever added: their count and last rowid identify the table's inputs, so the
+  // Responses are only ever added, and scores change only with a new label version: the responses'
+  // count and last rowid plus the last label version identify the table's inputs, so the
   // (seconds-long, at 100k responses) aggregation runs once per change, not once per page view.
-  const stamp = db.$client.prepare('select count(*) n, max(rowid) last from responses').get() as { n: number; last: number | null };
-  const key = `${stamp.n}:${stamp.last}:${sources?.join('\u0000') ?? ''}`;
+  const stamp = db.$client
+    .prepare('select count(*) n, max(rowid) last, (select max(rowid) from label_versions) labels from responses')
+    .get() as { n: number; last: number | null; labels: number | null };
+  const key = `${stamp.n}:${stamp.last}:${stamp.labels}:${sources?.join('\u0000') ?? ''}`;
   const hit = tableCache.get(db);
   if (hit?.key === key) return hit.rows;
   const rows = computeTable(db, sources);
@@ -27,6 +30,8 @@ function computeTable(db: Db, sources?: string[]): TableRow[] {
   const agg = new TableAggregator();
   const where = and(
     eq(questions.pool, 'benchmark'),
+    // Rejected questions leave the benchmark (excludedQuestions says how many).
+    ne(questions.reviewStatus, 'rejected'),
     eq(responses.kind, 'answer'),
     sources && sources.length > 0 ? inArray(responses.source, sources) : undefined,
   );
@@ -53,4 +58,13 @@ function computeTable(db: Db, sources?: string[]): TableRow[] {
     });
   }
   return agg.rows();
+}
+
+/** Benchmark questions a curator rejected, which the table leaves out (questions_queue_status_idx). */
+export function excludedQuestions(db: Db): number {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(questions)
+    .where(and(eq(questions.pool, 'benchmark'), eq(questions.reviewStatus, 'rejected')))
+    .get()!.n;
 }

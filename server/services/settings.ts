@@ -10,10 +10,15 @@ export const settingsSchema = z.object({
   redundancyShare: z.number().min(0).max(1),
   /** Questions per batch shown as a generated answer to verify (counted apart from drawn answers). */
   verifyPerBatch: z.number().int().min(0).max(10),
+  /**
+   * 1 opens the separate label-verification campaign (`/annotate?campaign=labels`): its batches show
+   * benchmark labels to verify. Off (0) by default.
+   */
+  labelCampaign: z.number().int().min(0).max(1),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { batchSize: 15, redundancyShare: 0.3, verifyPerBatch: 2 };
+export const DEFAULT_SETTINGS: Settings = { batchSize: 15, redundancyShare: 0.3, verifyPerBatch: 2, labelCampaign: 0 };
 
 export function getSettings(db: DbOrTx): Settings {
   const stored = Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, r.value]));

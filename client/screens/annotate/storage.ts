@@ -5,6 +5,8 @@
  */
 const KEY = 'bopask.annotate';
 
+export type Campaign = 'baseline' | 'labels';
+
 function get(key: string): string | null {
   try {
     return localStorage.getItem(`${KEY}.${key}`);
@@ -33,8 +35,9 @@ function flushTiming(): void {
 }
 
 export const contributorStorage = {
-  token: () => get('token'),
-  setToken: (t: string | null) => set('token', t),
+  /** The batch token of a campaign (the label-verification campaign keeps its own). */
+  token: (campaign: Campaign = 'baseline') => get(campaign === 'labels' ? 'token.labels' : 'token'),
+  setToken: (t: string | null, campaign: Campaign = 'baseline') => set(campaign === 'labels' ? 'token.labels' : 'token', t),
   /** The response id for an assignment, created once and reused by every retry. */
   responseId(assignmentId: number): string {
     const existing = get(`rid.${assignmentId}`);

@@ -8,15 +8,15 @@ import { useEffect, useState } from 'react';
 import type { Answer } from '../../../shared/answers';
 import { isRetryable } from '../../errors';
 import { trpc } from '../../trpc';
-import { contributorStorage } from './storage';
+import { contributorStorage, type Campaign } from './storage';
 
-export function useContributorBatch(externalId: string | undefined) {
+export function useContributorBatch(externalId: string | undefined, campaign: Campaign = 'baseline') {
   const queryClient = useQueryClient();
-  const [token, setToken] = useState<string | null>(() => contributorStorage.token());
+  const [token, setToken] = useState<string | null>(() => contributorStorage.token(campaign));
   const start = useMutation(
     trpc.annotate.start.mutationOptions({
       onSuccess: (r) => {
-        contributorStorage.setToken(r.token);
+        contributorStorage.setToken(r.token, campaign);
         setToken(r.token);
       },
     }),
@@ -24,7 +24,9 @@ export function useContributorBatch(externalId: string | undefined) {
   useEffect(() => {
     // Resume by token (or by platform id); a token the server does not know starts a new batch.
     if (!start.isIdle) return;
-    start.mutate({ token: token ?? undefined, externalId });
+    // A baseline batch names this browser's label-campaign batch, whose questions it must not answer.
+    const labelsToken = campaign === 'baseline' ? contributorStorage.token('labels') : null;
+    start.mutate({ token: token ?? undefined, externalId, campaign, priorTokens: labelsToken ? [labelsToken] : undefined });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once per page load
 
   const startedToken = start.data?.token ?? null;
@@ -57,7 +59,7 @@ export function useContributorBatch(externalId: string | undefined) {
       verify.mutateAsync({ ...common(assignmentId), isCorrect, correction }),
     skipQuestion: (assignmentId: number, reason: string) => skip.mutateAsync({ ...common(assignmentId), reason }),
     restart: () => {
-      contributorStorage.setToken(null);
+      contributorStorage.setToken(null, campaign);
       window.location.reload();
     },
   };

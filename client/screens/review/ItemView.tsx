@@ -1,0 +1,186 @@
+/**
+ * One question under review: the image large with the label drawn and editable by the task's own
+ * tool (the annotation canvas, started from the label), the regions, the evidence, the actions
+ * (accept, correct-and-accept, reject with a reason, restore) and prev/next, all on the keyboard.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Answer } from '../../../shared/answers';
+import { AnnotationCanvas } from '../../canvas/AnnotationCanvas';
+import type { Region } from '../../canvas/RegionsLayer';
+import { errorText } from '../../errors';
+import { trpc } from '../../trpc';
+import { HistoryList } from './HistoryList';
+import { REVIEW_KEYS } from './reviewKeys';
+import type { QueueState } from './useQueue';
+
+type SaveResult = { ok: true; item: unknown } | { ok: false; conflict: string; item: unknown };
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+export function ItemView({ id, q }: { id: string; q: QueueState }) {
+  const queryClient = useQueryClient();
+  const itemKey = trpc.review.item.queryKey({ id });
+  const item = useQuery(trpc.review.item.queryOptions({ id }));
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  // The first answer the canvas reports for a version is the label as the tool reads it: "changed"
+  // means the curator moved something, not that the tool rounded or clamped a point.
+  const baseline = useRef<{ key: string; text: string } | null>(null);
+  const sessionKey = useRef('');
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<{ kind: 'conflict' | 'ok' | 'error'; text: string } | null>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+
+  const index = q.items.findIndex((r) => r.id === id);
+  const nextId = q.items[index + 1]?.id ?? null;
+  const prevId = index > 0 ? q.items[index - 1].id : null;
+  // Keep one page ahead so "next" never waits at the end of what is loaded.
+  useEffect(() => {
+    if (index >= q.items.length - 3 && q.pages.hasNextPage && !q.pages.isFetchingNextPage) void q.pages.fetchNextPage();
+  }, [index, q.items.length, q.pages]);
+
+  const data = item.data;
+  const version = data?.version;
+  sessionKey.current = `${id}@${version}`;
+  useEffect(() => setReason(''), [id, version]);
+  const onAnswerChange = useCallback((a: Answer | null) => {
+    if (baseline.current?.key !== sessionKey.current) baseline.current = { key: sessionKey.current, text: JSON.stringify(a) };
+    setAnswer(a);
+  }, []);
+  const isChanged = answer !== null && baseline.current?.key === sessionKey.current && JSON.stringify(answer) !== baseline.current.text;
+
+  const after = (goNext: boolean) => (res: SaveResult) => {
+    queryClient.setQueryData(itemKey, res.item as never);
+    void queryClient.invalidateQueries({ queryKey: trpc.review.history.queryKey({ id }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.review.counts.queryKey() });
+    if (!res.ok) return setMessage({ kind: 'conflict', text: res.conflict });
+    setMessage({ kind: 'ok', text: `Saved ${id}.` });
+    if (goNext && nextId) q.open(nextId);
+  };
+  const onError = (err: unknown) => setMessage({ kind: 'error', text: errorText(err) });
+  const accept = useMutation(trpc.review.accept.mutationOptions({ onError }));
+  const correct = useMutation(trpc.review.correct.mutationOptions({ onError }));
+  const reject = useMutation(trpc.review.reject.mutationOptions({ onError }));
+  const restore = useMutation(trpc.review.restore.mutationOptions({ onError }));
+  const isBusy = accept.isPending || correct.isPending || reject.isPending || restore.isPending;
+
+  const save = (goNext: boolean) => {
+    if (!data || isBusy) return;
+    const r = reason.trim() || undefined;
+    if (isChanged && answer) correct.mutate({ id, version: data.version, label: { answer }, reason: r }, { onSuccess: after(goNext) });
+    else accept.mutate({ id, version: data.version, reason: r }, { onSuccess: after(goNext) });
+  };
+  const doReject = () => {
+    if (!data || isBusy) return;
+    if (!reason.trim()) {
+      setMessage({ kind: 'error', text: 'Type the reason for rejecting, then press Enter.' });
+      return reasonRef.current?.focus();
+    }
+    reject.mutate({ id, version: data.version, reason: reason.trim() }, { onSuccess: after(true) });
+  };
+  const onHostKey = (key: string) => {
+    if (key === 'save-next') save(true);
+    else if (key === 'reject') reasonRef.current?.focus();
+    else if (key === 'next' && nextId) q.open(nextId);
+    else if (key === 'prev' && prevId) q.open(prevId);
+    else if (key === 'queue') q.open(null);
+  };
+
+  const regions = useMemo((): Region[] => {
+    if (!data) return [];
+    const out: Region[] = (data.regions ?? []).map((points, i) => ({ points, label: String(i + 1) }));
+    if (data.sourceRegion) out.push({ points: data.sourceRegion, label: 'source' });
+    if (data.targetRegion) out.push({ points: data.targetRegion, label: 'target' });
+    return out;
+  }, [data]);
+
+  if (item.error) return <p className="error">{errorText(item.error)}</p>;
+  if (!data) return <p className="loading">Loading…</p>;
+  return (
+    <div className="review" data-testid="review-item" data-id={id} data-version={data.version} data-status={data.status}>
+      <div className="question-layout">
+        <div className="question-canvas">
+          <AnnotationCanvas
+            key={`${id}@${data.version}`}
+            imageUrl={data.imageUrl}
+            imageWidth={data.width}
+            imageHeight={data.height}
+            task={data.task}
+            camera={data.camera}
+            mode="draw"
+            initialAnswer={data.label}
+            overlayAnswer={data.label}
+            overlayLabel="Current label"
+            regions={regions}
+            hostKeys={REVIEW_KEYS}
+            onHostKey={onHostKey}
+            onAnswerChange={onAnswerChange}
+          />
+        </div>
+        <aside className="question-side">
+          <div className="actions">
+            <button onClick={() => q.open(null)}>← Queue</button>
+            <button disabled={!prevId} onClick={() => prevId && q.open(prevId)} data-testid="review-prev">
+              Previous
+            </button>
+            <button disabled={!nextId} onClick={() => nextId && q.open(nextId)} data-testid="review-next">
+              Next
+            </button>
+            {index >= 0 && (
+              <span className="muted">
+                {index + 1} of {q.items.length}
+                {q.pages.hasNextPage ? '+' : ''}
+              </span>
+            )}
+          </div>
+          <div>
+            <b>{data.id}</b> · {data.task} ·{' '}
+            <span className="status" data-status={data.status} data-testid="review-status">
+              {data.status}
+            </span>{' '}
+            <span className="muted">v{data.version}</span>
+            {data.reason && <div className="muted">“{data.reason}”</div>}
+          </div>
+          <p className="question-text">{data.questionHuman ?? data.question}</p>
+          {data.meta && <code className="muted answer-text">{JSON.stringify(data.meta)}</code>}
+          <div className="muted" data-testid="review-evidence">
+            Crowd: {data.crowd.count > 0 ? `${data.crowd.count} answer(s), mean agreement ${pct(data.crowd.meanAgreement)}, lowest ${pct(data.crowd.minAgreement)}` : 'no answers yet'}
+            <br />
+            Verification votes: {data.votes.correct} correct, {data.votes.wrong} wrong
+          </div>
+          <form
+            className="review-actions"
+            onSubmit={(e) => {
+              e.preventDefault();
+              // Enter in the reason box rejects when the reason was asked for by X; the buttons say which.
+              doReject();
+            }}
+          >
+            <label htmlFor="review-reason">Reason (required to reject)</label>
+            <input id="review-reason" ref={reasonRef} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. wrong object, box too tall" />
+            <div className="actions">
+              <button type="button" className="primary" disabled={isBusy} onClick={() => save(true)} data-testid="review-save">
+                {isChanged ? 'Save correction & next' : 'Accept & next'} <kbd>Enter</kbd>
+              </button>
+              <button type="submit" className="danger" disabled={isBusy} data-testid="review-reject">
+                Reject <kbd>X</kbd>
+              </button>
+            </div>
+          </form>
+          {isChanged && <p className="muted">You changed the label: saving stores it as a new version and rescores every response.</p>}
+          {message && (
+            <p className={message.kind === 'ok' ? 'muted' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid={`review-${message.kind}`}>
+              {message.text}
+            </p>
+          )}
+          <h3 style={{ margin: '8px 0 0' }}>History</h3>
+          <HistoryList
+            id={id}
+            current={data.version}
+            isBusy={isBusy}
+            onRestore={(v) => restore.mutate({ id, version: data.version, toVersion: v }, { onSuccess: after(false) })}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}
