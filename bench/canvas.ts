@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 
-const CONFIG = 'client/canvas/dev/vite.config.ts';
+const CONFIG = 'client/dev/vite.config.ts';
 const PORT = Number(process.env.BENCH_PORT ?? 5185);
 const MOVES = 150;
 const RUNS = 3;

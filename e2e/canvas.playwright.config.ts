@@ -22,7 +22,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
   },
   webServer: {
-    command: `npx vite --config client/canvas/dev/${isApp ? "app." : ""}vite.config.ts`,
+    command: `npx vite --config client/dev/${isApp ? "app." : ""}vite.config.ts`,
     cwd: '..',
     url: `http://localhost:${PORT}/dev/canvas`,
     timeout: 120_000,

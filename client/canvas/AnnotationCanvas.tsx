@@ -55,11 +55,11 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const entry = toolEntryFor(task);
   // Keyed by value: a host that rebuilds the camera object each render must not restart the session.
   const cameraKey = JSON.stringify(camera ?? null);
-  const tool = useMemo(() => entry.create({ task, imageWidth, imageHeight, camera }), [entry, task, imageWidth, imageHeight, cameraKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const tool = useMemo(() => entry.create({ task, imageWidth, imageHeight, camera }), [entry, task, imageWidth, imageHeight, cameraKey]); // oxlint-disable-line react-hooks/exhaustive-deps -- camera by value (cameraKey)
   const store = useMemo(() => {
     const restored = deserializeDraft(tool.id, props.initialDraft);
     return createEditorStore(tool, restored ?? (props.initialAnswer ? tool.fromAnswer(props.initialAnswer) : tool.begin()));
-  }, [tool]); // eslint-disable-line react-hooks/exhaustive-deps -- initial values are read once per tool
+  }, [tool]); // oxlint-disable-line react-hooks/exhaustive-deps -- initial values are read once per tool
 
   // A new initialAnswer after mount (verify → correct) restarts the session from it; never undoable.
   const firstInitial = useRef(props.initialAnswer);

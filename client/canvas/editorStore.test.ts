@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPointTool } from '../tools/point/tool';
+import { createPointTool } from '../tools/rearrangement/tool';
 import { imagePx } from '../tools/types';
 import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
 

@@ -6,8 +6,8 @@ import { defineConfig } from 'vite';
 // /dev/canvas route (under its top bar) with no server: CANVAS_APP=1 in e2e/canvas.playwright.config.ts.
 const here = path.dirname(new URL(import.meta.url).pathname);
 export default defineConfig({
-  root: path.resolve(here, '../..'),
-  publicDir: path.resolve(here, '../../../public'),
+  root: path.resolve(here, '..'),
+  publicDir: path.resolve(here, '../../public'),
   plugins: [react()],
   server: { port: Number(process.env.CANVAS_PORT ?? 5186), strictPort: true },
   logLevel: 'warn',

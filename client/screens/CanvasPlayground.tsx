@@ -8,7 +8,7 @@ import Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { TASKS, type Answer, type Task } from '../../shared/answers';
 import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
-import { sampleCamera, sampleImageUrl, sampleOverlay } from '../canvas/dev/sampleScene';
+import { sampleCamera, sampleImageUrl, sampleOverlay } from '../dev/sampleScene';
 
 // The developer page exposes Konva so tests can assert on the node tree (konva's Testing guide);
 // this page is loaded on demand and never by contributors.

@@ -3,16 +3,16 @@
  * the canvas and the screens only ever call `toolEntryFor`.
  */
 import type { Task } from '../../shared/answers';
-import { createBinaryTool } from './binary/tool';
-import { BinaryShape } from './binary/Shape';
-import { createCuboidTool } from './cuboid/tool';
-import { CuboidShape } from './cuboid/Shape';
+import { createBinaryTool } from './yesno/tool';
+import { BinaryShape } from './yesno/Shape';
+import { createCuboidTool } from './pose/tool';
+import { CuboidShape } from './pose/Shape';
 import { createGraspTool } from './grasp/tool';
 import { GraspShape } from './grasp/Shape';
-import { createPointTool } from './point/tool';
-import { PointShape } from './point/Shape';
-import { createPolylineTool } from './polyline/tool';
-import { PolylineShape } from './polyline/Shape';
+import { createPointTool } from './rearrangement/tool';
+import { PointShape } from './rearrangement/Shape';
+import { createPolylineTool } from './trajectory/tool';
+import { PolylineShape } from './trajectory/Shape';
 import type { ToolEntry } from './types';
 
 export const TOOL_REGISTRY: readonly ToolEntry[] = [

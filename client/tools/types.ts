@@ -105,7 +105,7 @@ export interface Tool<D> {
 }
 
 /** A tool with its draft type erased, as the registry and the canvas hold it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// oxlint-disable-next-line typescript/no-explicit-any -- Preview is contravariant in the draft: Tool<unknown> would accept no tool
 export type AnyTool = Tool<any>;
 
 /** Registry entry: builds the tool for a question (pose picks the 3D gizmo when a camera is given). */

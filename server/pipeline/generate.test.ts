@@ -46,8 +46,8 @@ describe('generate on synthetic scenes', () => {
     expect([...tasks].sort()).toEqual(['depth', 'grasp', 'pose', 'rearrangement', 'spatial', 'trajectory']);
     expect(parsed()).toHaveLength(fx.lines.length);
     for (const l of fx.lines) {
-      expect(l.camera.K).toHaveLength(3);
-      expect(l.camera.world_to_camera.R).toHaveLength(3);
+      expect(l.camera!.K).toHaveLength(3);
+      expect(l.camera!.world_to_camera!.R).toHaveLength(3);
       expect(readFileSync(join(fx.out, l.image)).length).toBeGreaterThan(1000);
     }
   });

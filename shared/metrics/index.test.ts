@@ -6,6 +6,7 @@ import type { Vec2 } from '../geometry/types';
 import { scoreAnswer, scoreParsed, type ScorableItem } from './index';
 
 // The normative reference cases: ../shared/fixtures beside the repo, or their verbatim copy in testdata/.
+// oxlint-disable-next-line typescript/no-explicit-any -- fixture JSON: each case's fields are read by name, as METRICS.md gives them
 const fixtures: Record<string, Record<string, any>[]> = JSON.parse(
   readFileSync(normativePath('fixtures/metric-vectors.json'), 'utf8'),
 );

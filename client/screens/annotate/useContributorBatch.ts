@@ -25,7 +25,7 @@ export function useContributorBatch(externalId: string | undefined) {
     // Resume by token (or by platform id); a token the server does not know starts a new batch.
     if (!start.isIdle) return;
     start.mutate({ token: token ?? undefined, externalId });
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once per page load
+  }, []); // oxlint-disable-line react-hooks/exhaustive-deps -- once per page load
 
   const startedToken = start.data?.token ?? null;
   const batch = useQuery({

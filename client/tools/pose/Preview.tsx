@@ -6,7 +6,8 @@ import { HaloLine } from '../common/HaloLine';
 import type { PreviewProps } from '../types';
 import { CuboidEdges } from './Edges';
 import { GIZMO_HANDLES, handleImage, type Cam, type GizmoHandle } from './gizmo';
-import { gizmoCorners, type CuboidDraft } from './tool';
+import { gizmoCorners } from './gizmo';
+import type { CuboidDraft } from './tool';
 
 /** Handle fills per role; the legend names them. Shapes (size) differ too, not only colour. */
 const HANDLE_STYLE: Record<GizmoHandle, { fill: string; shape: 'circle' | 'diamond' | 'triangle' }> = {

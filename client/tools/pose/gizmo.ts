@@ -4,7 +4,8 @@
  * least-squares problem (Gauss–Newton on the handle's reprojection) so every handle follows the cursor
  * whatever the perspective.
  */
-import type { TablePose, WorldToCamera } from '../../../shared/geometry/camera';
+import { boxCorners, projectBox } from '../../../shared/geometry/box3d';
+import { boxOnTable, type TablePose, type WorldToCamera } from '../../../shared/geometry/camera';
 import { cameraCenterWorld, projectWorldPoint, rayTableIntersection, tablePoseCenterWorld, tablePoseLocalToWorld, tablePoseRotation } from '../../../shared/geometry/camera';
 import type { Mat3, Vec2, Vec3 } from '../../../shared/geometry/types';
 
@@ -147,4 +148,11 @@ export function placeBox(cam: Cam, at: Vec2, targetPx: number): TablePose | null
   // Camera x axis in the world is row 0 of R; aligning the box's x with it shows its front face square-on.
   const yawRad = Math.atan2(R[0][1], R[0][0]);
   return { x: hit[0], y: hit[1], yawRad, tiltRad: 0, size: [s, s, s] };
+}
+
+/** Camera-frame corners in front of the camera, projected; null if any corner is behind it. */
+export function gizmoCorners(cam: Cam, pose: TablePose): Vec2[] | null {
+  const box = boxOnTable(pose, cam.w2c);
+  if (boxCorners(box).some((c) => !(c[2] > 1))) return null;
+  return projectBox(cam.K, box);
 }

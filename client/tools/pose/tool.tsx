@@ -5,14 +5,12 @@
  * draft is 8 free corners (free mode, see free.ts).
  */
 import type { Answer } from '../../../shared/answers';
-import { projectBox } from '../../../shared/geometry/box3d';
-import { boxOnTable, defaultWorldToCamera, type TablePose } from '../../../shared/geometry/camera';
-import { boxCorners } from '../../../shared/geometry/box3d';
+import { defaultWorldToCamera, type TablePose } from '../../../shared/geometry/camera';
 import type { Vec2 } from '../../../shared/geometry/types';
 import { clampToImage, convexHull, dist, isInConvex } from '../common/hit';
 import type { StepResult, Tool, ToolContext, ToolEvent, ToolKey } from '../types';
 import { emptyFree, stepFree, type FreeCuboidDraft } from './free';
-import { dragTo, GIZMO_HANDLES, handleImage, placeBox, startDrag, type Cam, type GizmoDrag, type GizmoHandle } from './gizmo';
+import { dragTo, GIZMO_HANDLES, gizmoCorners, handleImage, placeBox, startDrag, type Cam, type GizmoDrag, type GizmoHandle } from './gizmo';
 import { CuboidPreview } from './Preview';
 
 export interface GizmoDraft {
@@ -24,13 +22,6 @@ export interface GizmoDraft {
 export type CuboidDraft = { mode: 'free'; free: FreeCuboidDraft } | GizmoDraft;
 
 const YAW_STEP_RAD = (5 * Math.PI) / 180;
-
-/** Camera-frame corners in front of the camera, projected; null if any corner is behind it. */
-export function gizmoCorners(cam: Cam, pose: TablePose): Vec2[] | null {
-  const box = boxOnTable(pose, cam.w2c);
-  if (boxCorners(box).some((c) => !(c[2] > 1))) return null;
-  return projectBox(cam.K, box);
-}
 
 function hitGizmo(cam: Cam, pose: TablePose, p: Vec2, tolPx: number): GizmoHandle | null {
   let best: GizmoHandle | null = null;
