@@ -9,11 +9,11 @@ import { createWriteStream, mkdtempSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatAnswer, parseAnswer, type Answer } from '../shared/answers/index';
+import { formatAnswer, parseAnswer, type Answer } from '../shared/tasks';
 import { projectBox } from '../shared/geometry/box3d';
 import { rotationFromEuler } from '../shared/geometry/rotation';
 import type { Box3d, Mat3, Vec2 } from '../shared/geometry/types';
-import { scoreAnswer, scoreParsed, type ScorableItem } from '../shared/metrics/index';
+import { scoreAnswer, scoreParsed, type ScorableItem } from '../shared/tasks';
 
 let seed = 42;
 const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

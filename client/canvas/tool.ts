@@ -6,17 +6,9 @@
  * (the host saves them to localStorage as they are drawn).
  */
 import type { FC } from 'react';
-import type { Answer, Task } from '../../shared/answers';
+import type { Answer, Task } from '../../shared/tasks';
 import type { WorldToCamera } from '../../shared/geometry/camera';
-import type { Mat3, Vec2 } from '../../shared/geometry/types';
-
-/** A point in original image pixels (origin top-left, x right, y down), whatever the zoom. */
-export type ImagePx = Vec2 & { readonly __space: 'image' };
-/** A point in stage (canvas element) pixels, relative to the canvas's top-left corner. */
-export type StagePx = Vec2 & { readonly __space: 'stage' };
-
-export const imagePx = (x: number, y: number): ImagePx => [x, y] as unknown as ImagePx;
-export const stagePx = (x: number, y: number): StagePx => [x, y] as unknown as StagePx;
+import type { ImagePx, Mat3 } from '../../shared/geometry/types';
 
 /** What a tool is built for: the question's task, image size and, for pose, the camera. */
 export interface ToolContext {
@@ -108,10 +100,14 @@ export interface Tool<D> {
 // oxlint-disable-next-line typescript/no-explicit-any -- Preview is contravariant in the draft: Tool<unknown> would accept no tool
 export type AnyTool = Tool<any>;
 
-/** Registry entry: builds the tool for a question (pose picks the 3D gizmo when a camera is given). */
+/**
+ * A task's entry in the tool registry (a typed map keyed by task, client/tools/registry.ts): builds the
+ * tool for a question (pose picks the 3D gizmo when a camera is given) and renders its answers.
+ */
 export interface ToolEntry {
-  tasks: readonly Task[];
   create(ctx: ToolContext): AnyTool;
-  /** Renders a saved answer of these tasks (verify overlay, practice ground truth). */
+  /** Renders a saved answer of the task (verify overlay, practice ground truth). */
   Shape: FC<ShapeProps>;
+  /** The example picture shown with the task's first-time instruction (SVG, no canvas); its caption is the spec's. */
+  Example: FC;
 }

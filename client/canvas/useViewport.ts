@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { stagePx } from '../tools/types';
+import { stagePx } from '../../shared/geometry/types';
 import { fitView, scaleLimits, zoomAbout, type Size, type Viewport } from './viewport';
 
 /**

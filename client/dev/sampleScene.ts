@@ -3,7 +3,7 @@
  * with the same camera the pose gizmo uses, so a placed box visibly sits on the table. Pure browser
  * code, no assets.
  */
-import type { Answer, Task } from '../../shared/answers';
+import type { Answer, Task } from '../../shared/tasks';
 import { boxCorners, projectBox } from '../../shared/geometry/box3d';
 import { boxOnTable, defaultWorldToCamera, projectWorldPoint, type WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3, Vec2 } from '../../shared/geometry/types';

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { TASKS } from '../../shared/answers';
+import { TASKS } from '../../shared/tasks';
 import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
+import { TOOLS } from '../tools/registry';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
@@ -71,6 +72,7 @@ function QuestionBrowser() {
             imageWidth={open.width}
             imageHeight={open.height}
             task={open.task}
+            tool={TOOLS[open.task]}
             camera={open.camera}
             mode="verify"
             overlayLabel="Generated answer"

@@ -4,7 +4,7 @@
  * generated answer — see services/annotate.ts.
  */
 import { z } from 'zod';
-import { answerSchema } from '../../shared/answers';
+import { answerSchema } from '../../shared/tasks';
 import { getBatch, startOrResume, submitResponse } from '../services/annotate';
 import { batchStartProcedure, publicProcedure, router } from '../trpc';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taskSchema } from '../../shared/answers';
+import { taskSchema } from '../../shared/tasks';
 import { listQuestions, questionStats } from '../services/questions';
 import { curatorProcedure, publicProcedure, router } from '../trpc';
 

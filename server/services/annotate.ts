@@ -7,11 +7,11 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { parseAnswer, type Answer } from '../../shared/answers';
+import { parseAnswer, type Answer } from '../../shared/tasks';
 import { AppError, BadInputError } from '../../shared/errors';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
-import { scoreParsed } from '../../shared/metrics';
+import { scoreParsed } from '../../shared/tasks';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { planBatch } from './assignment';

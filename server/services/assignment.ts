@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { TASKS, type Task } from '../../shared/answers';
+import { TASKS, type Task } from '../../shared/tasks';
 import type { DbOrTx } from '../db/client';
 import { assignments, questions, responses } from '../db/schema';
 import type { Settings } from './settings';

@@ -1,6 +1,6 @@
 import { Group } from 'react-konva';
 import { Handle } from '../common/Handle';
-import type { PreviewProps } from '../types';
+import type { PreviewProps } from '../../canvas/tool';
 import { graspPoints } from './geometry';
 import { Gripper } from './Gripper';
 import { handlePositions, type GraspHandle } from './geometry';

@@ -3,10 +3,10 @@
  * the opening); then drag the centre to move, either base to turn/open, the tip handle for the finger
  * length. See geometry.ts for which finger is "left".
  */
-import type { Answer } from '../../../shared/answers';
+import type { Answer } from '../../../shared/tasks';
 import type { Vec2 } from '../../../shared/geometry/types';
 import { add, clampToImage, dist, isInImage, sub } from '../common/hit';
-import type { StepResult, Tool, ToolContext, ToolEvent } from '../types';
+import type { StepResult, Tool, ToolContext, ToolEvent } from '../../canvas/tool';
 import { approachDir, graspFromPoints, graspPoints, handlePositions, type GraspHandle, type GraspParams } from './geometry';
 import { GraspPreview } from './Preview';
 

@@ -3,7 +3,7 @@ import type { Vec2 } from '../../../shared/geometry/types';
 import { COLORS, OKABE_ITO } from '../../canvas/colors';
 import { Handle } from '../common/Handle';
 import { HaloLine } from '../common/HaloLine';
-import type { PreviewProps } from '../types';
+import type { PreviewProps } from '../../canvas/tool';
 import { CuboidEdges } from './Edges';
 import { GIZMO_HANDLES, handleImage, type Cam, type GizmoHandle } from './gizmo';
 import { gizmoCorners } from './gizmo';

@@ -1,4 +1,4 @@
-import type { ShapeProps } from '../types';
+import type { ShapeProps } from '../../canvas/tool';
 import { CuboidEdges } from './Edges';
 
 /** A saved pose answer (8 projected corners), read-only. */

@@ -5,7 +5,7 @@
  */
 import type { Vec2 } from '../../../shared/geometry/types';
 import { add, clampToImage, convexHull, isInConvex, isInImage, nearestIndex, replaceAt, sub } from '../common/hit';
-import type { StepResult, ToolEvent } from '../types';
+import type { StepResult, ToolEvent } from '../../canvas/tool';
 
 export type FreeDrag =
   | { kind: 'rect'; start: Vec2 }

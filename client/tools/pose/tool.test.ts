@@ -1,6 +1,6 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { answerSchema } from '../../../shared/answers';
+import { answerSchema } from '../../../shared/tasks';
 import { defaultWorldToCamera, projectWorldPoint } from '../../../shared/geometry/camera';
 import { drive } from '../testing/driver';
 import { ctx, H, K, W } from '../testing/ctx';

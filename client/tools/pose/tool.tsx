@@ -4,11 +4,11 @@
  * correcting an existing 8-point answer (lifting arbitrary points back to a pose needs a PnP fit), the
  * draft is 8 free corners (free mode, see free.ts).
  */
-import type { Answer } from '../../../shared/answers';
+import type { Answer } from '../../../shared/tasks';
 import { defaultWorldToCamera, type TablePose } from '../../../shared/geometry/camera';
 import type { Vec2 } from '../../../shared/geometry/types';
 import { clampToImage, convexHull, dist, isInConvex } from '../common/hit';
-import type { StepResult, Tool, ToolContext, ToolEvent, ToolKey } from '../types';
+import type { StepResult, Tool, ToolContext, ToolEvent, ToolKey } from '../../canvas/tool';
 import { emptyFree, stepFree, type FreeCuboidDraft } from './free';
 import { dragTo, GIZMO_HANDLES, gizmoCorners, handleImage, placeBox, startDrag, type Cam, type GizmoDrag, type GizmoHandle } from './gizmo';
 import { CuboidPreview } from './Preview';

@@ -1,6 +1,6 @@
 import { COLORS } from '../../canvas/colors';
 import type { PointListDraft } from '../common/pointList';
-import type { PreviewProps } from '../types';
+import type { PreviewProps } from '../../canvas/tool';
 import { Markers } from './Markers';
 
 export function PointPreview({ draft, scale }: PreviewProps<PointListDraft>) {

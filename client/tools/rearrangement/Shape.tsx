@@ -1,5 +1,5 @@
 import { COLORS } from '../../canvas/colors';
-import type { ShapeProps } from '../types';
+import type { ShapeProps } from '../../canvas/tool';
 import { Markers } from './Markers';
 
 /** A saved rearrangement answer, read-only. */

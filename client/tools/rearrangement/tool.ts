@@ -1,8 +1,8 @@
 /** Rearrangement: click a marker on each object to move first; drag to adjust, Delete to remove. */
-import type { Answer } from '../../../shared/answers';
+import type { Answer } from '../../../shared/tasks';
 import { MAX_MARKERS } from '../../../shared/answers/point';
 import { emptyPointList, pointListFrom, stepPointList, type PointListDraft } from '../common/pointList';
-import type { Tool, ToolContext } from '../types';
+import type { Tool, ToolContext } from '../../canvas/tool';
 import { PointPreview } from './Preview';
 
 export function createPointTool(ctx: ToolContext): Tool<PointListDraft> {

@@ -1,6 +1,6 @@
 import { COLORS } from '../../canvas/colors';
 import type { PointListDraft } from '../common/pointList';
-import type { PreviewProps } from '../types';
+import type { PreviewProps } from '../../canvas/tool';
 import { Path } from './Path';
 
 export function PolylinePreview({ draft, scale }: PreviewProps<PointListDraft>) {

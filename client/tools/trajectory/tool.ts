@@ -2,10 +2,10 @@
  * Trajectory: click waypoints from the source object to the target; drag to move, click on a segment to
  * insert a waypoint there, Delete removes the selected one. Two points or more make an answer.
  */
-import type { Answer } from '../../../shared/answers';
+import type { Answer } from '../../../shared/tasks';
 import { MAX_WAYPOINTS } from '../../../shared/answers/polyline';
 import { emptyPointList, pointListFrom, stepPointList, type PointListDraft } from '../common/pointList';
-import type { Tool, ToolContext } from '../types';
+import type { Tool, ToolContext } from '../../canvas/tool';
 import { PolylinePreview } from './Preview';
 
 export function createPolylineTool(ctx: ToolContext): Tool<PointListDraft> {

@@ -1,4 +1,4 @@
-import type { ControlsProps } from '../types';
+import type { ControlsProps } from '../../canvas/tool';
 import type { BinaryDraft } from './tool';
 
 const base: React.CSSProperties = { fontSize: 18, padding: '10px 28px', borderRadius: 6, border: '2px solid #222', cursor: 'pointer', minWidth: 96 };

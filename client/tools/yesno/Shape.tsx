@@ -1,6 +1,6 @@
 import { Label, Tag, Text } from 'react-konva';
 import { COLORS } from '../../canvas/colors';
-import type { ShapeProps } from '../types';
+import type { ShapeProps } from '../../canvas/tool';
 
 /** A saved yes/no answer shown as a badge in the image's top-left corner. */
 export function BinaryShape({ answer, scale, variant, overlayLabel = 'Proposed answer' }: ShapeProps) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerSchema } from '../../../shared/answers';
+import { answerSchema } from '../../../shared/tasks';
 import { drive } from '../testing/driver';
 import { ctx } from '../testing/ctx';
 import { createBinaryTool } from './tool';

@@ -1,6 +1,6 @@
 /** Spatial / depth: a Yes or No answer, from the buttons or the Y / N keys. No drawing. */
-import type { Answer } from '../../../shared/answers';
-import type { Tool, ToolContext } from '../types';
+import type { Answer } from '../../../shared/tasks';
+import type { Tool, ToolContext } from '../../canvas/tool';
 import { BinaryControls } from './Controls';
 
 export interface BinaryDraft {

@@ -12,7 +12,7 @@ import { imageSizeFromFile } from 'image-size/fromFile';
 import { BadInputError } from '../../../shared/errors';
 import { parseDatasetLine, toScorableItem } from '../../../shared/dataset';
 import { TableAggregator } from '../../../shared/metrics/aggregate';
-import { scoreAnswer, type ScorableItem } from '../../../shared/metrics/index';
+import { scoreAnswer, type ScorableItem } from '../../../shared/tasks';
 import { formatTable, type TableFormat } from '../../../shared/metrics/table';
 import { PredictionChecker } from '../../../shared/predictions';
 import { parseCommandArgs, requireOption } from '../args';

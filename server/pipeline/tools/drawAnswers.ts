@@ -2,7 +2,7 @@
 import { PNG } from 'pngjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAnswer } from '../../../shared/answers';
+import { parseAnswer } from '../../../shared/tasks';
 
 const pointsOf = (task: string, raw: unknown): number[][] => {
   const r = parseAnswer(task as 'pose', raw);

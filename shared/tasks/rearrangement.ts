@@ -1,0 +1,30 @@
+/** Rearrangement: one marker on each object to move first (METRICS.md "Rearrangement"). */
+import { formatMarkers, MAX_MARKERS, parseMarkers, rearrangementAnswerSchema, type RearrangementAnswer } from '../answers/point';
+import { rearrangementMatched } from '../metrics/rearrangement';
+import { percent } from './text';
+import type { TaskSpec } from './types';
+
+export const rearrangementTask = {
+  task: 'rearrangement',
+  answerSchema: rearrangementAnswerSchema,
+  points: { min: 1, max: MAX_MARKERS },
+  parse: parseMarkers,
+  format: formatMarkers,
+  score(item, a) {
+    if (!a) return { valid: false, recall: 0, precision: 0 };
+    const gt = item.gt.points;
+    // rearrangementScores' two fractions, in its key order, without the intermediate object.
+    const matched = rearrangementMatched(a.points, gt, item.width, item.height, item.regions);
+    return { valid: true, recall: gt.length > 0 ? matched / gt.length : 0, precision: a.points.length > 0 ? matched / a.points.length : 0 };
+  },
+  columns: [
+    { key: 'rearr_recall', header: 'Rearr. Recall', higherIsBetter: true, decimals: 1 },
+    { key: 'rearr_precision', header: 'Rearr. Precision', higherIsBetter: true, decimals: 1 },
+  ] as const,
+  text: {
+    title: 'Rearrangement: what must be moved first',
+    steps: ['Click one marker on each object that must be moved before the target can be grasped.', 'Drag to adjust; select and press Delete to remove.'],
+    exampleCaption: 'one marker on each object blocking the grasp, none on objects out of the way',
+    feedback: (s) => `Found ${percent(s.recall)} of the objects to move; ${percent(s.precision)} of your markers were right.`,
+  },
+} satisfies TaskSpec<RearrangementAnswer>;
