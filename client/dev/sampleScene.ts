@@ -3,7 +3,7 @@
  * with the same camera the pose gizmo uses, so a placed box visibly sits on the table. Pure browser
  * code, no assets.
  */
-import type { Answer, Task } from '../../shared/tasks';
+import type { Answer, AnswerOf, Task } from '../../shared/tasks';
 import { boxCorners, projectBox } from '../../shared/geometry/box3d';
 import { boxOnTable, defaultWorldToCamera, projectWorldPoint, type WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3, Vec2 } from '../../shared/geometry/types';
@@ -78,23 +78,21 @@ export async function sampleImageUrl(width: number, height: number): Promise<str
   return URL.createObjectURL(blob);
 }
 
+/** A plausible "generated" answer of each task on the sample scene (`s`: image width / 1920). */
+const SAMPLE_OVERLAYS: { [T in Task]: (cam: SampleCamera, s: number) => AnswerOf<T> } = {
+  pose: (cam) => {
+    const b = BOXES[0];
+    const box = boxOnTable({ x: b.x + 15, y: b.y - 10, yawRad: b.yawRad + 0.15, tiltRad: 0, size: b.size }, cam.world_to_camera);
+    return { task: 'pose', points: projectBox(cam.K, box) };
+  },
+  grasp: (_, s) => ({ task: 'grasp', points: [[1100 * s, 520 * s], [1080 * s, 520 * s], [1120 * s, 520 * s], [1080 * s, 470 * s], [1120 * s, 470 * s]] }),
+  trajectory: (_, s) => ({ task: 'trajectory', points: [[600 * s, 700 * s], [900 * s, 600 * s], [1250 * s, 650 * s]] }),
+  rearrangement: (_, s) => ({ task: 'rearrangement', points: [[700 * s, 640 * s], [1200 * s, 560 * s]] }),
+  spatial: () => ({ task: 'spatial', value: true }),
+  depth: () => ({ task: 'depth', value: true }),
+};
+
 /** A plausible "generated" answer per task, for verify mode. */
 export function sampleOverlay(task: Task, width: number, height: number): Answer {
-  const cam = sampleCamera(width, height);
-  const s = width / 1920;
-  switch (task) {
-    case 'pose': {
-      const b = BOXES[0];
-      const box = boxOnTable({ x: b.x + 15, y: b.y - 10, yawRad: b.yawRad + 0.15, tiltRad: 0, size: b.size }, cam.world_to_camera);
-      return { task, points: projectBox(cam.K, box) };
-    }
-    case 'grasp':
-      return { task, points: [[1100 * s, 520 * s], [1080 * s, 520 * s], [1120 * s, 520 * s], [1080 * s, 470 * s], [1120 * s, 470 * s]] };
-    case 'trajectory':
-      return { task, points: [[600 * s, 700 * s], [900 * s, 600 * s], [1250 * s, 650 * s]] };
-    case 'rearrangement':
-      return { task, points: [[700 * s, 640 * s], [1200 * s, 560 * s]] };
-    default:
-      return { task, value: true };
-  }
+  return SAMPLE_OVERLAYS[task](sampleCamera(width, height), width / 1920);
 }

@@ -5,10 +5,12 @@ import type { KindParseResult } from './kind';
 
 /** More markers than any tabletop has objects: a bound so a submitted answer stays small. */
 export const MAX_MARKERS = 50;
+/** METRICS.md: 1 or more points. */
+export const MIN_MARKERS = 1;
 
 export const rearrangementAnswerSchema = z.object({
   task: z.literal('rearrangement'),
-  points: z.array(pointSchema).min(1).max(MAX_MARKERS),
+  points: z.array(pointSchema).min(MIN_MARKERS).max(MAX_MARKERS),
 });
 export type RearrangementAnswer = z.infer<typeof rearrangementAnswerSchema>;
 

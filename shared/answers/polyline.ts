@@ -5,10 +5,12 @@ import type { KindParseResult } from './kind';
 
 /** Far more waypoints than a drawn or simplified path needs: a bound so a submitted answer stays small. */
 export const MAX_WAYPOINTS = 200;
+/** A path needs a start and an end. */
+export const MIN_WAYPOINTS = 2;
 
 export const trajectoryAnswerSchema = z.object({
   task: z.literal('trajectory'),
-  points: z.array(pointSchema).min(2).max(MAX_WAYPOINTS),
+  points: z.array(pointSchema).min(MIN_WAYPOINTS).max(MAX_WAYPOINTS),
 });
 export type TrajectoryAnswer = z.infer<typeof trajectoryAnswerSchema>;
 

@@ -1,5 +1,5 @@
 /** Rearrangement: one marker on each object to move first (METRICS.md "Rearrangement"). */
-import { formatMarkers, MAX_MARKERS, parseMarkers, rearrangementAnswerSchema, type RearrangementAnswer } from '../answers/point';
+import { formatMarkers, MAX_MARKERS, MIN_MARKERS, parseMarkers, rearrangementAnswerSchema, type RearrangementAnswer } from '../answers/point';
 import { rearrangementMatched } from '../metrics/rearrangement';
 import { percent } from './text';
 import type { TaskSpec } from './types';
@@ -7,7 +7,7 @@ import type { TaskSpec } from './types';
 export const rearrangementTask = {
   task: 'rearrangement',
   answerSchema: rearrangementAnswerSchema,
-  points: { min: 1, max: MAX_MARKERS },
+  points: { min: MIN_MARKERS, max: MAX_MARKERS },
   parse: parseMarkers,
   format: formatMarkers,
   score(item, a) {

@@ -1,12 +1,12 @@
 /** Trajectory: a path of 2 or more points from the object to move to its target (METRICS.md). */
-import { formatPolyline, MAX_WAYPOINTS, parsePolyline, trajectoryAnswerSchema, type TrajectoryAnswer } from '../answers/polyline';
+import { formatPolyline, MAX_WAYPOINTS, MIN_WAYPOINTS, parsePolyline, trajectoryAnswerSchema, type TrajectoryAnswer } from '../answers/polyline';
 import { trajectoryDistance, trajectorySuccessIn } from '../metrics/trajectory';
 import type { TaskSpec } from './types';
 
 export const trajectoryTask = {
   task: 'trajectory',
   answerSchema: trajectoryAnswerSchema,
-  points: { min: 2, max: MAX_WAYPOINTS },
+  points: { min: MIN_WAYPOINTS, max: MAX_WAYPOINTS },
   parse: parsePolyline,
   format: formatPolyline,
   score(item, a) {

@@ -36,7 +36,7 @@ export interface TaskSpec<A extends { task: string }> {
   /** The answer's zod schema (finite points of the task's count). */
   answerSchema: z.ZodType<A>;
   /** Fewest and most points an answer may have (null for yes/no tasks): what the tools enforce too. */
-  points: { min: number; max: number } | null;
+  points: A extends { points: unknown } ? { min: number; max: number } : null;
   /** Reads a raw answer (text in any form METRICS.md allows, points, boolean); never throws. */
   parse(raw: unknown): KindParseResult<A>;
   /** The paper's canonical text form; `parse(format(a))` gives `a` back. */
