@@ -9,6 +9,6 @@ export default defineConfig({
   root: path.resolve(here, '..'),
   publicDir: path.resolve(here, '../../public'),
   plugins: [react()],
-  server: { port: Number(process.env.CANVAS_PORT ?? 5186), strictPort: true },
+  server: { port: Number(process.env.CANVAS_PORT ?? 5186), strictPort: process.env.CANVAS_PORT !== undefined },
   logLevel: 'warn',
 });

@@ -6,6 +6,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: path.dirname(new URL(import.meta.url).pathname),
   plugins: [react()],
-  server: { port: Number(process.env.CANVAS_PORT ?? 5183), strictPort: true, fs: { allow: [path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')] } },
+  server: { port: Number(process.env.CANVAS_PORT ?? 5183), strictPort: process.env.CANVAS_PORT !== undefined, fs: { allow: [path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')] } },
   logLevel: 'warn',
 });
