@@ -10,7 +10,7 @@ import type { Vec2, Vec3 } from '../../shared/geometry/types';
 import { parseAnswer } from '../../shared/tasks';
 import { generateDataset } from './generate';
 import { synthesizeInto } from './synth';
-import { add, fromFlat, matVec } from './vec';
+import { add, fromFlat, matVec } from '../../shared/geometry/vec';
 
 const YCBV = normativePath('real-bop/ycbv');
 let root: string;

@@ -1,8 +1,9 @@
 /**
- * Small 3-vector / 3×3 helpers for the pipeline (mm, row-major matrices). Plain tuples so that values
- * serialise straight into dataset lines.
+ * The one 3-vector / 3×3 module (mm, row-major matrices), for the geometry here and the pipeline.
+ * Plain tuples so that values serialise straight into dataset lines. The metric's hot paths (pnp.ts,
+ * polyhedron.ts) keep their own Float64Array arithmetic on purpose: no allocation per call.
  */
-import type { Vec3 } from '../../shared/geometry/types';
+import type { Vec3 } from './types';
 
 export type M3 = [Vec3, Vec3, Vec3];
 

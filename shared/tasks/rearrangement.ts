@@ -1,6 +1,6 @@
 /** Rearrangement: one marker on each object to move first (METRICS.md "Rearrangement"). */
 import { formatMarkers, MAX_MARKERS, MIN_MARKERS, parseMarkers, rearrangementAnswerSchema, type RearrangementAnswer } from '../answers/point';
-import { rearrangementMatched } from '../metrics/rearrangement';
+import { rearrangementScores } from '../metrics/rearrangement';
 import { percent } from './text';
 import type { TaskSpec } from './types';
 
@@ -12,10 +12,8 @@ export const rearrangementTask = {
   format: formatMarkers,
   score(item, a) {
     if (!a) return { valid: false, recall: 0, precision: 0 };
-    const gt = item.gt.points;
-    // rearrangementScores' two fractions, in its key order, without the intermediate object.
-    const matched = rearrangementMatched(a.points, gt, item.width, item.height, item.regions);
-    return { valid: true, recall: gt.length > 0 ? matched / gt.length : 0, precision: a.points.length > 0 ? matched / a.points.length : 0 };
+    const { recall, precision } = rearrangementScores(a.points, item.gt.points, item.width, item.height, item.regions);
+    return { valid: true, recall, precision };
   },
   columns: [
     { key: 'rearr_recall', header: 'Rearr. Recall', higherIsBetter: true, decimals: 1 },

@@ -4,7 +4,8 @@
  * behind corner i, METRICS.md order), then drag any corner, or inside the box to move it whole.
  */
 import type { Vec2 } from '../../../shared/geometry/types';
-import { add, clampToImage, convexHull, isInConvex, isInImage, nearestIndex, replaceAt, sub } from '../common/hit';
+import { convexHull } from '../../../shared/geometry/polygon';
+import { add, clampToImage, isInConvex, isInImage, nearestIndex, replaceAt, sub } from '../common/hit';
 import type { StepResult, ToolEvent } from '../../canvas/tool';
 
 export type FreeDrag =

@@ -7,7 +7,8 @@
 import type { Answer } from '../../../shared/tasks';
 import { defaultWorldToCamera, type TablePose } from '../../../shared/geometry/camera';
 import type { Vec2 } from '../../../shared/geometry/types';
-import { clampToImage, convexHull, dist, isInConvex } from '../common/hit';
+import { convexHull } from '../../../shared/geometry/polygon';
+import { clampToImage, dist, isInConvex } from '../common/hit';
 import type { StepResult, Tool, ToolContext, ToolEvent, ToolKey } from '../../canvas/tool';
 import { emptyFree, stepFree, type FreeCuboidDraft } from './free';
 import { dragTo, GIZMO_HANDLES, gizmoCorners, handleImage, placeBox, startDrag, type Cam, type GizmoDrag, type GizmoHandle } from './gizmo';

@@ -2,6 +2,7 @@
 import { PNG } from 'pngjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CUBOID_EDGES } from '../../../shared/geometry/box3d';
 import { parseAnswer, type Task } from '../../../shared/tasks';
 
 const pointsOf = (task: Task, raw: unknown): number[][] => {
@@ -26,11 +27,10 @@ const line = (a: number[], b: number[], c: number[]) => {
 };
 const polyg = (p: number[][], c: number[]) => p.forEach((q, i) => line(q, p[(i + 1) % p.length], c));
 const dot = (p: number[], c: number[], r = 5) => { for (let dx = -r; dx <= r; dx++) for (let dy = -r; dy <= r; dy++) if (dx * dx + dy * dy <= r * r) put(p[0] + dx, p[1] + dy, c); };
-const E = [[0,1],[1,2],[2,3],[3,0],[4,5],[5,6],[6,7],[7,4],[0,4],[1,5],[2,6],[3,7]];
 type Line = Record<string, unknown> & { task: Task; question: string; alternatives?: unknown[]; source_region?: number[][]; target_region?: number[][]; regions?: number[][][] };
 /** How each task's answer (points `a`) is drawn; yes/no answers are only printed. */
 const DRAW: Record<Task, (a: number[][], it: Line) => void> = {
-  pose: (a) => { E.forEach(([i, j]) => line(a[i], a[j], [0, 255, 0])); dot(a[0], [255,255,255], 3); },
+  pose: (a) => { CUBOID_EDGES.forEach(([i, j]) => line(a[i], a[j], [0, 255, 0])); dot(a[0], [255,255,255], 3); },
   grasp: (a, it) => { for (const g of [a, ...(it.alternatives ?? []).map((x) => pointsOf('grasp', x))]) { line(g[1], g[2], [255, 0, 255]); line(g[1], g[3], [255, 0, 255]); line(g[2], g[4], [255, 0, 255]); dot(g[0], [255, 0, 255], 3); } },
   trajectory: (a, it) => { polyg(it.source_region ?? [], [255, 255, 0]); polyg(it.target_region ?? [], [255, 160, 0]); for (let i = 0; i + 1 < a.length; i++) line(a[i], a[i + 1], [0, 255, 255]); a.forEach((p) => dot(p, [0, 200, 255], 4)); },
   rearrangement: (a, it) => { (it.regions ?? []).forEach((r) => polyg(r, [255, 128, 0])); a.forEach((p) => dot(p, [255, 0, 0], 6)); },
