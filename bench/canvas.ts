@@ -1,7 +1,7 @@
 /**
  * Canvas smoothness in headless Chromium (issue 6): frame times while dragging a cuboid handle and while
  * panning a 4K image, and the time from opening a question to the image on screen. Runs a production
- * build of the canvas playground (client/canvas/dev) so React's dev checks do not skew the figures.
+ * build of the canvas playground (client/dev) so React's dev checks do not skew the figures.
  *   npm run bench:canvas            # prints a table and writes bench/CANVAS.md
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
