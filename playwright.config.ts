@@ -2,10 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/fixtures/browser';
+import { portFromEnv } from './e2e/fixtures/freePort';
 
 // The e2e suite runs the real server (built client, real SQLite file) on a new temporary database,
-// one folder per run (E2E_DATA_DIR is inherited by the workers, so they all see the same one).
-const PORT = Number(process.env.E2E_PORT ?? 3199);
+// one folder per run (E2E_DATA_DIR is inherited by the workers, so they all see the same one), on
+// E2E_PORT when set, else on a free port (kept in E2E_PORT for the workers in the same way).
+const PORT = portFromEnv('E2E_PORT');
 const dataDir = path.join(os.tmpdir(), `bopask-e2e-${process.pid}`);
 process.env.E2E_DATA_DIR ??= dataDir;
 const e2eData = process.env.E2E_DATA_DIR;

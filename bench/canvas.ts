@@ -1,7 +1,7 @@
 /**
  * Canvas smoothness in headless Chromium (issue 6): frame times while dragging a cuboid handle and while
  * panning a 4K image, and the time from opening a question to the image on screen. Runs a production
- * build of the canvas playground (client/canvas/dev) so React's dev checks do not skew the figures.
+ * build of the canvas playground (client/dev) so React's dev checks do not skew the figures.
  *   npm run bench:canvas            # prints a table and writes bench/CANVAS.md
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 
-const CONFIG = 'client/canvas/dev/vite.config.ts';
-const PORT = Number(process.env.BENCH_PORT ?? 5185);
+const CONFIG = 'client/dev/vite.config.ts';
 const MOVES = 150;
 const RUNS = 3;
 
@@ -21,7 +20,7 @@ function pct(xs: number[], p: number): number {
 }
 
 async function open(page: Page, query: string) {
-  await page.goto(`http://localhost:${PORT}/dev/canvas?${query}&fresh=1`);
+  await page.goto(`${baseUrl}/dev/canvas?${query}&fresh=1`);
   await page.getByTestId('annotation-canvas').and(page.locator('[data-image-ready=true]')).waitFor({ timeout: 60_000 });
   // Evaluated as source text: tsx would wrap named functions in a `__name` helper the page lacks.
   return page.evaluate<{ pageToDrawnMs: number; canvasToDrawnMs: number }>(`(() => {
@@ -86,7 +85,11 @@ async function pan4k(page: Page) {
 
 const outDir = mkdtempSync(join(tmpdir(), 'bopask-canvas-bench-'));
 await build({ configFile: CONFIG, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
-const server = await preview({ configFile: CONFIG, build: { outDir }, preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
+// BENCH_PORT when set (and then only that one); else whatever port the system gives.
+const fixedPort = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
+const server = await preview({ configFile: CONFIG, build: { outDir }, preview: { port: fixedPort ?? 0, strictPort: fixedPort !== undefined }, logLevel: 'warn' });
+const address = server.httpServer.address();
+const baseUrl = `http://localhost:${typeof address === 'object' && address ? address.port : fixedPort}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

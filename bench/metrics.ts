@@ -9,41 +9,43 @@ import { createWriteStream, mkdtempSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatAnswer, parseAnswer, type Answer } from '../shared/answers/index';
+import { formatAnswer, parseAnswer, TASKS, type Answer, type Task } from '../shared/tasks';
 import { projectBox } from '../shared/geometry/box3d';
 import { rotationFromEuler } from '../shared/geometry/rotation';
 import type { Box3d, Mat3, Vec2 } from '../shared/geometry/types';
-import { scoreAnswer, scoreParsed, type ScorableItem } from '../shared/metrics/index';
+import { scoreAnswer, scoreParsed, type ScorableItem } from '../shared/tasks';
 
 let seed = 42;
 const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 const jitter = (pts: Vec2[], px: number): Vec2[] => pts.map(([x, y]) => [x + (rnd() - 0.5) * 2 * px, y + (rnd() - 0.5) * 2 * px]);
 const K: Mat3 = [[1300, 0, 640], [0, 1300, 360], [0, 0, 1]];
 
-function makeItem(task: ScorableItem['task']): { item: ScorableItem; pred: unknown } {
-  const base = { width: 1280, height: 720, alternatives: [] as Answer[] };
-  switch (task) {
-    case 'pose': {
-      const box: Box3d = { center: [rnd() * 300 - 150, rnd() * 200 - 100, 700 + rnd() * 800], size: [40 + rnd() * 160, 40 + rnd() * 160, 40 + rnd() * 160], rotation: rotationFromEuler(rnd() * 6, rnd() * 6, rnd() * 6) };
-      const gt = projectBox(K, box);
-      return { item: { ...base, task, gt: { task, points: gt }, camera: { K }, box3d: box }, pred: formatAnswer({ task, points: jitter(gt, 3) }) };
-    }
-    case 'grasp': {
-      const gt: Vec2[] = [[600, 300], [580, 300], [620, 300], [580, 340], [620, 340]];
-      return { item: { ...base, task, gt: { task, points: gt } }, pred: formatAnswer({ task, points: jitter(gt, 10) }) };
-    }
-    case 'trajectory': {
-      const gt: Vec2[] = [[100, 500], [400, 200], [900, 300]];
-      return { item: { ...base, task, gt: { task, points: gt } }, pred: formatAnswer({ task, points: jitter([...gt, [950, 320]], 40) }) };
-    }
-    case 'rearrangement': {
-      const gt: Vec2[] = [[200, 200], [600, 400], [900, 100]];
-      return { item: { ...base, task, gt: { task, points: gt } }, pred: formatAnswer({ task, points: jitter(gt.slice(0, 2), 60) }) };
-    }
-    default:
-      return { item: { ...base, task, gt: { task, value: true } }, pred: rnd() < 0.5 ? 'Yes.' : 'No, it is not.' };
-  }
-}
+const base = () => ({ width: 1280, height: 720, alternatives: [] as Answer[] });
+const yesNo = (task: 'spatial' | 'depth') => () => ({ item: { ...base(), task, gt: { task, value: true } }, pred: rnd() < 0.5 ? 'Yes.' : 'No, it is not.' });
+
+/** A random item of each task and a noisy prediction for it, in the predictions file's text form. */
+const MAKE_ITEM: Record<Task, () => { item: ScorableItem; pred: unknown }> = {
+  pose: () => {
+    const box: Box3d = { center: [rnd() * 300 - 150, rnd() * 200 - 100, 700 + rnd() * 800], size: [40 + rnd() * 160, 40 + rnd() * 160, 40 + rnd() * 160], rotation: rotationFromEuler(rnd() * 6, rnd() * 6, rnd() * 6) };
+    const gt = projectBox(K, box);
+    return { item: { ...base(), task: 'pose', gt: { task: 'pose', points: gt }, camera: { K }, box3d: box }, pred: formatAnswer({ task: 'pose', points: jitter(gt, 3) }) };
+  },
+  grasp: () => {
+    const gt: Vec2[] = [[600, 300], [580, 300], [620, 300], [580, 340], [620, 340]];
+    return { item: { ...base(), task: 'grasp', gt: { task: 'grasp', points: gt } }, pred: formatAnswer({ task: 'grasp', points: jitter(gt, 10) }) };
+  },
+  trajectory: () => {
+    const gt: Vec2[] = [[100, 500], [400, 200], [900, 300]];
+    return { item: { ...base(), task: 'trajectory', gt: { task: 'trajectory', points: gt } }, pred: formatAnswer({ task: 'trajectory', points: jitter([...gt, [950, 320]], 40) }) };
+  },
+  rearrangement: () => {
+    const gt: Vec2[] = [[200, 200], [600, 400], [900, 100]];
+    return { item: { ...base(), task: 'rearrangement', gt: { task: 'rearrangement', points: gt } }, pred: formatAnswer({ task: 'rearrangement', points: jitter(gt.slice(0, 2), 60) }) };
+  },
+  spatial: yesNo('spatial'),
+  depth: yesNo('depth'),
+};
+const makeItem = (task: Task) => MAKE_ITEM[task]();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -69,11 +71,11 @@ function rates(task: ScorableItem['task'], n: number, reps: number): { total: nu
 }
 
 async function writeFiles(dir: string, n: number): Promise<{ dataset: string; predictions: string }> {
-  const tasks = ['pose', 'grasp', 'trajectory', 'rearrangement', 'spatial', 'depth'] as const;
+  const tasks = TASKS;
   const dataset = path.join(dir, 'dataset.jsonl');
   const predictions = path.join(dir, 'predictions.jsonl');
   const questions = 6000;
-  const items = Array.from({ length: questions }, (_, i) => ({ id: `q${i}`, ...makeItem(tasks[i % 6]) }));
+  const items = Array.from({ length: questions }, (_, i) => ({ id: `q${i}`, ...makeItem(tasks[i % tasks.length]) }));
   const d = createWriteStream(dataset);
   for (const { id, item } of items) {
     d.write(JSON.stringify({ id, task: item.task, image: `img/${id}.png`, width: item.width, height: item.height, question: '?', answer: formatAnswer(item.gt), camera: item.camera, box3d: item.box3d }) + '\n');

@@ -1,7 +1,7 @@
 /** The one place error codes become text a person reads. */
 import { TRPCClientError } from '@trpc/client';
 
-type ErrorData = { code?: string; httpStatus?: number; appCode?: string } | undefined;
+type ErrorData = { code?: string; httpStatus?: number } | undefined;
 
 const BY_CODE: Record<string, (message: string) => string> = {
   UNAUTHORIZED: (m) => m || 'Please sign in.',

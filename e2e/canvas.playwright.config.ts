@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './fixtures/browser';
+import { portFromEnv } from './fixtures/freePort';
 
 // Client-only run of the canvas spec against the stand-alone playground harness (no server, no DB):
 //   npx playwright test -c e2e/canvas.playwright.config.ts
 // The main playwright.config.ts runs the same spec against the app's /dev/canvas route.
 // CANVAS_APP=1 serves the whole client instead (the app's own /dev/canvas route, under its top bar).
-const PORT = Number(process.env.CANVAS_PORT ?? 5183);
+// CANVAS_PORT when set, else a free port.
+const PORT = portFromEnv('CANVAS_PORT');
 const isApp = process.env.CANVAS_APP === '1';
 
 export default defineConfig({
@@ -22,7 +24,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
   },
   webServer: {
-    command: `npx vite --config client/canvas/dev/${isApp ? "app." : ""}vite.config.ts`,
+    command: `npx vite --config client/dev/${isApp ? "app." : ""}vite.config.ts`,
     cwd: '..',
     url: `http://localhost:${PORT}/dev/canvas`,
     timeout: 120_000,

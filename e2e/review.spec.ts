@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseDatasetLine, toScorableItem } from '../shared/dataset';
-import { scoreAnswer } from '../shared/metrics';
+import { scoreAnswer } from '../shared/tasks';
 import { CanvasPage } from './fixtures/canvasPage';
 import { bopask, createAccount } from './fixtures/cli';
 import { readDb } from './fixtures/db';

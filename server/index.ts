@@ -3,13 +3,11 @@ import { ConfigError, loadConfig } from './config';
 import { openDb } from './db/client';
 import { createAppServer } from './http';
 import { ensureDemoData } from './services/demo';
-import { ensureImageKeys } from './services/images';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = openDb(config.databasePath);
   if (config.isDemoEnabled) await ensureDemoData(db, config);
-  ensureImageKeys(db);
   const server = createAppServer(db, config);
   server.listen(config.port, config.host, () => {
     const addr = server.address();

@@ -1,5 +1,5 @@
 /** The only initTRPC call: base procedures, error formatting and the role guards. */
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import { AppError } from '../shared/errors';
 import { readCookie, type Context } from './context';
@@ -8,13 +8,12 @@ import { SESSION_COOKIE, userFromSession } from './services/auth';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    const appCode = error.cause instanceof AppError ? error.cause.code : undefined;
     // Input validation errors read as "field: problem" lines rather than a JSON dump of zod issues.
     const message =
       error.cause instanceof ZodError
         ? error.cause.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')
         : shape.message;
-    return { ...shape, message, data: { ...shape.data, appCode, stack: undefined } };
+    return { ...shape, message, data: { ...shape.data, stack: undefined } };
   },
 });
 
@@ -32,12 +31,12 @@ export const publicProcedure = t.procedure.use(appErrors);
 
 export const curatorProcedure = publicProcedure.use(({ ctx, next }) => {
   const user = userFromSession(ctx.db, readCookie(ctx.req, SESSION_COOKIE));
-  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in as a curator or admin first' });
+  if (!user) throw new AppError('UNAUTHORIZED', 'sign in as a curator or admin first');
   return next({ ctx: { ...ctx, user } });
 });
 
 export const adminProcedure = curatorProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'admin role required' });
+  if (ctx.user.role !== 'admin') throw new AppError('FORBIDDEN', 'admin role required');
   return next({ ctx });
 });
 
@@ -49,7 +48,7 @@ export const adminProcedure = curatorProcedure.use(({ ctx, next }) => {
 export const batchStartProcedure = publicProcedure.use(({ ctx, next }) => {
   const address = ctx.req?.socket?.remoteAddress ?? 'local';
   if (ctx.rateLimits && !ctx.rateLimits.newBatches.take(address)) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'too many new batches from this address: try again later' });
+    throw new AppError('RATE_LIMITED', 'too many new batches from this address: try again later');
   }
   return next();
 });

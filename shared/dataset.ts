@@ -3,9 +3,9 @@
  * line, the field path and the reason, so an import can refuse a file with a precise message.
  */
 import { z } from 'zod';
-import { parseAnswer, taskSchema, type Answer } from './answers/index';
+import { parseAnswer, taskSchema, type Answer } from './tasks';
 import type { Box3d, Mat3, Vec2, Vec3 } from './geometry/types';
-import type { ScorableItem } from './metrics/index';
+import type { ScorableItem } from './tasks';
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isVec = (n: number) => (v: unknown) => Array.isArray(v) && v.length === n && v.every(finite);

@@ -1,18 +1,17 @@
 /**
- * The annotation canvas: a generic component with a contract (see README.md). It knows the tool
- * registry, never a task's shape: the registry gives the tool, the tool gives drafts, previews, keys
- * and answers. Layers: image (own canvas, never listening) → overlay (a given answer) → tool (the live
+ * The annotation canvas: a generic component with a contract (see README.md). It knows no task and
+ * no tool folder: the screen hands it the task's registry entry (`tool`), the entry builds the tool,
+ * the tool gives drafts, previews, keys and answers. Layers: image (own canvas, never listening) → overlay (a given answer) → tool (the live
  * draft, the only part that re-renders while drawing). Remount it (React `key`) for each question.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
 import type Konva from 'konva';
-import type { Answer, Task } from '../../shared/answers';
+import type { Answer, Task } from '../../shared/tasks';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
 import { Legend } from '../history/Legend';
 import { buildKeyTable, useShortcuts, type Command, type HostKey } from '../history/shortcuts';
-import { toolEntryFor } from '../tools/registry';
 import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
 import { ImageLayer } from './ImageLayer';
 import { Magnifier, type MagnifierHandle } from './Magnifier';
@@ -20,6 +19,7 @@ import { OverlayLayer } from './OverlayLayer';
 import { OwnAnswerLayer } from './OwnAnswerLayer';
 import { RegionsLayer, type Region } from './RegionsLayer';
 import { ToolControls } from './ToolControls';
+import type { ToolEntry } from './tool';
 import { Toolbar } from './Toolbar';
 import { ToolLayer } from './ToolLayer';
 import { pickLevel, useImage } from './useImage';
@@ -32,6 +32,8 @@ export interface AnnotationCanvasProps {
   imageWidth: number;
   imageHeight: number;
   task: Task;
+  /** The task's entry of the tool registry (`TOOLS[task]`): builds the tool and renders saved answers. */
+  tool: ToolEntry;
   /** Pose only: intrinsics (and the table plane) switch the cuboid tool to the 3D gizmo. */
   camera?: { K: Mat3; world_to_camera?: WorldToCamera };
   /** Start from this answer (e.g. correcting a generated one). Changing it resets the session. */
@@ -58,15 +60,14 @@ export interface AnnotationCanvasProps {
 }
 
 export function AnnotationCanvas(props: AnnotationCanvasProps) {
-  const { imageWidth, imageHeight, task, camera, mode } = props;
-  const entry = toolEntryFor(task);
+  const { imageWidth, imageHeight, task, camera, mode, tool: entry } = props;
   // Keyed by value: a host that rebuilds the camera object each render must not restart the session.
   const cameraKey = JSON.stringify(camera ?? null);
-  const tool = useMemo(() => entry.create({ task, imageWidth, imageHeight, camera }), [entry, task, imageWidth, imageHeight, cameraKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const tool = useMemo(() => entry.create({ task, imageWidth, imageHeight, camera }), [entry, task, imageWidth, imageHeight, cameraKey]); // oxlint-disable-line react-hooks/exhaustive-deps -- camera by value (cameraKey)
   const store = useMemo(() => {
     const restored = deserializeDraft(tool.id, props.initialDraft);
     return createEditorStore(tool, restored ?? (props.initialAnswer ? tool.fromAnswer(props.initialAnswer) : tool.begin()));
-  }, [tool]); // eslint-disable-line react-hooks/exhaustive-deps -- initial values are read once per tool
+  }, [tool]); // oxlint-disable-line react-hooks/exhaustive-deps -- initial values are read once per tool
 
   // A new initialAnswer after mount (verify → correct) restarts the session from it; never undoable.
   const firstInitial = useRef(props.initialAnswer);

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Layer } from 'react-konva';
-import type { Answer } from '../../shared/answers';
-import type { ShapeProps } from '../tools/types';
+import type { Answer } from '../../shared/tasks';
+import type { ShapeProps } from './tool';
 
 interface Props {
   Shape: React.FC<ShapeProps>;

@@ -1,6 +1,6 @@
 import { memo, useSyncExternalStore } from 'react';
-import type { ShapeProps } from '../tools/types';
-import type { AnyTool } from '../tools/types';
+import type { ShapeProps } from './tool';
+import type { AnyTool } from './tool';
 import type { EditorStore } from './editorStore';
 import { OverlayLayer } from './OverlayLayer';
 

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Group, Layer, Line } from 'react-konva';
 import type { Vec2 } from '../../shared/geometry/types';
-import { HaloText } from '../tools/common/HaloText';
+import { HaloText } from './HaloText';
 import { OKABE_ITO } from './colors';
 
 export interface Region {

@@ -1,5 +1,5 @@
 import { memo, useSyncExternalStore } from 'react';
-import type { AnyTool } from '../tools/types';
+import type { AnyTool } from './tool';
 import type { EditorStore } from './editorStore';
 
 /** The tool's DOM controls (Yes/No); subscribes itself so the canvas does not re-render on pointer moves. */

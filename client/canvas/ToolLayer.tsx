@@ -1,7 +1,7 @@
 import { memo, useSyncExternalStore } from 'react';
 import { Layer } from 'react-konva';
 import type Konva from 'konva';
-import type { AnyTool } from '../tools/types';
+import type { AnyTool } from './tool';
 import type { EditorStore } from './editorStore';
 
 interface Props {

@@ -14,6 +14,9 @@ export const OKABE_ITO = {
   reddishPurple: '#CC79A7',
 } as const;
 
+/** Dark ink for lines and text in the tools' example pictures (SVG on a white panel, not over photos). */
+export const INK = '#1d2330';
+
 export const COLORS = {
   /** The contributor's own drawing. */
   draft: OKABE_ITO.orange,

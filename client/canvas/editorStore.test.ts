@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPointTool } from '../tools/point/tool';
-import { imagePx } from '../tools/types';
+import { createPointTool } from '../tools/rearrangement/tool';
+import { imagePx } from '../../shared/geometry/types';
 import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
 
 const tool = createPointTool({ task: 'rearrangement', imageWidth: 100, imageHeight: 100 });

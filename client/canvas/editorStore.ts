@@ -5,9 +5,9 @@
  * last entry. A plain subscribable store so only the layers that show the draft re-render on pointer
  * moves (React's useSyncExternalStore), never the whole canvas.
  */
-import type { Answer } from '../../shared/answers';
+import type { Answer } from '../../shared/tasks';
 import { canRedo, canUndo, createHistory, record, redo, undo, type History } from '../history/history';
-import type { AnyTool, ToolEvent } from '../tools/types';
+import type { AnyTool, ToolEvent } from './tool';
 
 export interface EditorState {
   history: History<unknown>;

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import type Konva from 'konva';
-import { stagePx, type StagePx, type ToolEvent } from '../tools/types';
+import type { ToolEvent } from './tool';
+import { stagePx, type StagePx } from '../../shared/geometry/types';
 import { SIZES } from './colors';
 import type { EditorStore } from './editorStore';
 import type { MagnifierHandle } from './Magnifier';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { stagePx } from '../tools/types';
+import { stagePx } from '../../shared/geometry/types';
 import { fitView, scaleLimits, zoomAbout, type Size, type Viewport } from './viewport';
 
 /**
@@ -31,19 +31,19 @@ export function useViewport(containerRef: React.RefObject<HTMLDivElement | null>
 
   useEffect(() => {
     if (isFitted.current && size.width > 0) setView(fitView(image, size), false);
-  }, [size, image.width, image.height, setView]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [size, image.width, image.height, setView]); // oxlint-disable-line react-hooks/exhaustive-deps -- by value: a new image object of the same size must not refit
 
   const fit = useCallback(() => {
     isFitted.current = true;
     const v = fitView(image, size);
     viewRef.current = v;
     setViewState(v);
-  }, [image.width, image.height, size]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [image.width, image.height, size]); // oxlint-disable-line react-hooks/exhaustive-deps -- by value, as above
 
   const limits = scaleLimits(fitView(image, size).scale);
   const zoomAtCentre = useCallback(
     (factor: number) => setView(zoomAbout(viewRef.current, stagePx(size.width / 2, size.height / 2), factor, limits)),
-    [size, limits.min, limits.max, setView], // eslint-disable-line react-hooks/exhaustive-deps
+    [size, limits.min, limits.max, setView], // oxlint-disable-line react-hooks/exhaustive-deps -- limits is rebuilt each render: by value
   );
 
   return { size, view, viewRef, setView, fit, limits, zoomAtCentre };

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { imagePx, stagePx } from '../tools/types';
+import { imagePx, stagePx } from '../../shared/geometry/types';
 import { fitView, panBy, scaleLimits, toImage, toStage, wheelZoomFactor, zoomAbout } from './viewport';
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true });

@@ -3,7 +3,7 @@
  * pixels: `stage = image · scale + (x, y)`. The canvas converts pointer input here once; tools only
  * ever see image pixels. Pure functions.
  */
-import { imagePx, stagePx, type ImagePx, type StagePx } from '../tools/types';
+import { imagePx, stagePx, type ImagePx, type StagePx } from '../../shared/geometry/types';
 
 export interface Viewport {
   /** Screen pixels per image pixel. */

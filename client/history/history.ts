@@ -2,7 +2,7 @@
  * The single undo/redo history of an editing session, over an immutable document (the current
  * question's draft). Pure functions; the canvas's editor store is the only caller. Every update states
  * whether it is undoable (excalidraw's CaptureUpdateAction): `record(h, doc, true)` makes a new entry,
- * `record(h, doc, false)` replaces the present without one, `reset` starts over (loading a saved draft
+ * `record(h, doc, false)` replaces the present without one, `createHistory` starts over (loading a saved draft
  * or a new question is never undoable).
  */
 
@@ -25,8 +25,6 @@ export function record<T>(h: History<T>, doc: T, isUndoable: boolean): History<T
   const past = [...h.past, h.present];
   return { past: past.length > HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT) : past, present: doc, future: [] };
 }
-
-export const reset = createHistory;
 
 export const canUndo = (h: History<unknown>): boolean => h.past.length > 0;
 export const canRedo = (h: History<unknown>): boolean => h.future.length > 0;

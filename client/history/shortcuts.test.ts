@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCuboidTool } from '../tools/cuboid/tool';
-import { createPointTool } from '../tools/point/tool';
+import { createCuboidTool } from '../tools/pose/tool';
+import { createPointTool } from '../tools/rearrangement/tool';
 import { buildKeyTable, matchShortcut } from './shortcuts';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {}) => ({

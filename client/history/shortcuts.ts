@@ -4,7 +4,7 @@
  * same rows, so what is documented is what is bound.
  */
 import { useEffect, useRef } from 'react';
-import type { AnyTool, ToolEvent } from '../tools/types';
+import type { AnyTool, ToolEvent } from '../canvas/tool';
 
 export type Command =
   | { type: 'undo' }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
+import { TOOLS } from '../tools/registry';
 import { errorText } from '../errors';
 import { PracticeFeedback } from './annotate/PracticeFeedback';
 import { QuestionView } from './annotate/QuestionView';
@@ -62,6 +63,7 @@ function FeedbackView({ item, onContinue }: { item: BatchItem; onContinue(): voi
           imageWidth={q.width}
           imageHeight={q.height}
           task={q.task}
+          tool={TOOLS[q.task]}
           camera={canvasCamera(q)}
           mode="verify"
           overlayLabel="Correct answer"

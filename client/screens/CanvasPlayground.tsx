@@ -6,9 +6,10 @@
  */
 import Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { TASKS, type Answer, type Task } from '../../shared/answers';
+import { TASKS, type Answer, type Task } from '../../shared/tasks';
 import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
-import { sampleCamera, sampleImageUrl, sampleOverlay } from '../canvas/dev/sampleScene';
+import { TOOLS } from '../tools/registry';
+import { sampleCamera, sampleImageUrl, sampleOverlay } from '../dev/sampleScene';
 
 // The developer page exposes Konva so tests can assert on the node tree (konva's Testing guide);
 // this page is loaded on demand and never by contributors.
@@ -97,6 +98,7 @@ export default function CanvasPlayground() {
             imageWidth={width}
             imageHeight={height}
             task={task}
+            tool={TOOLS[task]}
             camera={camera}
             mode={mode}
             overlayAnswer={overlay}

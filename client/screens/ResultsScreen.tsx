@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { TableRow } from '../../shared/metrics/aggregate';
-import { COLUMNS, columnRanks, formatCell } from '../../shared/metrics/table';
+import { HUMAN_SOURCE, type TableRow } from '../../shared/metrics/aggregate';
+import { COLUMNS, columnRanks, formatCell, TABLE_FORMAT_NAMES, type TableFormat } from '../../shared/metrics/table';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
@@ -17,10 +17,10 @@ function Cell({ rows, index, column }: { rows: Row[]; index: number; column: (ty
 
 function ResultsTable() {
   const table = useQuery(trpc.results.table.queryOptions());
-  const [format, setFormat] = useState<'md' | 'csv' | 'latex' | 'json'>('latex');
+  const [format, setFormat] = useState<TableFormat>('latex');
   const exported = useQuery({ ...trpc.results.export.queryOptions({ format }), enabled: table.isSuccess });
   const rows = (table.data?.rows ?? []) as Row[];
-  const humanNote = rows.some((r) => r.source === 'Human') ? ' Human is the reference and is not ranked.' : '';
+  const humanNote = rows.some((r) => r.source === HUMAN_SOURCE) ? ' Human is the reference and is not ranked.' : '';
   return (
     <div>
       <h1>Benchmark results</h1>
@@ -65,10 +65,11 @@ function ResultsTable() {
           <h2>Export</h2>
           <form className="inline" onSubmit={(e) => e.preventDefault()}>
             <select value={format} onChange={(e) => setFormat(e.target.value as typeof format)} aria-label="Export format">
-              <option value="latex">LaTeX (booktabs)</option>
-              <option value="md">Markdown</option>
-              <option value="csv">CSV</option>
-              <option value="json">JSON</option>
+              {Object.entries(TABLE_FORMAT_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
             </select>
             <button onClick={() => exported.data && navigator.clipboard?.writeText(exported.data.text)}>Copy</button>
           </form>

@@ -1,30 +1,32 @@
 /**
- * The one place that knows which tool answers which task. Adding a tool = a folder + one line here;
- * the canvas and the screens only ever call `toolEntryFor`.
+ * The one place that knows which tool answers which task: a typed map, so a task without a tool does
+ * not compile. Adding a tool = a folder + one line here; screens hand `TOOLS[task]` to the canvas.
  */
-import type { Task } from '../../shared/answers';
-import { createBinaryTool } from './binary/tool';
-import { BinaryShape } from './binary/Shape';
-import { createCuboidTool } from './cuboid/tool';
-import { CuboidShape } from './cuboid/Shape';
-import { createGraspTool } from './grasp/tool';
+import type { Task } from '../../shared/tasks';
+import type { ToolEntry } from '../canvas/tool';
+import { GraspExample } from './grasp/Example';
 import { GraspShape } from './grasp/Shape';
-import { createPointTool } from './point/tool';
-import { PointShape } from './point/Shape';
-import { createPolylineTool } from './polyline/tool';
-import { PolylineShape } from './polyline/Shape';
-import type { ToolEntry } from './types';
+import { createGraspTool } from './grasp/tool';
+import { PoseExample } from './pose/Example';
+import { CuboidShape } from './pose/Shape';
+import { createCuboidTool } from './pose/tool';
+import { RearrangementExample } from './rearrangement/Example';
+import { PointShape } from './rearrangement/Shape';
+import { createPointTool } from './rearrangement/tool';
+import { TrajectoryExample } from './trajectory/Example';
+import { PolylineShape } from './trajectory/Shape';
+import { createPolylineTool } from './trajectory/tool';
+import { YesNoExample } from './yesno/Example';
+import { BinaryShape } from './yesno/Shape';
+import { createBinaryTool } from './yesno/tool';
 
-export const TOOL_REGISTRY: readonly ToolEntry[] = [
-  { tasks: ['pose'], create: createCuboidTool, Shape: CuboidShape },
-  { tasks: ['grasp'], create: createGraspTool, Shape: GraspShape },
-  { tasks: ['trajectory'], create: createPolylineTool, Shape: PolylineShape },
-  { tasks: ['rearrangement'], create: createPointTool, Shape: PointShape },
-  { tasks: ['spatial', 'depth'], create: createBinaryTool, Shape: BinaryShape },
-];
+const yesNo: ToolEntry = { create: createBinaryTool, Shape: BinaryShape, Example: YesNoExample };
 
-export function toolEntryFor(task: Task): ToolEntry {
-  const entry = TOOL_REGISTRY.find((e) => e.tasks.includes(task));
-  if (!entry) throw new Error(`no drawing tool is registered for task '${task}'`);
-  return entry;
-}
+export const TOOLS: Readonly<Record<Task, ToolEntry>> = {
+  pose: { create: createCuboidTool, Shape: CuboidShape, Example: PoseExample },
+  grasp: { create: createGraspTool, Shape: GraspShape, Example: GraspExample },
+  trajectory: { create: createPolylineTool, Shape: PolylineShape, Example: TrajectoryExample },
+  rearrangement: { create: createPointTool, Shape: PointShape, Example: RearrangementExample },
+  spatial: yesNo,
+  depth: yesNo,
+};

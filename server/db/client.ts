@@ -18,10 +18,19 @@ export function openDb(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;
+  // SQLite changes a constraint by copying the table (drizzle-kit's __new_ tables), and dropping a table
+  // that others reference fails while foreign keys are on; the migrator runs in one transaction, where
+  // the migration's own `PRAGMA foreign_keys=OFF` has no effect. So: off while migrating, then check.
+  sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  if (broken.length > 0) {
+    const where = broken.slice(0, 5).map((b) => `${b.table} row ${b.rowid} → ${b.parent}`).join(', ');
+    throw new Error(`${file}: ${broken.length} row(s) reference rows that do not exist after migrating (${where})`);
+  }
+  sqlite.pragma('foreign_keys = ON');
   return db;
 }
 

@@ -2,8 +2,23 @@
  * The only place tables are declared. Change it, then `npm run db:generate` and commit the new SQL in
  * migrations/ together with this file. Never edit a migration that is already on main.
  */
-import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { TASKS } from '../../shared/tasks';
+
+export const QUESTION_POOLS = ['benchmark', 'practice'] as const;
+export const ASSIGNMENT_MODES = ['answer', 'verify', 'practice'] as const;
+export const ASSIGNMENT_STATUSES = ['open', 'answered', 'skipped'] as const;
+export const RESPONSE_KINDS = ['answer', 'verify', 'skip'] as const;
+export const USER_ROLES = ['curator', 'admin'] as const;
+
+/**
+ * A CHECK that `column` holds one of `values`: the enum in SQL too, so a raw-SQL insert (sqlite3 shell,
+ * a script) cannot store a task or status the app does not know. The values are the app's own constants.
+ */
+const oneOf = (name: string, column: AnySQLiteColumn, values: readonly string[]): ReturnType<typeof check> =>
+  // The bare column name: a table-qualified one would name drizzle-kit's temporary copy of the table.
+  check(name, sql.raw(`"${column.name}" in (${values.map((v) => `'${v}'`).join(', ')})`) as SQL);
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -19,14 +34,14 @@ export const questions = sqliteTable(
   'questions',
   {
     id: text('id').primaryKey(),
-    task: text('task', { enum: ['pose', 'grasp', 'trajectory', 'rearrangement', 'spatial', 'depth'] }).notNull(),
-    pool: text('pool', { enum: ['benchmark', 'practice'] }).notNull().default('benchmark'),
+    task: text('task', { enum: TASKS }).notNull(),
+    pool: text('pool', { enum: QUESTION_POOLS }).notNull().default('benchmark'),
     image: text('image').notNull(),
     /**
      * Random key under which the image is served (/img/<key>): contributors never see the dataset's
      * image path, which would name the public BOP frame and so its published labels.
      */
-    imageKey: text('image_key'),
+    imageKey: text('image_key').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     question: text('question').notNull(),
@@ -64,6 +79,8 @@ export const questions = sqliteTable(
     index('questions_queue_task_idx').on(t.pool, t.task, t.reviewPriority, t.id),
     index('questions_queue_task_status_idx').on(t.pool, t.task, t.reviewStatus, t.reviewPriority, t.id),
     index('questions_queue_dataset_idx').on(t.pool, t.metaDataset, t.metaScene, t.reviewPriority, t.id),
+    oneOf('questions_task_check', t.task, TASKS),
+    oneOf('questions_pool_check', t.pool, QUESTION_POOLS),
   ],
 );
 
@@ -134,16 +151,18 @@ export const assignments = sqliteTable(
       .notNull()
       .references(() => questions.id),
     position: integer('position').notNull(),
-    mode: text('mode', { enum: ['answer', 'verify', 'practice'] }).notNull(),
-    status: text('status', { enum: ['open', 'answered', 'skipped'] }).notNull().default('open'),
+    mode: text('mode', { enum: ASSIGNMENT_MODES }).notNull(),
+    status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('open'),
     /** verify mode: the response whose answer is shown for checking. */
-    verifyResponseId: text('verify_response_id'),
+    verifyResponseId: text('verify_response_id').references((): AnySQLiteColumn => responses.id),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('assignments_participant_question_idx').on(t.participantId, t.questionId),
     index('assignments_question_idx').on(t.questionId),
     index('assignments_verify_response_idx').on(t.verifyResponseId),
+    oneOf('assignments_mode_check', t.mode, ASSIGNMENT_MODES),
+    oneOf('assignments_status_check', t.status, ASSIGNMENT_STATUSES),
   ],
 );
 
@@ -161,7 +180,7 @@ export const responses = sqliteTable(
       .references(() => questions.id),
     source: text('source').notNull(),
     annotator: text('annotator'),
-    kind: text('kind', { enum: ['answer', 'verify', 'skip'] }).notNull(),
+    kind: text('kind', { enum: RESPONSE_KINDS }).notNull(),
     /** The crowd assignment this response answers (null for imported predictions). */
     assignmentId: integer('assignment_id').references(() => assignments.id),
     output: text('output', { mode: 'json' }).$type<unknown>(),
@@ -175,20 +194,26 @@ export const responses = sqliteTable(
   (t) => [
     index('responses_question_idx').on(t.questionId),
     index('responses_source_idx').on(t.source),
-    index('responses_assignment_idx').on(t.assignmentId),
+    // At most one response per crowd assignment (imported predictions have none, so the index is partial).
+    uniqueIndex('responses_one_per_assignment_idx').on(t.assignmentId).where(sql`assignment_id is not null`),
+    oneOf('responses_kind_check', t.kind, RESPONSE_KINDS),
   ],
 );
 
 /** Curator and admin accounts (contributors are anonymous participants). */
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  username: text('username').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['curator', 'admin'] }).notNull(),
-  createdAt: createdAt(),
-  /** A disabled account cannot sign in, and its sessions end. */
-  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-});
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: USER_ROLES }).notNull(),
+    createdAt: createdAt(),
+    /** A disabled account cannot sign in, and its sessions end. */
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [oneOf('users_role_check', t.role, USER_ROLES)],
+);
 
 /** Key/value settings editable by an admin (batch size, redundancy share). */
 export const settings = sqliteTable('settings', {

@@ -7,10 +7,10 @@ import { BadInputError } from '../../shared/errors';
 import { projectPoint } from '../../shared/geometry/box3d';
 import { CORNER_SIGNS } from '../../shared/geometry/box3d';
 import type { Vec2, Vec3 } from '../../shared/geometry/types';
-import { parseAnswer } from '../../shared/answers';
+import { parseAnswer } from '../../shared/tasks';
 import { generateDataset } from './generate';
 import { synthesizeInto } from './synth';
-import { add, fromFlat, matVec } from './vec';
+import { add, fromFlat, matVec } from '../../shared/geometry/vec';
 
 const YCBV = normativePath('real-bop/ycbv');
 let root: string;

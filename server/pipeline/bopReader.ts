@@ -11,7 +11,7 @@ import { BadInputError } from '../../shared/errors';
 import type { Vec3 } from '../../shared/geometry/types';
 import { modelsInfoSchema, objectsSchema, readJsonFile, sceneCameraSchema, sceneGtInfoSchema, sceneGtSchema } from './bopSchemas';
 import { type GrayImage, decodeGray } from './png';
-import { type M3, type Rigid, fromFlat } from './vec';
+import { type M3, type Rigid, fromFlat } from '../../shared/geometry/vec';
 
 export interface ModelBox {
   min: Vec3;

@@ -46,8 +46,8 @@ describe('generate on synthetic scenes', () => {
     expect([...tasks].sort()).toEqual(['depth', 'grasp', 'pose', 'rearrangement', 'spatial', 'trajectory']);
     expect(parsed()).toHaveLength(fx.lines.length);
     for (const l of fx.lines) {
-      expect(l.camera.K).toHaveLength(3);
-      expect(l.camera.world_to_camera.R).toHaveLength(3);
+      expect(l.camera!.K).toHaveLength(3);
+      expect(l.camera!.world_to_camera!.R).toHaveLength(3);
       expect(readFileSync(join(fx.out, l.image)).length).toBeGreaterThan(1000);
     }
   });
@@ -59,11 +59,11 @@ describe('generate on synthetic scenes', () => {
     }
     // Yes and no are balanced within each scene (shards of whole scenes stay independent), so within
     // one of each per scene, and overall within one per scene.
-    const sceneIds = [...new Set(fx.lines.map((l) => l.meta.scene as number))];
+    const sceneIds = [...new Set(fx.lines.map((l) => l.meta!.scene as number))];
     expect(sceneIds.length).toBeGreaterThan(1);
     for (const task of ['spatial', 'depth']) {
       for (const s of sceneIds) {
-        const of = fx.lines.filter((l) => l.task === task && l.meta.scene === s);
+        const of = fx.lines.filter((l) => l.task === task && l.meta!.scene === s);
         const yes = of.filter((l) => l.answer === 'Yes').length;
         expect(Math.abs(yes - (of.length - yes)), `${task}, scene ${s}`).toBeLessThanOrEqual(1);
       }

@@ -5,7 +5,7 @@
  */
 import type { Vec3 } from '../../shared/geometry/types';
 import { type Obb, obbMinZ, obbOverlap } from './obb';
-import { addScaled, cross, lerp, normalize, scale } from './vec';
+import { addScaled, cross, lerp, normalize, scale } from '../../shared/geometry/vec';
 
 /** A wide two-finger gripper, about a Robotiq 2F-140 (opens to 120 mm here). */
 export const GRIPPER = {

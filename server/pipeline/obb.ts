@@ -3,7 +3,7 @@
  * axis theorem), segment–box (slab test) and point–box. Used by grasps, trajectories and the scene maker.
  */
 import type { Vec3 } from '../../shared/geometry/types';
-import { addScaled, cross, dot, norm, sub } from './vec';
+import { addScaled, cross, dot, norm, sub } from '../../shared/geometry/vec';
 
 export interface Obb {
   center: Vec3;
@@ -68,12 +68,6 @@ export function segmentHitsObb(p: Vec3, q: Vec3, b: Obb, inflate = 0): boolean {
     if (t0 > t1) return false;
   }
   return true;
-}
-
-/** True when p lies inside the box grown by `inflate` mm. */
-export function pointInObb(p: Vec3, b: Obb, inflate = 0): boolean {
-  const d = sub(p, b.center);
-  return [0, 1, 2].every((i) => Math.abs(dot(d, b.axes[i])) <= b.half[i] + inflate);
 }
 
 /** Lowest world z of the box (world z is up). */

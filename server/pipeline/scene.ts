@@ -8,7 +8,7 @@ import { type BopDataset, type BopFrame, type ObjectText, readGrayPng } from './
 import type { Obb } from './obb';
 import { convexHull, maskRegion } from './polygon2d';
 import type { Rng } from './rng';
-import { type M3, type Rigid, add, applyRigid, column, invertRigid, matVec, round } from './vec';
+import { type M3, type Rigid, add, applyRigid, column, invertRigid, matVec, round } from '../../shared/geometry/vec';
 import { type WorldFrame, worldFrameFromDepth, worldFrameFromObjects } from './worldFrame';
 
 export interface SceneObject {

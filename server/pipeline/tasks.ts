@@ -12,8 +12,8 @@ import type { Rng } from './rng';
 import { type FrameScene, type SceneObject, projectWorld } from './scene';
 import { depthQuestion, graspQuestion, poseQuestion, rearrangementQuestion, type SpatialRelation, spatialQuestion, trajectoryQuestion } from './templates';
 import { planPath, samplingBounds } from './trajectory';
-import { round } from './vec';
-import { formatAnswer } from '../../shared/answers';
+import { round } from '../../shared/geometry/vec';
+import { formatAnswer } from '../../shared/tasks';
 
 export type Task = 'pose' | 'grasp' | 'trajectory' | 'rearrangement' | 'spatial' | 'depth';
 

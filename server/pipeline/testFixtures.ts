@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDataset, type GenerateResult } from './generate';
 import { synthesizeInto } from './synth';
+import type { DatasetItem } from '../../shared/dataset';
 
 export interface Fixture {
   root: string;
   bop: string;
   out: string;
   result: GenerateResult;
-  lines: Record<string, any>[];
+  lines: DatasetItem[];
 }
 
 /**

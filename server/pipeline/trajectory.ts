@@ -8,7 +8,7 @@
 import type { Vec3 } from '../../shared/geometry/types';
 import { type Obb, segmentHitsObb } from './obb';
 import type { Rng } from './rng';
-import { addScaled, dist, dot, norm, normalize, sub } from './vec';
+import { addScaled, dist, dot, norm, normalize, sub } from '../../shared/geometry/vec';
 
 export const PATH = { stepMm: 40, goalBias: 0.1, boundsMarginMm: 200, maxIterations: 3000, rdpToleranceMm: 30, clearanceMm: 10, minHeightMm: 2 };
 

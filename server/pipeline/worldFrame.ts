@@ -10,7 +10,7 @@ import { boxCorners } from '../../shared/geometry/box3d';
 import { CORNER_SIGNS } from '../../shared/geometry/box3d';
 import type { GrayImage } from './png';
 import type { Rng } from './rng';
-import { type M3, type Rigid, addScaled, column, cross, dot, fromColumns, normalize, scale, sub } from './vec';
+import { type M3, type Rigid, addScaled, column, cross, dot, fromColumns, normalize, scale, sub } from '../../shared/geometry/vec';
 
 export interface WorldFrame {
   worldToCamera: Rigid;

@@ -9,7 +9,6 @@ import { assignments, responses } from '../db/schema';
 import { importDataset } from '../services/importDataset';
 import { OPEN_HOLD_MS } from '../services/assignment';
 import { importPredictions } from '../services/importPredictions';
-import { listQuestions } from '../services/questions';
 import { benchmarkTable } from '../services/results';
 import { updateSettings } from '../services/settings';
 import { writeFixtureDataset } from '../testing/fixtureDataset';

@@ -1,56 +1,33 @@
 /**
  * The crowd contributor's procedures. Every one is keyed by the batch token kept in the contributor's
- * browser; none returns ground truth, regions, other people's answers or (outside verify mode) a
- * generated answer — see services/annotate.ts.
+ * browser; each reply passes its output schema (annotate.types.ts), so none can carry ground truth,
+ * regions, other people's answers or (outside verify mode) a generated answer.
  */
-import { z } from 'zod';
-import { answerSchema } from '../../shared/answers';
 import { getBatch, startOrResume, submitResponse } from '../services/annotate';
 import { batchStartProcedure, publicProcedure, router } from '../trpc';
-
-const token = z.string().min(16).max(64);
-const responseId = z.string().uuid();
-/** Time on the question as measured by the page; a day is far beyond any real question. */
-const timeMs = z.number().finite().min(0).max(24 * 3600 * 1000);
+import { batchInput, batchOutput, skipInput, startInput, startOutput, submitInput, submitOutput, verifyInput } from './annotate.types';
 
 export const annotateRouter = router({
   start: batchStartProcedure
-    .input(
-      z.object({
-        token: token.optional(),
-        externalId: z.string().trim().min(1).max(128).optional(),
-        batchSize: z.number().int().min(10).max(25).optional(),
-        /** `labels`: the separate label-verification campaign (its own link; off unless an admin opens it). */
-        campaign: z.enum(['baseline', 'labels']).optional(),
-        /** Tokens of this browser's batches in the other campaign: never given to answer what they verified. */
-        priorTokens: z.array(token).max(10).optional(),
-      }),
-    )
+    .input(startInput)
+    .output(startOutput)
     .mutation(({ ctx, input }) => startOrResume(ctx.db, input)),
-  batch: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => getBatch(ctx.db, input.token)),
+  batch: publicProcedure
+    .input(batchInput)
+    .output(batchOutput)
+    .query(({ ctx, input }) => getBatch(ctx.db, input.token)),
   submit: publicProcedure
-    .input(z.object({ token, assignmentId: z.number().int(), responseId, timeMs, answer: answerSchema }))
+    .input(submitInput)
+    .output(submitOutput)
     .mutation(({ ctx, input }) => submitResponse(ctx.db, { ...input, kind: 'answer' })),
   verify: publicProcedure
-    .input(
-      z.object({
-        token,
-        assignmentId: z.number().int(),
-        responseId,
-        timeMs,
-        isCorrect: z.boolean(),
-        correction: answerSchema.optional(),
-      }).refine((v) => !(v.isCorrect && v.correction), { message: 'a correction only goes with isCorrect: false', path: ['correction'] }),
-    )
+    .input(verifyInput)
+    .output(submitOutput)
     .mutation(({ ctx, input }) =>
-      submitResponse(ctx.db, {
-        ...input,
-        kind: 'verify',
-        isCorrectVerdict: input.isCorrect,
-        answer: input.correction,
-      }),
+      submitResponse(ctx.db, { ...input, kind: 'verify', isCorrectVerdict: input.isCorrect, answer: input.correction }),
     ),
   skip: publicProcedure
-    .input(z.object({ token, assignmentId: z.number().int(), responseId, timeMs, reason: z.string().trim().min(1).max(500) }))
+    .input(skipInput)
+    .output(submitOutput)
     .mutation(({ ctx, input }) => submitResponse(ctx.db, { ...input, kind: 'skip', skipReason: input.reason })),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatTable } from '../../shared/metrics/table';
+import { formatTable, TABLE_FORMATS } from '../../shared/metrics/table';
 import { benchmarkTable, excludedQuestions } from '../services/results';
 import { curatorProcedure, router } from '../trpc';
 
@@ -11,6 +11,6 @@ export const resultsRouter = router({
   table: curatorProcedure.query(({ ctx }) => ({ rows: benchmarkTable(ctx.db), rejected: excludedQuestions(ctx.db) })),
   /** The same table as Markdown, CSV, LaTeX or JSON text, for download. */
   export: curatorProcedure
-    .input(z.object({ format: z.enum(['md', 'csv', 'latex', 'json']) }))
+    .input(z.object({ format: z.enum(TABLE_FORMATS) }))
     .query(({ ctx, input }) => ({ text: formatTable(benchmarkTable(ctx.db), input.format) })),
 });

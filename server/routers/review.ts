@@ -1,6 +1,6 @@
 /** The curators' review of generated labels: one item, its history, and the actions on its label. */
 import { z } from 'zod';
-import { taskSchema } from '../../shared/answers';
+import { taskSchema } from '../../shared/tasks';
 import { previewBulkAccept, runBulkAccept } from '../services/review/bulkAccept';
 import { labelInputSchema } from '../services/review/labels';
 import { queueCounts, REVIEW_STATUSES, reviewQueue } from '../services/review/queue';

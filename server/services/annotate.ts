@@ -7,11 +7,11 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { parseAnswer, type Answer } from '../../shared/answers';
+import { parseAnswer, scoreParsed, type Answer } from '../../shared/tasks';
 import { AppError, BadInputError } from '../../shared/errors';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
-import { scoreParsed } from '../../shared/metrics';
+import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { planBatch } from './assignment';
@@ -211,7 +211,7 @@ function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, par
   const base = {
     id: input.responseId,
     questionId: q.id,
-    source: 'Human',
+    source: HUMAN_SOURCE,
     annotator: participantId,
     assignmentId: a.id,
     timeMs: Math.max(0, Math.min(Math.round(input.timeMs), 24 * 3600 * 1000)),

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { TASKS, type Task } from '../../shared/answers';
+import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
+import { TASKS, type Task } from '../../shared/tasks';
 import type { DbOrTx } from '../db/client';
 import { assignments, questions, responses } from '../db/schema';
 import type { Settings } from './settings';
@@ -122,7 +123,7 @@ function pickModelVerifyItems(db: DbOrTx, participantId: string, exclude: Set<st
       and(
         eq(questions.pool, 'benchmark'),
         eq(responses.kind, 'answer'),
-        ne(responses.source, 'Human'),
+        ne(responses.source, HUMAN_SOURCE),
         sql`not exists (select 1 from ${assignments} a where a.question_id = "responses"."question_id"
           and a.participant_id = ${participantId})`,
       ),

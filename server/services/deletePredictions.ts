@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { BadInputError } from '../../shared/errors';
-import { HUMAN_SOURCE } from '../../shared/metrics';
+import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import type { Db } from '../db/client';
 import { responses } from '../db/schema';
 import { recomputeCrowdStats } from './review/crowdStats';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { formatAnswer, type Answer } from '../../shared/answers';
+import { formatAnswer, type Answer } from '../../shared/tasks';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
 
@@ -23,16 +23,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export const newImageKey = (): string => randomBytes(12).toString('hex');
 
 /** The URL a page uses for a question's image. */
-export function imageUrl(imageKey: string | null): string {
-  return `/img/${imageKey ?? 'missing'}`;
-}
-
-/** Gives every stored image without a key one (questions imported before keys existed). */
-export function ensureImageKeys(db: Db): void {
-  const missing = db.selectDistinct({ image: questions.image }).from(questions).where(isNull(questions.imageKey)).all();
-  db.transaction((tx) => {
-    for (const { image } of missing) tx.update(questions).set({ imageKey: newImageKey() }).where(eq(questions.image, image)).run();
-  });
+export function imageUrl(imageKey: string): string {
+  return `/img/${imageKey}`;
 }
 
 /** Serves GET /img/<key> from `imagesDir`; answers 404 for an unknown key or a missing file. */

@@ -39,7 +39,8 @@ export interface ImportReport {
   unchanged: number;
 }
 
-type Row = typeof questions.$inferInsert;
+// The image key is given by withImageKeys, once the rows that are new are known.
+type Row = Omit<typeof questions.$inferInsert, 'imageKey'>;
 
 /** Imports a dataset file; throws BadInputError listing every bad line (line number, field, reason). */
 export async function importDataset(db: Db, opts: ImportOptions): Promise<ImportReport> {
@@ -106,13 +107,13 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
   checkImageStore(fresh, imagesRoot, opts.imagesDir, errors);
   if (errors.length > 0) throw refusal(opts.datasetPath, errors);
 
-  assignImageKeys(db, fresh);
+  const keyed = withImageKeys(db, fresh);
   // Images go to temporary names first and take their place only once the rows are in: a failure
   // anywhere leaves the store and the database as they were.
   const staged = stageImages(fresh, imagesRoot, opts.imagesDir);
   try {
     db.transaction((tx) => {
-      for (let i = 0; i < fresh.length; i += 500) tx.insert(questions).values(fresh.slice(i, i + 500)).run();
+      for (let i = 0; i < fresh.length; i += 500) tx.insert(questions).values(keyed.slice(i, i + 500)).run();
     });
   } catch (err) {
     for (const s of staged) fs.rmSync(s.temp, { force: true });
@@ -212,17 +213,17 @@ function checkImageStore(rows: Row[], from: string, to: string, errors: string[]
 }
 
 /** An image keeps the key it already has in the store; a new image gets a new random key. */
-function assignImageKeys(db: Db, rows: Row[]): void {
+function withImageKeys(db: Db, rows: Row[]): (typeof questions.$inferInsert)[] {
   const keys = new Map<string, string>();
-  for (const row of rows) {
+  return rows.map((row) => {
     let key = keys.get(row.image);
     if (!key) {
       const existing = db.select({ key: questions.imageKey }).from(questions).where(eq(questions.image, row.image)).limit(1).get();
       key = existing?.key ?? newImageKey();
       keys.set(row.image, key);
     }
-    row.imageKey = key;
-  }
+    return { ...row, imageKey: key };
+  });
 }
 
 /** Copies each new image next to its destination under a temporary name; returns what to rename. */

@@ -1,6 +1,6 @@
 /** Reading questions for the home page counts and the curator's list. */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { formatAnswer, type Task } from '../../shared/answers';
+import { formatAnswer, type Task } from '../../shared/tasks';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
 import type { Db } from '../db/client';

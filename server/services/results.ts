@@ -1,6 +1,6 @@
 /** The benchmark table from the database: humans and models, through the shared aggregator. */
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { TableAggregator, type TableRow } from '../../shared/metrics';
+import { TableAggregator, type TableRow } from '../../shared/metrics/aggregate';
 import { decodeScores } from './scoring';
 import type { Db } from '../db/client';
 import { questions, responses } from '../db/schema';

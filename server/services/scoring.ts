@@ -3,7 +3,8 @@
  * exactly the functions the CLI and the browser use.
  */
 import { parseDatasetLine, toScorableItem } from '../../shared/dataset';
-import { scoreAnswer, type ScorableItem, type Scores } from '../../shared/metrics';
+import { scoreAnswer, type ScorableItem } from '../../shared/tasks';
+import type { Scores } from '../../shared/metrics/scores';
 
 /**
  * Parsed ground truth per question, keyed by the stored item object's text: the same text always

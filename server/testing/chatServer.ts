@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { imageSize } from 'image-size';
-import { formatAnswer, parseAnswer } from '../../shared/answers';
+import { formatAnswer, parseAnswer } from '../../shared/tasks';
 import { parseDatasetLine } from '../../shared/dataset';
 
 interface Config {

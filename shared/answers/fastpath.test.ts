@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { Vec2 } from '../geometry/types';
 import { GRASP_LABELS, graspLabelIndex } from './grasp';
-import { formatAnswer, parseAnswer, type Answer, type ParseResult } from './index';
+import { formatAnswer, parseAnswer, type Answer, type ParseResult } from '../tasks';
 import { extractPoints, finitePoints, parseNumberToken, type LabelledPoint } from './points';
 
 // Random decimal strings in the `NUM` grammar: sign, integer digits, fraction, exponent.

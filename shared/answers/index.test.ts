@@ -1,7 +1,7 @@
 import { normativePath } from '../../testdata/normative';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { formatAnswer, parseAnswer, type Answer, type Task } from './index';
+import { formatAnswer, parseAnswer, type Answer, type Task } from '../tasks';
 
 // The normative reference cases: ../shared/fixtures beside the repo, or their verbatim copy in testdata/.
 const fixtures: Record<string, Record<string, unknown>[]> = JSON.parse(

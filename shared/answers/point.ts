@@ -1,32 +1,20 @@
 /** Rearrangement answers: 1 or more markers (image pixels), one on each object to move first. */
-import { z } from 'zod';
-import { extractPoints, finitePoints, firstNonFinite, formatNumber, pointSchema, stringPoints } from './points';
+import type { z } from 'zod';
+import { formatNumber } from './points';
+import { parsePointList, pointListAnswerSchema } from './pointList';
 import type { KindParseResult } from './kind';
 
 /** More markers than any tabletop has objects: a bound so a submitted answer stays small. */
 export const MAX_MARKERS = 50;
+/** METRICS.md: 1 or more points. */
+export const MIN_MARKERS = 1;
 
-export const rearrangementAnswerSchema = z.object({
-  task: z.literal('rearrangement'),
-  points: z.array(pointSchema).min(1).max(MAX_MARKERS),
-});
+export const rearrangementAnswerSchema = pointListAnswerSchema('rearrangement', MIN_MARKERS, MAX_MARKERS);
 export type RearrangementAnswer = z.infer<typeof rearrangementAnswerSchema>;
 
 /** Reads ≥ 1 object markers; an empty list is invalid (METRICS.md: 1 or more points). */
 export function parseMarkers(raw: unknown): KindParseResult<RearrangementAnswer> {
-  if (typeof raw === 'string') {
-    // Same steps as below on the scanner's points directly (no labels, no copies).
-    const s = stringPoints(raw);
-    if (!s) return { ok: false, reason: 'no points found' };
-    if (s.points.length < 1) return { ok: false, reason: 'expected at least 1 object marker, got 0' };
-    const bad = firstNonFinite(s.points);
-    return bad < 0 ? { ok: true, answer: { task: 'rearrangement', points: s.points } } : { ok: false, reason: `point ${bad + 1} is not finite` };
-  }
-  const found = extractPoints(raw);
-  if (!found.ok) return found;
-  if (found.points.length < 1) return { ok: false, reason: 'expected at least 1 object marker, got 0' };
-  const pts = finitePoints(found.points);
-  return pts.ok ? { ok: true, answer: { task: 'rearrangement', points: pts.points } } : pts;
+  return parsePointList('rearrangement', raw, MIN_MARKERS, () => 'expected at least 1 object marker, got 0');
 }
 
 /** The paper's form: `[object markers: [x, y], [x, y]]`. */

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { Vec2 } from '../geometry/types';
-import { formatAnswer, parseAnswer, TASKS, type Answer } from './index';
+import { formatAnswer, parseAnswer, TASKS, type Answer } from '../tasks';
 
 const coord = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const point = fc.tuple(coord, coord) as fc.Arbitrary<Vec2>;

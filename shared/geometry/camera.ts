@@ -1,5 +1,6 @@
 import { projectPoint } from './box3d';
-import type { Box3d, Mat3, Vec2, Vec3 } from './types';
+import { cameraMm, worldMm, type Box3d, type CameraMm, type Mat3, type Vec2, type Vec3, type WorldMm } from './types';
+import { matMul, matVec, transpose } from './vec';
 
 /**
  * Camera maths for placing a box on the table (issue 6, pose gizmo). Frames: camera = OpenCV/BOP
@@ -26,26 +27,6 @@ export interface TablePose {
   size: Vec3;
 }
 
-function mul(A: Mat3, B: Mat3): Vec3[] {
-  const out: Vec3[] = [];
-  for (let i = 0; i < 3; i++) {
-    out.push([0, 1, 2].map((j) => A[i][0] * B[0][j] + A[i][1] * B[1][j] + A[i][2] * B[2][j]) as Vec3);
-  }
-  return out;
-}
-
-function apply(A: Mat3, v: Vec3): Vec3 {
-  return [
-    A[0][0] * v[0] + A[0][1] * v[1] + A[0][2] * v[2],
-    A[1][0] * v[0] + A[1][1] * v[1] + A[1][2] * v[2],
-    A[2][0] * v[0] + A[2][1] * v[1] + A[2][2] * v[2],
-  ];
-}
-
-function transpose(A: Mat3): Vec3[] {
-  return [0, 1, 2].map((i) => [A[0][i], A[1][i], A[2][i]] as Vec3);
-}
-
 /**
  * Direction (camera frame, not normalised, z = 1) of the ray through image pixel `p` under intrinsics
  * `K` (upper-triangular, as every pinhole K is). Degenerate K (zero focal length) gives non-finite values.
@@ -58,29 +39,29 @@ export function pixelRay(K: Mat3, p: Vec2): Vec3 {
 }
 
 /** Maps a world point (mm) into the camera frame (mm). */
-export function worldToCameraPoint(w2c: WorldToCamera, p: Vec3): Vec3 {
-  const q = apply(w2c.R, p);
-  return [q[0] + w2c.t[0], q[1] + w2c.t[1], q[2] + w2c.t[2]];
+export function worldToCameraPoint(w2c: WorldToCamera, p: Vec3): CameraMm {
+  const q = matVec(w2c.R, p);
+  return cameraMm(q[0] + w2c.t[0], q[1] + w2c.t[1], q[2] + w2c.t[2]);
 }
 
 /** Camera centre in the world frame (mm): `−Rᵀ t`. */
-export function cameraCenterWorld(w2c: WorldToCamera): Vec3 {
-  const c = apply(transpose(w2c.R), w2c.t);
-  return [-c[0], -c[1], -c[2]];
+export function cameraCenterWorld(w2c: WorldToCamera): WorldMm {
+  const c = matVec(transpose(w2c.R), w2c.t);
+  return worldMm(-c[0], -c[1], -c[2]);
 }
 
 /**
  * Where the viewing ray through pixel `p` meets the table plane (world z = 0), in world mm. Returns
  * null when the ray is parallel to the table or meets it behind the camera (pixel above the horizon).
  */
-export function rayTableIntersection(K: Mat3, w2c: WorldToCamera, p: Vec2): Vec3 | null {
+export function rayTableIntersection(K: Mat3, w2c: WorldToCamera, p: Vec2): WorldMm | null {
   const Rt = transpose(w2c.R);
-  const d = apply(Rt, pixelRay(K, p));
+  const d = matVec(Rt, pixelRay(K, p));
   const c = cameraCenterWorld(w2c);
   if (Math.abs(d[2]) < 1e-12) return null;
   const s = -c[2] / d[2];
   if (!(s > 0) || !Number.isFinite(s)) return null;
-  return [c[0] + s * d[0], c[1] + s * d[1], 0];
+  return worldMm(c[0] + s * d[0], c[1] + s * d[1], 0);
 }
 
 /** World rotation of a table pose: Rz(yaw) · Rx(tilt); columns are the box axes in the world frame. */
@@ -88,7 +69,7 @@ export function tablePoseRotation(yawRad: number, tiltRad: number): Vec3[] {
   const cy = Math.cos(yawRad), sy = Math.sin(yawRad), ct = Math.cos(tiltRad), st = Math.sin(tiltRad);
   const Rz: Vec3[] = [[cy, -sy, 0], [sy, cy, 0], [0, 0, 1]];
   const Rx: Vec3[] = [[1, 0, 0], [0, ct, -st], [0, st, ct]];
-  return mul(Rz, Rx);
+  return matMul(Rz, Rx);
 }
 
 /**
@@ -105,7 +86,7 @@ export function tablePoseCenterWorld(pose: TablePose): Vec3 {
 export function tablePoseLocalToWorld(pose: TablePose, local: Vec3): Vec3 {
   const Rw = tablePoseRotation(pose.yawRad, pose.tiltRad);
   const c = tablePoseCenterWorld(pose);
-  const v = apply(Rw, local);
+  const v = matVec(Rw, local);
   return [c[0] + v[0], c[1] + v[1], c[2] + v[2]];
 }
 
@@ -118,7 +99,7 @@ export function boxOnTable(pose: TablePose, w2c: WorldToCamera): Box3d {
   return {
     center: worldToCameraPoint(w2c, tablePoseCenterWorld(pose)),
     size: [pose.size[0], pose.size[1], pose.size[2]],
-    rotation: mul(w2c.R, Rw),
+    rotation: matMul(w2c.R, Rw),
   };
 }
 
@@ -144,6 +125,6 @@ export function defaultWorldToCamera(): WorldToCamera {
   const R: Vec3[] = [xc, yc, zc]; // rows: world→camera
   const dist = heightMm / Math.sin(a);
   const C: Vec3 = [0, -dist * Math.cos(a), heightMm];
-  const RC = apply(R, C);
+  const RC = matVec(R, C);
   return { R, t: [-RC[0], -RC[1], -RC[2]] };
 }

@@ -2,8 +2,8 @@
  * From response scores to table rows (METRICS.md "From scores to the table"). Incremental: memory grows
  * with questions × sources (one small accumulator each), not with responses, so the CLI can stream.
  */
-import { TASKS, type Task } from '../answers/index';
-import type { Scores } from './index';
+import { TASKS, type Task } from '../tasks';
+import type { Scores } from './scores';
 
 /** The source name of the human baseline; its row comes first. */
 export const HUMAN_SOURCE = 'Human';

@@ -5,22 +5,17 @@
  */
 import type { TableRow } from './aggregate';
 import { HUMAN_SOURCE } from './aggregate';
+import { TABLE_COLUMNS, type TableColumnKey } from '../tasks';
 
-export type TableFormat = 'md' | 'csv' | 'latex' | 'json';
-type Key = 'pose_iou3d' | 'pose_iou2d' | 'traj_sr' | 'traj_dist' | 'grasp_nce' | 'spatial_sr' | 'depth_sr' | 'rearr_recall' | 'rearr_precision';
+/** The formats the table is written in, for every reader of a `--format` or an export request. */
+export const TABLE_FORMATS = ['md', 'csv', 'latex', 'json'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+/** Each format's name for people (the results page's export menu). */
+export const TABLE_FORMAT_NAMES: Readonly<Record<TableFormat, string>> = { latex: 'LaTeX (booktabs)', md: 'Markdown', csv: 'CSV', json: 'JSON' };
+type Key = TableColumnKey;
 
-/** The paper's columns in order, with their direction (↑ higher is better) and decimals. */
-export const COLUMNS: readonly { key: Key; header: string; higherIsBetter: boolean; decimals: number }[] = [
-  { key: 'pose_iou3d', header: 'Pose IoU 3D', higherIsBetter: true, decimals: 1 },
-  { key: 'pose_iou2d', header: 'Pose IoU 2D', higherIsBetter: true, decimals: 1 },
-  { key: 'traj_sr', header: 'Traj. SR', higherIsBetter: true, decimals: 1 },
-  { key: 'traj_dist', header: 'Dist. Err.', higherIsBetter: false, decimals: 1 },
-  { key: 'grasp_nce', header: 'Grasp NCE', higherIsBetter: false, decimals: 2 },
-  { key: 'spatial_sr', header: 'Spatial SR', higherIsBetter: true, decimals: 1 },
-  { key: 'depth_sr', header: 'Rel. Depth SR', higherIsBetter: true, decimals: 1 },
-  { key: 'rearr_recall', header: 'Rearr. Recall', higherIsBetter: true, decimals: 1 },
-  { key: 'rearr_precision', header: 'Rearr. Precision', higherIsBetter: true, decimals: 1 },
-];
+/** The paper's columns in order, with their direction (↑ higher is better) and decimals: the tasks' own. */
+export const COLUMNS = TABLE_COLUMNS;
 
 /** A cell as the paper prints it: rounded number, `inf`, or '' for a column with no answered question. */
 export function formatCell(v: number | 'inf' | null, decimals: number): string {

@@ -25,19 +25,8 @@ export function liesOn(p: Vec2, polygon: readonly Vec2[] | undefined, anchor: Ve
 /**
  * 1 when the prediction's first point lies on the source object and its last on the target object,
  * else 0 (image pixels). Without region polygons the ground-truth path's endpoints with radius
- * `hitRadius` stand in. 0 for a prediction of fewer than 2 points.
+ * `hitRadius` stand in (`source`/`target` are the regions). 0 for a prediction of fewer than 2 points.
  */
-export function trajectorySuccess(
-  pred: readonly Vec2[],
-  gt: readonly Vec2[],
-  width: number,
-  height: number,
-  regions: { source?: readonly Vec2[]; target?: readonly Vec2[] } = {},
-): number {
-  return trajectorySuccessIn(pred, gt, width, height, regions.source, regions.target);
-}
-
-/** `trajectorySuccess` with the regions as arguments (no options object on the scoring path). */
 export function trajectorySuccessIn(
   pred: readonly Vec2[],
   gt: readonly Vec2[],

@@ -1,23 +1,11 @@
-import type { Answer } from '../../../shared/answers';
-import type { Scores } from '../../../shared/metrics';
+import { TASK_SPECS, type Answer, type Task } from '../../../shared/tasks';
+import type { Scores } from '../../../shared/metrics/scores';
 
-/** Reads a practice score the way a contributor understands it. */
-export function scoreSummary(task: string, s: Scores | null): string {
+/** Reads a practice score the way a contributor understands it (the task's own wording). */
+function scoreSummary(task: Task, s: Scores | null): string {
   if (!s) return 'Not scored.';
   if (!s.valid) return 'Your answer could not be read.';
-  const pct = (v: number | null | undefined) => (v == null ? '–' : `${(v * 100).toFixed(0)}%`);
-  switch (task) {
-    case 'pose':
-      return `Box overlap in 3D: ${pct(s.iou3d)} · in the image: ${pct(s.iou2d)} (100% is perfect).`;
-    case 'grasp':
-      return `Grasp error: ${s.nce?.toFixed(2)} finger widths (0 is perfect; under 0.5 is good).`;
-    case 'trajectory':
-      return `${s.success ? 'Starts on the object and ends on the target.' : 'Does not start on the object or end on the target.'} Mean distance from the reference path: ${s.dist?.toFixed(0)} px.`;
-    case 'rearrangement':
-      return `Found ${pct(s.recall)} of the objects to move; ${pct(s.precision)} of your markers were right.`;
-    default:
-      return s.correct ? 'Correct.' : 'Not correct.';
-  }
+  return TASK_SPECS[task].text.feedback(s);
 }
 
 export function PracticeFeedback({
@@ -25,7 +13,7 @@ export function PracticeFeedback({
   feedback,
   onContinue,
 }: {
-  task: string;
+  task: Task;
   feedback: { scores: Scores | null; yourAnswer: Answer | null; groundTruth: Answer };
   onContinue(): void;
 }) {

@@ -4,8 +4,9 @@
  * correct it with the same tool. The time on the question and the half-drawn draft are kept locally.
  */
 import { useEffect, useState } from 'react';
-import type { Answer } from '../../../shared/answers';
+import type { Answer } from '../../../shared/tasks';
 import { AnnotationCanvas } from '../../canvas/AnnotationCanvas';
+import { TOOLS } from '../../tools/registry';
 import { canvasCamera, type BatchItem } from './types';
 import { SkipForm } from './SkipForm';
 import { contributorStorage } from './storage';
@@ -81,6 +82,7 @@ export function QuestionView({ item, isSaving, onSubmit, onVerdict, onSkip }: Pr
           imageWidth={q.width}
           imageHeight={q.height}
           task={q.task}
+          tool={TOOLS[q.task]}
           camera={canvasCamera(q)}
           mode={canvasMode}
           overlayAnswer={isVerify ? item.shownAnswer : null}

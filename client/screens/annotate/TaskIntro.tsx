@@ -1,9 +1,10 @@
-import type { Task } from '../../../shared/answers';
-import { TASK_INSTRUCTIONS, TaskExample } from './TaskExample';
+import { TASK_SPECS, type Task } from '../../../shared/tasks';
+import { TOOLS } from '../../tools/registry';
 
 /** The first-time instruction for a task: what to do, the conventions, and a picture. */
 export function TaskIntro({ task, onContinue }: { task: Task; onContinue(): void }) {
-  const info = TASK_INSTRUCTIONS[task];
+  const info = TASK_SPECS[task].text;
+  const { Example } = TOOLS[task];
   return (
     <div className="panel intro" data-testid="task-intro" style={{ display: 'flex', gap: 24, alignItems: 'center', flexWrap: 'wrap' }}>
       <div style={{ flex: '1 1 320px' }}>
@@ -18,7 +19,10 @@ export function TaskIntro({ task, onContinue }: { task: Task; onContinue(): void
           Start practice
         </button>
       </div>
-      <TaskExample task={task} />
+      <figure style={{ margin: 0, maxWidth: 280 }}>
+        <Example />
+        <figcaption className="muted" style={{ fontSize: 13 }}>{info.exampleCaption}</figcaption>
+      </figure>
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { Answer } from '../../../shared/answers';
+import type { Answer } from '../../../shared/tasks';
 import { isRetryable } from '../../errors';
 import { trpc } from '../../trpc';
 import { contributorStorage, type Campaign } from './storage';
@@ -27,7 +27,7 @@ export function useContributorBatch(externalId: string | undefined, campaign: Ca
     // A baseline batch names this browser's label-campaign batch, whose questions it must not answer.
     const labelsToken = campaign === 'baseline' ? contributorStorage.token('labels') : null;
     start.mutate({ token: token ?? undefined, externalId, campaign, priorTokens: labelsToken ? [labelsToken] : undefined });
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once per page load
+  }, []); // oxlint-disable-line react-hooks/exhaustive-deps -- once per page load
 
   const startedToken = start.data?.token ?? null;
   const batch = useQuery({

@@ -5,8 +5,9 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { TASKS, type Answer, type Task } from '../../../shared/answers';
+import { TASKS, type Answer, type Task } from '../../../shared/tasks';
 import { AnnotationCanvas } from '../../canvas/AnnotationCanvas';
+import { TOOLS } from '../../tools/registry';
 
 export function AuthorView({ onDone }: { onDone(id: string | null): void }) {
   const queryClient = useQueryClient();
@@ -59,6 +60,7 @@ export function AuthorView({ onDone }: { onDone(id: string | null): void }) {
               imageWidth={image.width}
               imageHeight={image.height}
               task={task}
+              tool={TOOLS[task]}
               mode="draw"
               onAnswerChange={setAnswer}
             />

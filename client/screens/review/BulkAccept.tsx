@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Task } from '../../../shared/answers';
+import type { Task } from '../../../shared/tasks';
 import { errorText } from '../../errors';
 import { trpc } from '../../trpc';
 

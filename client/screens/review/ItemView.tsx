@@ -5,8 +5,9 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Answer } from '../../../shared/answers';
+import type { Answer } from '../../../shared/tasks';
 import { AnnotationCanvas } from '../../canvas/AnnotationCanvas';
+import { TOOLS } from '../../tools/registry';
 import type { Region } from '../../canvas/RegionsLayer';
 import { errorText } from '../../errors';
 import { trpc } from '../../trpc';
@@ -105,6 +106,7 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
             imageWidth={data.width}
             imageHeight={data.height}
             task={data.task}
+            tool={TOOLS[data.task]}
             camera={data.camera}
             mode="draw"
             initialAnswer={data.label}

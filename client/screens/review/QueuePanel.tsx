@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { TASKS } from '../../../shared/answers';
+import { TASKS } from '../../../shared/tasks';
 import { errorText } from '../../errors';
 import { BulkAccept } from './BulkAccept';
 import { STATUSES, type QueueState } from './useQueue';

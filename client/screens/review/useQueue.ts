@@ -5,7 +5,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { TASKS, type Task } from '../../../shared/answers';
+import { TASKS, type Task } from '../../../shared/tasks';
 import { trpc } from '../../trpc';
 
 export const STATUSES = ['unreviewed', 'accepted', 'corrected', 'rejected'] as const;

@@ -52,25 +52,7 @@ export function replaceAt<T>(list: readonly T[], i: number, v: T): T[] {
   return out;
 }
 
-/** Convex hull (Andrew's monotone chain), counter-clockwise in image coordinates; < 3 points as given. */
-export function convexHull(points: readonly Vec2[]): Vec2[] {
-  const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (pts.length < 3) return pts;
-  const cross = (o: Vec2, a: Vec2, b: Vec2) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: Vec2[] = [];
-  for (const p of pts) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
-    lower.push(p);
-  }
-  const upper: Vec2[] = [];
-  for (const p of pts.reverse()) {
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
-    upper.push(p);
-  }
-  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
-}
-
-/** Whether `p` is inside (or on) the convex polygon `hull` as returned by `convexHull`. */
+/** Whether `p` is inside (or on) the convex polygon `hull` as shared/geometry/polygon's `convexHull` returns it (counter-clockwise in image coordinates). */
 export function isInConvex(hull: readonly Vec2[], p: Vec2): boolean {
   if (hull.length < 3) return false;
   for (let i = 0; i < hull.length; i++) {

@@ -4,7 +4,7 @@
  * nudge it. With `insertOnSegment`, a click on a segment inserts a point there (polylines).
  */
 import type { Vec2 } from '../../../shared/geometry/types';
-import type { StepResult, ToolEvent } from '../types';
+import type { StepResult, ToolEvent } from '../../canvas/tool';
 import { add, clampToImage, isInImage, nearestIndex, projectOnSegment, replaceAt, sub } from './hit';
 
 export interface PointListDraft {

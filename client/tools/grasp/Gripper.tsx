@@ -2,7 +2,7 @@ import { Group } from 'react-konva';
 import type { Vec2 } from '../../../shared/geometry/types';
 import { COLORS } from '../../canvas/colors';
 import { HaloLine } from '../common/HaloLine';
-import { HaloText } from '../common/HaloText';
+import { HaloText } from '../../canvas/HaloText';
 
 interface Props {
   /** Centre, left base, right base, left tip, right tip (image px). */

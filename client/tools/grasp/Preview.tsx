@@ -1,9 +1,10 @@
 import { Group } from 'react-konva';
 import { Handle } from '../common/Handle';
-import type { PreviewProps } from '../types';
+import type { PreviewProps } from '../../canvas/tool';
 import { graspPoints } from './geometry';
 import { Gripper } from './Gripper';
-import { handlePositions, type GraspDraft, type GraspHandle } from './tool';
+import { handlePositions, type GraspHandle } from './geometry';
+import type { GraspDraft } from './tool';
 
 const HANDLES: readonly GraspHandle[] = ['center', 'left', 'right', 'tips'];
 

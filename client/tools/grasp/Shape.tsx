@@ -1,4 +1,4 @@
-import type { ShapeProps } from '../types';
+import type { ShapeProps } from '../../canvas/tool';
 import { Gripper } from './Gripper';
 
 /** A saved grasp answer, read-only. */

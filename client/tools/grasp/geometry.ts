@@ -53,3 +53,12 @@ export function graspFromPoints(pts: readonly Vec2[]): GraspParams {
   }
   return { center, angleRad, openingPx, fingerPx: Math.max(1, fingerPx) };
 }
+
+/** The four drag handles of a grasp draft. */
+export type GraspHandle = 'center' | 'left' | 'right' | 'tips';
+
+/** Where each handle is drawn and grabbed (image pixels); the tip handle sits between the two tips. */
+export function handlePositions(g: GraspParams): Record<GraspHandle, Vec2> {
+  const [c, lb, rb, lt, rt] = graspPoints(g);
+  return { center: c, left: lb, right: rb, tips: [(lt[0] + rt[0]) / 2, (lt[1] + rt[1]) / 2] };
+}

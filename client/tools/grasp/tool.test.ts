@@ -1,6 +1,6 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { answerSchema } from '../../../shared/answers';
+import { answerSchema } from '../../../shared/tasks';
 import { drive } from '../testing/driver';
 import { ctx, H, W } from '../testing/ctx';
 import { eventScript } from '../testing/scripts';

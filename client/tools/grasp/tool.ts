@@ -3,14 +3,12 @@
  * the opening); then drag the centre to move, either base to turn/open, the tip handle for the finger
  * length. See geometry.ts for which finger is "left".
  */
-import type { Answer } from '../../../shared/answers';
+import type { Answer } from '../../../shared/tasks';
 import type { Vec2 } from '../../../shared/geometry/types';
 import { add, clampToImage, dist, isInImage, sub } from '../common/hit';
-import type { StepResult, Tool, ToolContext, ToolEvent } from '../types';
-import { approachDir, graspFromPoints, graspPoints, type GraspParams } from './geometry';
+import type { StepResult, Tool, ToolContext, ToolEvent } from '../../canvas/tool';
+import { approachDir, graspFromPoints, graspPoints, handlePositions, type GraspHandle, type GraspParams } from './geometry';
 import { GraspPreview } from './Preview';
-
-export type GraspHandle = 'center' | 'left' | 'right' | 'tips';
 
 export interface GraspDraft {
   grasp: GraspParams | null;
@@ -19,11 +17,6 @@ export interface GraspDraft {
 }
 
 const MIN_PX = 2;
-
-export function handlePositions(g: GraspParams): Record<GraspHandle, Vec2> {
-  const [c, lb, rb, lt, rt] = graspPoints(g);
-  return { center: c, left: lb, right: rb, tips: [(lt[0] + rt[0]) / 2, (lt[1] + rt[1]) / 2] };
-}
 
 function hitHandle(g: GraspParams, p: Vec2, tolPx: number): GraspHandle | null {
   const hs = handlePositions(g);

@@ -1,4 +1,4 @@
-import type { ToolContext } from '../types';
+import type { ToolContext } from '../../canvas/tool';
 
 export const W = 1920;
 export const H = 1080;

@@ -3,8 +3,9 @@
  * `drive(tool).down(10, 10).move(50, 40).up().key('delete')`. It mimics the canvas's contract: a
  * `capture` result becomes the new rollback point and `{ cancel: true }` returns to it.
  */
-import type { Answer } from '../../../shared/answers';
-import { imagePx, type Tool, type ToolEvent } from '../types';
+import type { Answer } from '../../../shared/tasks';
+import type { Tool, ToolEvent } from '../../canvas/tool';
+import { imagePx } from '../../../shared/geometry/types';
 
 export interface Driver<D> {
   readonly draft: D;

@@ -1,6 +1,7 @@
 /** fast-check arbitraries of random event scripts for the "every answer passes the schema" property. */
 import { fc } from '@fast-check/vitest';
-import { imagePx, type ToolEvent } from '../types';
+import type { ToolEvent } from '../../canvas/tool';
+import { imagePx } from '../../../shared/geometry/types';
 
 export function eventScript(width: number, height: number, commands: string[] = []) {
   // Coordinates go a little outside the image on purpose: tools must clamp or ignore them.

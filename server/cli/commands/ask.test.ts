@@ -1,3 +1,4 @@
+// oxlint-disable typescript/no-explicit-any -- the test reads the JSON lines and replies the command wrote, whatever their shape
 /**
  * `bopask ask` against a real OpenAI-compatible server on loopback (server/testing/chatServer.ts, its own
  * process): what arrives, 429/500/timeout/malformed replies, a server killed half-way and `--resume`,
@@ -9,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseAnswer } from '../../../shared/answers';
+import { parseAnswer } from '../../../shared/tasks';
 import { generateDataset } from '../../pipeline/generate';
 import { synthesizeInto } from '../../pipeline/synth';
 

@@ -12,8 +12,8 @@ import { imageSizeFromFile } from 'image-size/fromFile';
 import { BadInputError } from '../../../shared/errors';
 import { parseDatasetLine, toScorableItem } from '../../../shared/dataset';
 import { TableAggregator } from '../../../shared/metrics/aggregate';
-import { scoreAnswer, type ScorableItem } from '../../../shared/metrics/index';
-import { formatTable, type TableFormat } from '../../../shared/metrics/table';
+import { scoreAnswer, type ScorableItem } from '../../../shared/tasks';
+import { formatTable, TABLE_FORMATS, type TableFormat } from '../../../shared/metrics/table';
 import { PredictionChecker } from '../../../shared/predictions';
 import { parseCommandArgs, requireOption } from '../args';
 
@@ -22,8 +22,6 @@ export const usage = `usage: bopask score --dataset D.jsonl --predictions P.json
 Scores answers (FORMAT.md, one a line) against a dataset and prints the benchmark table, one row per
 source. Unreadable outputs are scored as invalid. --images reads width/height of items that omit them.
 --per-question writes each source's mean scores per question (JSON Lines; ∞ as "inf").`;
-
-const FORMATS: readonly TableFormat[] = ['md', 'csv', 'latex', 'json'];
 
 /** Lines of a file with 1-based numbers, skipping blank ones; a missing file is bad input. */
 async function* readLines(file: string): AsyncGenerator<[string, number]> {
@@ -160,7 +158,7 @@ export async function run(argv: string[]): Promise<void> {
   const predictions = values.predictions ?? [];
   if (predictions.length === 0) throw new BadInputError(`missing --predictions\n${usage}`);
   const format = values.format as TableFormat;
-  if (!FORMATS.includes(format)) throw new BadInputError(`--format: expected one of ${FORMATS.join(', ')}, got '${format}'`);
+  if (!TABLE_FORMATS.includes(format)) throw new BadInputError(`--format: expected one of ${TABLE_FORMATS.join(', ')}, got '${format}'`);
   if (values['per-question']) checkWritable(values['per-question'], '--per-question');
   const items = await loadDataset(dataset, values.images);
   const agg = new TableAggregator();

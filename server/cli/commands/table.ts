@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BadInputError } from '../../../shared/errors';
-import { formatTable } from '../../../shared/metrics/table';
+import { formatTable, TABLE_FORMATS } from '../../../shared/metrics/table';
 import { benchmarkTable } from '../../services/results';
 import { parseCommandArgs } from '../args';
 import { cliDatabase, DB_OPTION_HELP } from '../db';
@@ -11,7 +11,7 @@ ${DB_OPTION_HELP}`;
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommandArgs(argv, { format: { type: 'string', default: 'md' }, db: { type: 'string' } }, usage);
-  const format = z.enum(['md', 'csv', 'latex', 'json']).safeParse(values.format);
+  const format = z.enum(TABLE_FORMATS).safeParse(values.format);
   if (!format.success) throw new BadInputError(`--format: expected md, csv, latex or json, got '${values.format}'`);
   const { db } = cliDatabase(values.db, { mayCreate: false });
   process.stdout.write(formatTable(benchmarkTable(db), format.data) + '\n');

@@ -6,7 +6,7 @@
 import type { Vec3 } from '../../../shared/geometry/types';
 import { type Obb, obbCorners, obbMinZ, obbOverlap } from '../obb';
 import type { Rng } from '../rng';
-import { type M3, type Rigid, applyRigid, column, cross, matMul, matVec, normalize, rotX, rotY, rotZ, scale, sub, transpose } from '../vec';
+import { type M3, type Rigid, applyRigid, column, cross, matMul, matVec, normalize, rotX, rotY, rotZ, scale, sub, transpose } from '../../../shared/geometry/vec';
 import { CATALOGUE } from './catalogue';
 
 export interface PlacedObject {

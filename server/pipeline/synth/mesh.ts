@@ -4,8 +4,8 @@
  * Faces are flat-shaded here (Lambert plus ambient) so the rasterizer only interpolates depth.
  */
 import type { Vec2, Vec3 } from '../../../shared/geometry/types';
-import type { Rigid } from '../vec';
-import { add, applyRigid, cross, dot, matVec, normalize, sub } from '../vec';
+import type { Rigid } from '../../../shared/geometry/vec';
+import { add, applyRigid, cross, dot, matVec, normalize, sub } from '../../../shared/geometry/vec';
 import type { CatalogueEntry, Rgb } from './catalogue';
 import type { PlacedObject } from './layout';
 import { CATALOGUE } from './catalogue';

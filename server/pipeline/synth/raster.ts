@@ -5,7 +5,7 @@
  * buffer's z-buffered draw is one such callback; coverage masks and shadows are others.
  */
 import type { Vec3 } from '../../../shared/geometry/types';
-import type { M3 } from '../vec';
+import type { M3 } from '../../../shared/geometry/vec';
 import type { Tri } from './mesh';
 
 const NEAR_MM = 20;

@@ -6,7 +6,7 @@
 import type { Vec2, Vec3 } from '../../../shared/geometry/types';
 import { obbCorners } from '../obb';
 import { convexHull } from '../polygon2d';
-import { applyRigid, normalize } from '../vec';
+import { applyRigid, normalize } from '../../../shared/geometry/vec';
 import type { SceneLayout } from './layout';
 import { LIGHT_DIR, type Tri, environmentMesh, objectMesh } from './mesh';
 import { type FrameBuffers, drawTriangles, newBuffers, rasterize } from './raster';

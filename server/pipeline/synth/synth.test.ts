@@ -7,7 +7,7 @@ import { openDataset, readGrayPng, readScene } from '../bopReader';
 import { obbOverlap } from '../obb';
 import { Rng } from '../rng';
 import { buildScene } from '../scene';
-import { column, dot, matVec, sub, transpose } from '../vec';
+import { column, dot, matVec, sub, transpose } from '../../../shared/geometry/vec';
 import { synthesizeInto } from '.';
 import { makeLayout } from './layout';
 

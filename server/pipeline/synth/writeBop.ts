@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeGray16, encodeGray8, encodeRgb } from '../png';
-import { toFlat } from '../vec';
+import { toFlat } from '../../../shared/geometry/vec';
 import { modelsInfoJson, objectsJson } from './catalogue';
 import { type SceneLayout, modelToCamera } from './layout';
 import type { RenderedFrame } from './render';

@@ -2,10 +2,11 @@
 import { PNG } from 'pngjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAnswer } from '../../../shared/answers';
+import { CUBOID_EDGES } from '../../../shared/geometry/box3d';
+import { parseAnswer, type Task } from '../../../shared/tasks';
 
-const pointsOf = (task: string, raw: unknown): number[][] => {
-  const r = parseAnswer(task as 'pose', raw);
+const pointsOf = (task: Task, raw: unknown): number[][] => {
+  const r = parseAnswer(task, raw);
   return r.ok && 'points' in r.answer ? r.answer.points : [];
 };
 const [,, dataset, imageFilter, out, tasksArg] = process.argv;
@@ -26,13 +27,19 @@ const line = (a: number[], b: number[], c: number[]) => {
 };
 const polyg = (p: number[][], c: number[]) => p.forEach((q, i) => line(q, p[(i + 1) % p.length], c));
 const dot = (p: number[], c: number[], r = 5) => { for (let dx = -r; dx <= r; dx++) for (let dy = -r; dy <= r; dy++) if (dx * dx + dy * dy <= r * r) put(p[0] + dx, p[1] + dy, c); };
-const E = [[0,1],[1,2],[2,3],[3,0],[4,5],[5,6],[6,7],[7,4],[0,4],[1,5],[2,6],[3,7]];
-for (const it of chosen) {
-  const a = typeof it.answer === 'string' && /^(yes|no)$/i.test(it.answer) ? it.answer : pointsOf(it.task, it.answer);
-  if (it.task === 'pose') { E.forEach(([i, j]) => line(a[i], a[j], [0, 255, 0])); dot(a[0], [255,255,255], 3); }
-  if (it.task === 'grasp') { for (const g of [a, ...(it.alternatives ?? []).map((x: unknown) => pointsOf('grasp', x))]) { line(g[1], g[2], [255, 0, 255]); line(g[1], g[3], [255, 0, 255]); line(g[2], g[4], [255, 0, 255]); dot(g[0], [255, 0, 255], 3); } }
-  if (it.task === 'trajectory') { polyg(it.source_region, [255, 255, 0]); polyg(it.target_region, [255, 160, 0]); for (let i = 0; i + 1 < a.length; i++) line(a[i], a[i + 1], [0, 255, 255]); a.forEach((p: number[]) => dot(p, [0, 200, 255], 4)); }
-  if (it.task === 'rearrangement') { it.regions.forEach((r: number[][]) => polyg(r, [255, 128, 0])); a.forEach((p: number[]) => dot(p, [255, 0, 0], 6)); }
-  console.log(it.task, '|', it.question.slice(0, 150), '|', typeof a === 'string' ? a : JSON.stringify(a).slice(0, 80));
+type Line = Record<string, unknown> & { task: Task; question: string; alternatives?: unknown[]; source_region?: number[][]; target_region?: number[][]; regions?: number[][][] };
+/** How each task's answer (points `a`) is drawn; yes/no answers are only printed. */
+const DRAW: Record<Task, (a: number[][], it: Line) => void> = {
+  pose: (a) => { CUBOID_EDGES.forEach(([i, j]) => line(a[i], a[j], [0, 255, 0])); dot(a[0], [255,255,255], 3); },
+  grasp: (a, it) => { for (const g of [a, ...(it.alternatives ?? []).map((x) => pointsOf('grasp', x))]) { line(g[1], g[2], [255, 0, 255]); line(g[1], g[3], [255, 0, 255]); line(g[2], g[4], [255, 0, 255]); dot(g[0], [255, 0, 255], 3); } },
+  trajectory: (a, it) => { polyg(it.source_region ?? [], [255, 255, 0]); polyg(it.target_region ?? [], [255, 160, 0]); for (let i = 0; i + 1 < a.length; i++) line(a[i], a[i + 1], [0, 255, 255]); a.forEach((p) => dot(p, [0, 200, 255], 4)); },
+  rearrangement: (a, it) => { (it.regions ?? []).forEach((r) => polyg(r, [255, 128, 0])); a.forEach((p) => dot(p, [255, 0, 0], 6)); },
+  spatial: () => {},
+  depth: () => {},
+};
+for (const it of chosen as Line[]) {
+  const a = pointsOf(it.task, it.answer);
+  DRAW[it.task](a, it);
+  console.log(it.task, '|', it.question.slice(0, 150), '|', a.length ? JSON.stringify(a).slice(0, 80) : String(it.answer));
 }
 writeFileSync(out, PNG.sync.write(png));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseAnswer } from '../../../shared/answers';
+import { parseAnswer } from '../../../shared/tasks';
 import { sentSize } from './image';
 import { PredictionsWriter, readExisting } from './output';
 import { formatDuration, ProgressBar, progressLine } from './progressBar';

@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Task } from '../../../shared/answers';
+import type { Task } from '../../../shared/tasks';
 import { parseDatasetLine } from '../../../shared/dataset';
 import { BadInputError } from '../../../shared/errors';
 

@@ -4,7 +4,7 @@
  * be between (0, 1080)", the paper's Table 6 wording) must name the sent size, and the points it answers
  * are in the sent image's pixels: they are scaled back to the original image before they are written.
  */
-import { formatAnswer, parseAnswer, type Task } from '../../../shared/answers';
+import { formatAnswer, parseAnswer, type Task } from '../../../shared/tasks';
 import type { Vec2 } from '../../../shared/geometry/types';
 
 const LIMITS = /(x coordinates? should be between \(0, ?)(\d+(?:\.\d+)?)(\) and y coordinates? should be between \(0, ?)(\d+(?:\.\d+)?)(\))/gi;

@@ -10,7 +10,7 @@ import { QuestionFailedError } from './client';
 import { prepareImage } from './image';
 import type { AskItem } from './items';
 import { PredictionsWriter, readExisting } from './output';
-import { ProgressBar } from './progressBar';
+import type { ProgressBar } from './progressBar';
 import { POINT_TASKS, rewriteLimits, scaleReply } from './prompt';
 
 export interface AskRunOptions {

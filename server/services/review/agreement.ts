@@ -3,7 +3,7 @@
  * shared metric gave it. The review queue sorts by it and bulk accept thresholds it; it reads the
  * score fields the metric fills for the task, so it follows the metric rather than the task name.
  */
-import type { Scores } from '../../../shared/metrics';
+import type { Scores } from '../../../shared/metrics/scores';
 
 /** NCE (a share of the image diagonal) at which a grasp counts as not agreeing at all. */
 const GRASP_NCE_DISAGREE = 0.2;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { z } from 'zod';
-import { answerSchema, taskSchema } from '../../../shared/answers';
+import { answerSchema, taskSchema } from '../../../shared/tasks';
 import { parseDatasetLine } from '../../../shared/dataset';
 import { BadInputError } from '../../../shared/errors';
 import type { Db } from '../../db/client';

@@ -6,7 +6,7 @@
  * so SQLite's write lock is held briefly.
  */
 import { and, asc, eq, gt, gte, sql } from 'drizzle-orm';
-import type { Task } from '../../../shared/answers';
+import type { Task } from '../../../shared/tasks';
 import type { Db } from '../../db/client';
 import { labelVersions, questions } from '../../db/schema';
 import type { SessionUser } from '../auth';

@@ -5,7 +5,7 @@
  * the question's stats in the same transaction), so new responses are found by rowid past a watermark.
  */
 import { eq, sql } from 'drizzle-orm';
-import { HUMAN_SOURCE } from '../../../shared/metrics';
+import { HUMAN_SOURCE } from '../../../shared/metrics/aggregate';
 import type { Db, DbOrTx } from '../../db/client';
 import { questions, settings } from '../../db/schema';
 import { decodeScores } from '../scoring';

@@ -5,7 +5,7 @@
  * marker. The result is checked with the import's own line parser, so a stored label always parses.
  */
 import { z } from 'zod';
-import { answerSchema, formatAnswer, type Answer } from '../../../shared/answers';
+import { answerSchema, formatAnswer, type Answer } from '../../../shared/tasks';
 import { parseDatasetLine } from '../../../shared/dataset';
 import { BadInputError } from '../../../shared/errors';
 import { fitBoxToCorners, fitToBox } from '../../../shared/geometry/pnp';

@@ -6,8 +6,8 @@
  * stops after SEARCH_WINDOW of them, handing back a cursor to search further.
  */
 import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
-import type { Task } from '../../../shared/answers';
-import { TASKS } from '../../../shared/answers';
+import type { Task } from '../../../shared/tasks';
+import { TASKS } from '../../../shared/tasks';
 import type { Db } from '../../db/client';
 import { labelVersions, questions } from '../../db/schema';
 import { imageUrl } from '../images';

@@ -3,8 +3,8 @@
  * again against it, inside the caller's transaction, with the same shared scorer that stored them.
  */
 import { eq } from 'drizzle-orm';
-import { answerSchema } from '../../../shared/answers';
-import { scoreParsed, type Scores } from '../../../shared/metrics';
+import type { Scores } from '../../../shared/metrics/scores';
+import { answerSchema, scoreParsed } from '../../../shared/tasks';
 import type { DbOrTx } from '../../db/client';
 import { responses } from '../../db/schema';
 import { encodeScores, scorableItem, scoreStored, type StoredQuestion } from '../scoring';

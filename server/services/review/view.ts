@@ -1,6 +1,6 @@
 /** What a curator sees of one question: the whole label, its review state, the evidence, its history. */
 import { asc, eq } from 'drizzle-orm';
-import { formatAnswer } from '../../../shared/answers';
+import { formatAnswer } from '../../../shared/tasks';
 import type { WorldToCamera } from '../../../shared/geometry/camera';
 import type { Mat3 } from '../../../shared/geometry/types';
 import { AppError } from '../../../shared/errors';

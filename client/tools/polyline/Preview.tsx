@@ -1,8 +1,0 @@
-import { COLORS } from '../../canvas/colors';
-import type { PointListDraft } from '../common/pointList';
-import type { PreviewProps } from '../types';
-import { Path } from './Path';
-
-export function PolylinePreview({ draft, scale }: PreviewProps<PointListDraft>) {
-  return <Path points={draft.points} scale={scale} color={COLORS.path} selected={draft.selected} hasHandles />;
-}

@@ -1,0 +1,158 @@
+/**
+ * The 3D box gizmo's handles: where each one is (world mm → image px) and how dragging it to an image
+ * point changes the table pose. Moving and turning are exact (ray ∩ table); sizes and tilt solve a 1-D
+ * least-squares problem (Gauss–Newton on the handle's reprojection) so every handle follows the cursor
+ * whatever the perspective.
+ */
+import { boxCorners, projectBox } from '../../../shared/geometry/box3d';
+import { boxOnTable, type TablePose, type WorldToCamera } from '../../../shared/geometry/camera';
+import { cameraCenterWorld, projectWorldPoint, rayTableIntersection, tablePoseCenterWorld, tablePoseLocalToWorld, tablePoseRotation } from '../../../shared/geometry/camera';
+import type { Mat3, Vec2, Vec3 } from '../../../shared/geometry/types';
+
+export type GizmoHandle = 'move' | 'yaw' | 'sx' | 'sy' | 'sz' | 'tilt';
+export const GIZMO_HANDLES: readonly GizmoHandle[] = ['move', 'yaw', 'sx', 'sy', 'sz', 'tilt'];
+
+export interface Cam {
+  K: Mat3;
+  w2c: WorldToCamera;
+}
+
+/** Smallest edge we allow, mm: a box must stay a box. */
+export const MIN_SIZE_MM = 5;
+
+function margin(p: TablePose): number {
+  return 0.35 * Math.max(p.size[0], p.size[1]);
+}
+
+/**
+ * +1 or −1: which of the two faces across the box's local `axis` faces the camera. Size handles sit on
+ * that face so none hides behind the box (or behind another handle) whatever the yaw.
+ */
+export function facingSign(cam: Cam, p: TablePose, axis: 0 | 1 | 2): 1 | -1 {
+  const Rw = tablePoseRotation(p.yawRad, p.tiltRad);
+  const c = tablePoseCenterWorld(p);
+  const eye = cameraCenterWorld(cam.w2c);
+  const d = (eye[0] - c[0]) * Rw[0][axis] + (eye[1] - c[1]) * Rw[1][axis] + (eye[2] - c[2]) * Rw[2][axis];
+  return d >= 0 ? 1 : -1;
+}
+
+/** World position (mm) of a handle for a pose. */
+export function handleWorld(cam: Cam, p: TablePose, h: GizmoHandle): Vec3 {
+  const [sx, sy, sz] = p.size;
+  switch (h) {
+    case 'move':
+      return [p.x, p.y, 0];
+    case 'yaw': {
+      // On the table beyond the x face away from the width handle, so the two never overlap.
+      const r = -facingSign(cam, p, 0) * (sx / 2 + margin(p));
+      return [p.x + Math.cos(p.yawRad) * r, p.y + Math.sin(p.yawRad) * r, 0];
+    }
+    // Width and depth handles sit on the bottom edges, not the face centres: seen from above, a face
+    // centre projects almost onto the footprint centre and would steal the box's move drag.
+    case 'sx':
+      return tablePoseLocalToWorld(p, [(facingSign(cam, p, 0) * sx) / 2, 0, -sz / 2]);
+    case 'sy':
+      return tablePoseLocalToWorld(p, [0, (facingSign(cam, p, 1) * sy) / 2, -sz / 2]);
+    case 'sz':
+      return tablePoseLocalToWorld(p, [0, 0, (facingSign(cam, p, 2) * sz) / 2]);
+    case 'tilt':
+      return tablePoseLocalToWorld(p, [0, (facingSign(cam, p, 1) * sy) / 2, (facingSign(cam, p, 2) * sz) / 2]);
+  }
+}
+
+export function handleImage(cam: Cam, p: TablePose, h: GizmoHandle): Vec2 | null {
+  return projectWorldPoint(cam.K, cam.w2c, handleWorld(cam, p, h));
+}
+
+/** Pose with one scalar parameter changed; size changes keep the opposite face where it was. */
+function withParam(p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', v: number, sign: 1 | -1): TablePose {
+  if (h === 'tilt') return { ...p0, tiltRad: v };
+  const axis = h === 'sx' ? 0 : h === 'sy' ? 1 : 2;
+  const size: Vec3 = [p0.size[0], p0.size[1], p0.size[2]];
+  const delta = v - size[axis];
+  size[axis] = v;
+  const Rw = tablePoseRotation(p0.yawRad, p0.tiltRad);
+  // Shift the footprint by the horizontal part of half the growth; the rest constraint fixes the height.
+  return { ...p0, size, x: p0.x + (sign * Rw[0][axis] * delta) / 2, y: p0.y + (sign * Rw[1][axis] * delta) / 2 };
+}
+
+function paramOf(p: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt'): number {
+  return h === 'tilt' ? p.tiltRad : p.size[h === 'sx' ? 0 : h === 'sy' ? 1 : 2];
+}
+
+function residual(cam: Cam, p: TablePose, h: GizmoHandle, target: Vec2): Vec2 | null {
+  const q = handleImage(cam, p, h);
+  return q ? [q[0] - target[0], q[1] - target[1]] : null;
+}
+
+/** 1-D Gauss–Newton: the parameter value whose handle lands nearest to `target` (image px). */
+function solveParam(cam: Cam, p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', target: Vec2): TablePose {
+  const isTilt = h === 'tilt';
+  const lo = isTilt ? -Math.PI / 2 : MIN_SIZE_MM;
+  const hi = isTilt ? Math.PI / 2 : 5000;
+  // The handle's face is fixed for the whole solve, so the opposite face stays put.
+  const sign = isTilt ? 1 : facingSign(cam, p0, h === 'sx' ? 0 : h === 'sy' ? 1 : 2);
+  let v = paramOf(p0, h);
+  for (let it = 0; it < 12; it++) {
+    const eps = isTilt ? 1e-4 : Math.max(1e-3, v * 1e-4);
+    const r = residual(cam, withParam(p0, h, v, sign), h, target);
+    const rp = residual(cam, withParam(p0, h, v + eps, sign), h, target);
+    const rm = residual(cam, withParam(p0, h, v - eps, sign), h, target);
+    if (!r || !rp || !rm) break;
+    const J: Vec2 = [(rp[0] - rm[0]) / (2 * eps), (rp[1] - rm[1]) / (2 * eps)];
+    const jj = J[0] * J[0] + J[1] * J[1];
+    if (jj < 1e-12) break;
+    let step = -(J[0] * r[0] + J[1] * r[1]) / jj;
+    // Damp big jumps (near-degenerate views) so the box never flips in one move.
+    const maxStep = isTilt ? 0.3 : Math.max(20, v * 0.5);
+    step = Math.max(-maxStep, Math.min(maxStep, step));
+    v = Math.max(lo, Math.min(hi, v + step));
+    if (Math.abs(step) < (isTilt ? 1e-6 : 1e-3)) break;
+  }
+  return withParam(p0, h, v, sign);
+}
+
+export interface GizmoDrag {
+  handle: GizmoHandle;
+  /** For 'move': footprint minus the table point grabbed (mm), so the box does not jump to the cursor. */
+  grabOffset: Vec2;
+  /** For 'yaw': yaw minus the pointer's bearing around the footprint at the press. */
+  yawOffset: number;
+}
+
+export function startDrag(cam: Cam, p: TablePose, h: GizmoHandle, at: Vec2): GizmoDrag {
+  const hit = rayTableIntersection(cam.K, cam.w2c, at);
+  const grabOffset: Vec2 = hit ? [p.x - hit[0], p.y - hit[1]] : [0, 0];
+  const yawOffset = hit ? p.yawRad - Math.atan2(hit[1] - p.y, hit[0] - p.x) : 0;
+  return { handle: h, grabOffset, yawOffset };
+}
+
+/** The pose after dragging handle `g.handle` to image point `at`; unchanged when `at` is above the horizon. */
+export function dragTo(cam: Cam, p: TablePose, g: GizmoDrag, at: Vec2): TablePose {
+  if (g.handle === 'move' || g.handle === 'yaw') {
+    const hit = rayTableIntersection(cam.K, cam.w2c, at);
+    if (!hit) return p;
+    if (g.handle === 'move') return { ...p, x: hit[0] + g.grabOffset[0], y: hit[1] + g.grabOffset[1] };
+    return { ...p, yawRad: Math.atan2(hit[1] - p.y, hit[0] - p.x) + g.yawOffset };
+  }
+  return solveParam(cam, p, g.handle, at);
+}
+
+/** A new box at the table point seen at `at`, about `targetPx` image pixels wide, facing the camera. */
+export function placeBox(cam: Cam, at: Vec2, targetPx: number): TablePose | null {
+  const hit = rayTableIntersection(cam.K, cam.w2c, at);
+  if (!hit) return null;
+  const R = cam.w2c.R;
+  const depth = R[2][0] * hit[0] + R[2][1] * hit[1] + R[2][2] * hit[2] + cam.w2c.t[2];
+  const s = Math.max(MIN_SIZE_MM * 2, Math.round((targetPx * depth) / cam.K[0][0]));
+  // Camera x axis in the world is row 0 of R; aligning the box's x with it shows its front face square-on.
+  const yawRad = Math.atan2(R[0][1], R[0][0]);
+  return { x: hit[0], y: hit[1], yawRad, tiltRad: 0, size: [s, s, s] };
+}
+
+/** Camera-frame corners in front of the camera, projected; null if any corner is behind it. */
+export function gizmoCorners(cam: Cam, pose: TablePose): Vec2[] | null {
+  const box = boxOnTable(pose, cam.w2c);
+  if (boxCorners(box).some((c) => !(c[2] > 1))) return null;
+  return projectBox(cam.K, box);
+}
