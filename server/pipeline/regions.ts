@@ -22,6 +22,8 @@ export interface MaskRegion {
   polygon: Vec2[];
   /** A pixel centre deep inside the mask (farthest from its edge): a marker that lies on the object. */
   marker: Vec2;
+  /** The mean of the mask's pixel centres: where a person sees the object (px). */
+  centroid: Vec2;
   pixelCount: number;
 }
 
@@ -83,16 +85,19 @@ function distanceInside(on: Uint8Array, w: number, h: number): Uint16Array {
  * when the mask is empty. `maxVertices` bounds the polygon's vertex count, bridges included.
  */
 export function maskRegion(data: ArrayLike<number>, width: number, height: number, maxVertices = MAX_REGION_VERTICES): MaskRegion | undefined {
-  let [x0, y0, x1, y1, n] = [width, height, -1, -1, 0];
+  let [x0, y0, x1, y1, n, sx, sy] = [width, height, -1, -1, 0, 0, 0];
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
     if (data[y * width + x] === 0) continue;
     n++;
+    sx += x + 0.5;
+    sy += y + 0.5;
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
     if (y > y1) y1 = y;
   }
   if (n === 0) return undefined;
+  const centroid: Vec2 = [sx / n, sy / n];
   // A window with one empty pixel all round, so every outline closes inside it.
   const [ox, oy] = [x0 - 1, y0 - 1];
   const [w, h] = [x1 - x0 + 3, y1 - y0 + 3];
@@ -125,7 +130,7 @@ export function maskRegion(data: ArrayLike<number>, width: number, height: numbe
     for (let i = 0; i < dist.length; i++) {
       if (dist[i] > altD && pointInPolygon([(i % w) + ox + 0.5, Math.floor(i / w) + oy + 0.5], polygon)) [alt, altD] = [i, dist[i]];
     }
-    if (alt >= 0) return { polygon, marker: [(alt % w) + ox + 0.5, Math.floor(alt / w) + oy + 0.5], pixelCount: n };
+    if (alt >= 0) return { polygon, marker: [(alt % w) + ox + 0.5, Math.floor(alt / w) + oy + 0.5], centroid, pixelCount: n };
   }
-  return { polygon, marker, pixelCount: n };
+  return { polygon, marker, centroid, pixelCount: n };
 }

@@ -23,6 +23,8 @@ export interface SceneObject {
   region: Vec2[];
   marker: Vec2;
   centerPx: Vec2;
+  /** Centroid of the visible mask (px): where a person sees the object; `centerPx` without a mask. */
+  seenCenterPx: Vec2;
   /** Visible enough to ask about and to point at. */
   isUsable: boolean;
 }
@@ -70,12 +72,14 @@ export function buildScene(ds: BopDataset, frame: BopFrame, rng: Rng, warn: (msg
     const centerPx = projectPoint(frame.K, boxCam.center);
     let region: Vec2[];
     let marker: Vec2;
+    let seenCenterPx = centerPx;
     let visibFract = g.visibFract ?? 1;
     if (g.maskPath) {
       const mask = readGrayPng(g.maskPath, ds.root, frame.width, frame.height);
       const r = maskRegion(mask.data, frame.width, frame.height);
       region = r?.polygon ?? [];
       marker = r?.marker ?? centerPx;
+      seenCenterPx = r?.centroid ?? centerPx;
       if (!r) visibFract = 0;
     } else {
       region = convexHull(projectBox(frame.K, boxCam));
@@ -83,7 +87,7 @@ export function buildScene(ds: BopDataset, frame: BopFrame, rng: Rng, warn: (msg
     }
     const isUsable = visibFract >= MIN_VISIB_FRACT && region.length >= 3 && inImage(marker, frame) &&
       projectBox(frame.K, boxCam).every((p) => inImage(p, frame)) && boxCam.center[2] > 0;
-    return { k, objId: g.objId, text, boxCam, obb: boxInWorld(boxCam, cameraToWorld), visibFract, region, marker, centerPx, isUsable };
+    return { k, objId: g.objId, text, boxCam, obb: boxInWorld(boxCam, cameraToWorld), visibFract, region, marker, centerPx, seenCenterPx, isUsable };
   });
   return { frame, K: frame.K, world, cameraToWorld, objects };
 }
