@@ -86,8 +86,16 @@ function distanceInside(on: Uint8Array, w: number, h: number): Uint16Array {
  */
 export function maskRegion(data: ArrayLike<number>, width: number, height: number, maxVertices = MAX_REGION_VERTICES): MaskRegion | undefined {
   let [x0, y0, x1, y1, n, sx, sy] = [width, height, -1, -1, 0, 0, 0];
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
-    if (data[y * width + x] === 0) continue;
+  // Masks are mostly empty: skip zero pixels four at a time where the data allows a 32-bit view.
+  const words = data instanceof Uint8Array && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) : undefined;
+  for (let i = 0; i < data.length; i++) {
+    if (words && (i & 3) === 0 && i + 3 < data.length && words[i >> 2] === 0) {
+      i += 3;
+      continue;
+    }
+    if (data[i] === 0) continue;
+    const x = i % width;
+    const y = (i - x) / width;
     n++;
     sx += x + 0.5;
     sy += y + 0.5;
@@ -105,7 +113,7 @@ export function maskRegion(data: ArrayLike<number>, width: number, height: numbe
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (data[y * width + x] !== 0) on[(y - oy) * w + (x - ox)] = 1;
 
   const minArea = Math.max(MIN_PIECE_PX, MIN_PIECE_SHARE * n);
-  const [multi] = contours().size([w, h]).smooth(false).thresholds([0.5])(Array.from(on));
+  const [multi] = contours().size([w, h]).smooth(false).thresholds([0.5])(on as unknown as number[]);
   const pieces = multi.coordinates
     .map((poly) => poly.map((ring) => ring.slice(0, -1).map(([x, y]) => [x + ox, y + oy] as Vec2)))
     .filter((poly) => ringArea(poly[0]) >= minArea)
