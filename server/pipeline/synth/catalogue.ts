@@ -1,8 +1,10 @@
 /**
  * The synthetic scenes' object catalogue: household and grocery objects with real sizes (mm), in the
  * shapes their names promise (boxes, cans, bottles with a neck and cap, jars with a lid, a mug with a
- * handle, a bowl), in the colours their descriptions give, and with a printed label (the product's
- * name and a pictogram) so that a person can find "the tuna can" from the question's words alone.
+ * handle, a bowl), in the colours their descriptions give (a label's background is the product's
+ * colour where the description names one: the red ketchup bottle's label is red), and with a printed
+ * label (the product's name and a pictogram) so that a person can find "the tuna can" from the
+ * question's words alone.
  * The names, descriptions and categories are written to objects.json. obj_id = index + 1.
  */
 import type { PictogramName } from './pictograms';
@@ -69,9 +71,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   round('can', 'chips can', 'a tall red tube of potato chips', 'can', 75, 250, [190, 20, 40], [250, 250, 250], lbl('POTATO CHIPS', 'chip', [190, 20, 40], [250, 205, 60])),
   round('bottle', 'mustard bottle', 'a yellow bottle of mustard with a white cap', 'bottle', 60, 190, [240, 200, 20], [245, 245, 245], lbl('MUSTARD', 'seed', [240, 200, 20], [180, 30, 20])),
   round('bottle', 'water bottle', 'a clear blue bottle of spring water', 'bottle', 65, 220, [140, 195, 235], [30, 60, 160], lbl('SPRING WATER', 'drop', [30, 90, 200], WHITE)),
-  round('bottle', 'ketchup bottle', 'a red squeezable bottle of ketchup', 'bottle', 70, 200, [180, 20, 20], [245, 245, 245], lbl('KETCHUP', 'tomato', WHITE, [180, 20, 20])),
-  round('jar', 'peanut butter jar', 'a brown jar of peanut butter with a red lid', 'jar', 85, 110, [160, 110, 60], [200, 30, 30], lbl('PEANUT BUTTER', 'peanut', CREAM, [120, 70, 30])),
-  round('jar', 'parmesan container', 'a green cylindrical container of grated Parmesan cheese', 'jar', 70, 150, [30, 110, 60], [30, 110, 60], lbl('PARMESAN', 'cheese', CREAM, [30, 110, 60])),
+  round('bottle', 'ketchup bottle', 'a red squeezable bottle of ketchup', 'bottle', 70, 200, [180, 20, 20], [245, 245, 245], lbl('KETCHUP', 'tomato', [180, 20, 20], WHITE)),
+  round('jar', 'peanut butter jar', 'a brown jar of peanut butter with a red lid', 'jar', 85, 110, [160, 110, 60], [200, 30, 30], lbl('PEANUT BUTTER', 'peanut', [150, 100, 55], CREAM)),
+  round('jar', 'parmesan container', 'a green cylindrical container of grated Parmesan cheese', 'jar', 70, 150, [30, 110, 60], [30, 110, 60], lbl('PARMESAN', 'cheese', [30, 110, 60], CREAM)),
   // The mug's x extent holds its handle: an 82 mm body and a handle reaching 26 mm out.
   { name: 'mug', description: 'a white ceramic mug with a handle', category: 'mug', shape: 'mug', size: [108, 82, 95], body: [238, 238, 232], cap: [200, 200, 195] },
   round('jar', 'candle', 'a pink scented candle in a glass jar', 'jar', 75, 90, [240, 150, 180], [250, 250, 250], lbl('CANDLE', 'flower', [245, 195, 215], [170, 40, 90])),
