@@ -9,6 +9,7 @@ import { TASK_MIX } from './mix';
 const root = mkdtempSync(join(tmpdir(), 'bopask-demo-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+// Generous: 40 textured scenes on 2 cores that other jobs share take 20 s to over a minute.
 describe('the demo dataset', () => {
   it('has the size and the task mix of BOP-Ask-core, every task within 1 point (on worker threads)', async () => {
     const demo = await generateDemo(join(root, 'demo'), { jobs: 2 });
@@ -20,5 +21,5 @@ describe('the demo dataset', () => {
       const got = lines.filter((l) => l.task === task).length / lines.length;
       expect(Math.abs(got - share), `${task}: ${(100 * got).toFixed(1)}%`).toBeLessThan(0.01);
     }
-  }, 60_000);
+  }, 180_000);
 });
