@@ -33,6 +33,8 @@ describe('parseDatasetLine', () => {
     [{ answer: 'no idea' }, 'line 12, field answer: no points found'],
     [{ box3d: { ...base.box3d, size: [1, 0, 1] } }, 'line 12, field box3d.size: expected positive sizes'],
     [{ extra: 1 }, 'line 12, field (line)'],
+    [{ question_human: '' }, 'line 12, field question_human: expected a non-empty string'],
+    [{ question_human: 3 }, 'line 12, field question_human'],
     [{ task: 'rearrangement', answer: '[object markers: [1, 2], [3, 4]]', regions: [[[0, 0], [1, 0], [1, 1]]] }, 'line 12, field regions: expected 2 polygons'],
     [{ task: 'grasp', answer: [[1, 2], [3, 4], [5, 6], [7, 8], [9, 10]], alternatives: [[[1, 2]]] }, 'line 12, field alternatives[0]: expected 5 grasp points, got 1'],
   ])('rejects %j', (patch, message) => {

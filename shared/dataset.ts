@@ -33,6 +33,7 @@ export const datasetItemSchema = z.strictObject({
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
   question: z.string(),
+  question_human: z.string().min(1, { error: 'expected a non-empty string' }).optional(),
   answer: rawAnswerSchema,
   alternatives: z.array(rawAnswerSchema).optional(),
   camera: z

@@ -9,6 +9,7 @@ import { TASK_MIX } from './mix';
 const root = mkdtempSync(join(tmpdir(), 'bopask-demo-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+// Generous: 40 textured scenes on 2 cores that other jobs share take 20 s to over a minute.
 describe('the demo dataset', () => {
   // The mix is balanced per scene since shards were introduced, and each synthetic scene has one frame,
   // so rare tasks can no longer catch up across frames: measured 25.6% depth, 18.9% pose, 16.4–16.9% grasp,

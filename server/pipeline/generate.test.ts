@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatasetLine } from '../../shared/dataset';
+import { humanQuestion } from '../../shared/questionText';
 import { projectBox } from '../../shared/geometry/box3d';
 import type { Vec2, Vec3 } from '../../shared/geometry/types';
 import { openDataset, readScene } from './bopReader';
@@ -49,6 +50,13 @@ describe('generate on synthetic scenes', () => {
       expect(l.camera!.K).toHaveLength(3);
       expect(l.camera!.world_to_camera!.R).toHaveLength(3);
       expect(readFileSync(join(fx.out, l.image)).length).toBeGreaterThan(1000);
+    }
+  });
+
+  it('writes question_human for every item: the prompt without its answer-format sentences', () => {
+    for (const l of fx.lines) {
+      expect(l.question_human, l.id).toBe(humanQuestion(l.question));
+      expect(l.question_human).not.toMatch(/output|XML|JSON|coordinates should|Your response|goal object/i);
     }
   });
 

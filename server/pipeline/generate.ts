@@ -62,7 +62,7 @@ export function toLine(dataset: string, scene: FrameScene, index: number, d: Ite
   const line: Record<string, unknown> = {
     id: `${dataset}-${pad6(f.scene)}-${pad6(f.frame)}-${String(index).padStart(3, '0')}`,
     task: d.task, image: imageRelPath(dataset, f), width: f.width, height: f.height,
-    question: d.question, answer: d.answer,
+    question: d.question, question_human: d.question_human, answer: d.answer,
   };
   if (d.alternatives?.length) line.alternatives = d.alternatives;
   line.camera = { K: scene.K.map((r) => [...r]), world_to_camera: worldToCameraJson(scene) };

@@ -1,8 +1,8 @@
 /**
  * How questions name objects: by description ("the red and white can of tomato soup") or short name, and
  * where several instances of one object are in view, with the paper's positional attributes ("the
- * leftmost soup can"), computed from the projected centres of their 3D boxes. An instance that no
- * attribute singles out is not asked about.
+ * leftmost soup can"), computed from the projected centres of their 3D boxes and checked against the
+ * visible masks' centroids. An instance that no attribute singles out is not asked about.
  */
 import type { Rng } from './rng';
 import type { FrameScene, SceneObject } from './scene';
@@ -25,26 +25,27 @@ export function definite(description: string): string {
 }
 
 type Attribute = 'leftmost' | 'rightmost' | 'topmost' | 'bottommost';
-const KEYS: Record<Attribute, (o: SceneObject) => number> = {
-  leftmost: (o) => o.centerPx[0],
-  rightmost: (o) => -o.centerPx[0],
-  topmost: (o) => o.centerPx[1],
-  bottommost: (o) => -o.centerPx[1],
-};
+const AXIS: Record<Attribute, [0 | 1, 1 | -1]> = { leftmost: [0, 1], rightmost: [0, -1], topmost: [1, 1], bottommost: [1, -1] };
 
+/**
+ * An attribute holds when it holds both for the projected box centres (the paper's rule) and for
+ * the centroids of the visible masks, which is what a person judges "leftmost" by: a half-hidden
+ * instance's box centre can lie far from the part of it that shows.
+ */
 function attributeFor(o: SceneObject, group: SceneObject[], order: Attribute[]): Attribute | undefined {
   return order.find((attr) => {
-    const key = KEYS[attr];
-    const others = group.filter((g) => g !== o).map(key);
-    return others.every((v) => v - key(o) >= ATTRIBUTE_MARGIN_PX);
+    const [axis, sign] = AXIS[attr];
+    return (['centerPx', 'seenCenterPx'] as const).every((where) =>
+      group.every((g) => g === o || sign * (g[where][axis] - o[where][axis]) >= ATTRIBUTE_MARGIN_PX));
   });
 }
 
 /** Names for every object of the frame, keyed by scene_gt index; missing when not nameable. */
 export function nameObjects(scene: FrameScene, rng: Rng): Map<number, ObjectName> {
   const names = new Map<number, ObjectName>();
-  // Instances a person can see at all compete for the attribute, even those too hidden to ask about.
-  const seen = scene.objects.filter((o) => o.visibFract > 0.05 && o.region.length >= 3);
+  // Instances a person can see at all compete for the name and the attribute, even those too hidden
+  // to ask about: any with a region (a visible piece of at least 30 px, see regions.ts).
+  const seen = scene.objects.filter((o) => o.region.length >= 3);
   for (const o of scene.objects) {
     const group = seen.filter((g) => g.objId === o.objId);
     if (group.length <= 1) {

@@ -6,7 +6,8 @@ import type { Box3d, Vec2, Vec3 } from '../../shared/geometry/types';
 import { projectBox, projectPoint } from '../../shared/geometry/box3d';
 import { type BopDataset, type BopFrame, type ObjectText, readGrayPng } from './bopReader';
 import type { Obb } from './obb';
-import { convexHull, maskRegion } from './polygon2d';
+import { convexHull } from './polygon2d';
+import { maskRegion } from './regions';
 import type { Rng } from './rng';
 import { type M3, type Rigid, add, applyRigid, column, invertRigid, matVec, round } from '../../shared/geometry/vec';
 import { type WorldFrame, worldFrameFromDepth, worldFrameFromObjects } from './worldFrame';
@@ -22,6 +23,8 @@ export interface SceneObject {
   region: Vec2[];
   marker: Vec2;
   centerPx: Vec2;
+  /** Centroid of the visible mask (px): where a person sees the object; `centerPx` without a mask. */
+  seenCenterPx: Vec2;
   /** Visible enough to ask about and to point at. */
   isUsable: boolean;
 }
@@ -69,12 +72,14 @@ export function buildScene(ds: BopDataset, frame: BopFrame, rng: Rng, warn: (msg
     const centerPx = projectPoint(frame.K, boxCam.center);
     let region: Vec2[];
     let marker: Vec2;
+    let seenCenterPx = centerPx;
     let visibFract = g.visibFract ?? 1;
     if (g.maskPath) {
       const mask = readGrayPng(g.maskPath, ds.root, frame.width, frame.height);
       const r = maskRegion(mask.data, frame.width, frame.height);
       region = r?.polygon ?? [];
       marker = r?.marker ?? centerPx;
+      seenCenterPx = r?.centroid ?? centerPx;
       if (!r) visibFract = 0;
     } else {
       region = convexHull(projectBox(frame.K, boxCam));
@@ -82,7 +87,7 @@ export function buildScene(ds: BopDataset, frame: BopFrame, rng: Rng, warn: (msg
     }
     const isUsable = visibFract >= MIN_VISIB_FRACT && region.length >= 3 && inImage(marker, frame) &&
       projectBox(frame.K, boxCam).every((p) => inImage(p, frame)) && boxCam.center[2] > 0;
-    return { k, objId: g.objId, text, boxCam, obb: boxInWorld(boxCam, cameraToWorld), visibFract, region, marker, centerPx, isUsable };
+    return { k, objId: g.objId, text, boxCam, obb: boxInWorld(boxCam, cameraToWorld), visibFract, region, marker, centerPx, seenCenterPx, isUsable };
   });
   return { frame, K: frame.K, world, cameraToWorld, objects };
 }

@@ -10,7 +10,7 @@ import { pointInPolygon } from './polygon2d';
 import { type ObjectName, say } from './referring';
 import type { Rng } from './rng';
 import { type FrameScene, type SceneObject, projectWorld } from './scene';
-import { depthQuestion, graspQuestion, poseQuestion, rearrangementQuestion, type SpatialRelation, spatialQuestion, trajectoryQuestion } from './templates';
+import { type Phrased, depthQuestion, graspQuestion, poseQuestion, rearrangementQuestion, type SpatialRelation, spatialQuestion, trajectoryQuestion } from './templates';
 import { planPath, samplingBounds } from './trajectory';
 import { round } from '../../shared/geometry/vec';
 import { formatAnswer } from '../../shared/tasks';
@@ -20,6 +20,8 @@ export type Task = 'pose' | 'grasp' | 'trajectory' | 'rearrangement' | 'spatial'
 export interface ItemDraft {
   task: Task;
   question: string;
+  /** FORMAT.md's `question_human`: the question as people are shown it (no answer-format sentences). */
+  question_human: string;
   /** The paper's canonical text form (shared/answers formatAnswer), e.g. `"bbox": [[x, y], ...]`. */
   answer: string;
   alternatives?: string[];
@@ -70,6 +72,8 @@ function graspChecks(ctx: FrameContext, o: SceneObject): GraspCheck[] {
 }
 
 const name = (ctx: FrameContext, o: SceneObject): string => say(ctx.names.get(o.k)!, ctx.rng);
+/** The prompt and the people's text of a template, as ItemDraft fields. */
+const texts = (p: Phrased): { question: string; question_human: string } => ({ question: p.question, question_human: p.human });
 const meta = (_ctx: FrameContext, extra: Record<string, unknown>): Record<string, unknown> => extra;
 
 export function* poseItems(ctx: FrameContext): Generator<ItemDraft> {
@@ -77,7 +81,7 @@ export function* poseItems(ctx: FrameContext): Generator<ItemDraft> {
   for (const o of usable(ctx)) {
     const b = o.boxCam;
     yield {
-      task: 'pose', question: poseQuestion(ctx.rng, name(ctx, o), width, height), answer: text('pose', projectBox(ctx.scene.K, b)),
+      task: 'pose', ...texts(poseQuestion(ctx.rng, name(ctx, o), width, height)), answer: text('pose', projectBox(ctx.scene.K, b)),
       box3d: { center: b.center.map((x) => round(x, 3)), size: b.size.map((x) => round(x, 3)), rotation: b.rotation.map((r) => r.map((x) => round(x, 7))) },
       meta: meta(ctx, { object: o.text.name, obj_id: o.objId, gt_index: o.k }),
     };
@@ -97,7 +101,7 @@ export function* graspItems(ctx: FrameContext): Generator<ItemDraft> {
     const grasps = freeGrasps(graspChecks(ctx, o), 5).map((g) => graspPoints(ctx, g)).filter((p) => p.every((q) => inImage(q, ctx)));
     if (grasps.length === 0) continue;
     yield {
-      task: 'grasp', question: graspQuestion(ctx.rng, name(ctx, o), width, height), answer: text('grasp', grasps[0]),
+      task: 'grasp', ...texts(graspQuestion(ctx.rng, name(ctx, o), width, height)), answer: text('grasp', grasps[0]),
       alternatives: grasps.slice(1).map((g) => text('grasp', g)), meta: meta(ctx, { object: o.text.name, obj_id: o.objId, gt_index: o.k }),
     };
   }
@@ -120,7 +124,7 @@ export function* trajectoryItems(ctx: FrameContext): Generator<ItemDraft> {
     const path2d = path.map((p) => projectWorld(ctx.scene, p));
     if (!path2d.every((p) => inImage(p, ctx))) continue;
     yield {
-      task: 'trajectory', question: trajectoryQuestion(ctx.rng, name(ctx, a), name(ctx, b), width, height), answer: text('trajectory', path2d),
+      task: 'trajectory', ...texts(trajectoryQuestion(ctx.rng, name(ctx, a), name(ctx, b), width, height)), answer: text('trajectory', path2d),
       source_region: poly(a.region), target_region: poly(b.region),
       meta: meta(ctx, { source: a.text.name, target: b.text.name, source_index: a.k, target_index: b.k, path_world_mm: path.map((p) => p.map((x) => round(x, 1))) }),
     };
@@ -137,7 +141,7 @@ export function* rearrangementItems(ctx: FrameContext): Generator<ItemDraft> {
     const blockers = blockersToMove(graspChecks(ctx, o))?.map((i) => ctx.scene.objects[i]);
     if (!blockers || !blockers.every(canPoint)) continue;
     yield {
-      task: 'rearrangement', question: rearrangementQuestion(ctx.rng, name(ctx, o), width, height),
+      task: 'rearrangement', ...texts(rearrangementQuestion(ctx.rng, name(ctx, o), width, height)),
       answer: text('rearrangement', blockers.map((b) => b.marker)), regions: blockers.map((b) => poly(b.region)),
       meta: meta(ctx, { object: o.text.name, gt_index: o.k, move_first: blockers.map((b) => b.text.name), move_first_indices: blockers.map((b) => b.k) }),
     };
@@ -172,7 +176,7 @@ export function* spatialItems(ctx: FrameContext): Generator<ItemDraft> {
     const [x, y] = swap ? [b, a] : [a, b];
     const asked = isYes === !swap ? rel : inverse[rel];
     yield {
-      task: 'spatial', question: spatialQuestion(ctx.rng, name(ctx, x), asked, name(ctx, y)), answer: yesNo('spatial', isYes),
+      task: 'spatial', ...texts(spatialQuestion(ctx.rng, name(ctx, x), asked, name(ctx, y))), answer: yesNo('spatial', isYes),
       meta: meta(ctx, { object: x.text.name, reference: y.text.name, relation: asked, object_index: x.k, reference_index: y.k }),
     };
   }
@@ -188,7 +192,7 @@ export function* depthItems(ctx: FrameContext): Generator<ItemDraft> {
     const aIsCloser = da < db;
     const askCloser = isYes === aIsCloser;
     yield {
-      task: 'depth', question: depthQuestion(ctx.rng, name(ctx, a), askCloser, name(ctx, b)), answer: yesNo('depth', isYes),
+      task: 'depth', ...texts(depthQuestion(ctx.rng, name(ctx, a), askCloser, name(ctx, b))), answer: yesNo('depth', isYes),
       meta: meta(ctx, { object: a.text.name, reference: b.text.name, relation: askCloser ? 'closer' : 'farther', object_index: a.k, reference_index: b.k }),
     };
   }

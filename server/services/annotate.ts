@@ -12,6 +12,7 @@ import { AppError, BadInputError } from '../../shared/errors';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
 import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
+import { textForPeople } from '../../shared/questionText';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { planBatch } from './assignment';
@@ -32,7 +33,8 @@ function publicQuestion(q: QuestionRow) {
     imageUrl: imageUrl(q.imageKey),
     width: q.width,
     height: q.height,
-    text: q.question,
+    // The text for people, never the model prompt with its answer-format instructions.
+    text: textForPeople({ question: q.question, question_human: (q.item as { question_human?: string }).question_human }),
     camera: camera?.K ? { K: camera.K, world_to_camera: camera.world_to_camera ?? null } : null,
   };
 }

@@ -22,6 +22,13 @@ describe('ensureDemoData', () => {
     for (const { image } of db.$client.prepare('select distinct image from questions').all() as { image: string }[]) {
       expect(fs.existsSync(path.join(config.imagesDir, image)), image).toBe(true);
     }
+    // The real YCB-Video photos are in the benchmark, marked as real, with their questions in every task.
+    const real = db.$client.prepare("select task, image from questions where json_extract(item, '$.meta.real') = 1 and json_extract(item, '$.meta.dataset') = 'ycbv'").all() as { task: string; image: string }[];
+    expect(new Set(real.map((r) => r.image)).size).toBeGreaterThanOrEqual(15);
+    expect(new Set(real.map((r) => r.task)).size).toBe(6);
+    expect(real.every((r) => r.image.endsWith('.jpg'))).toBe(true);
+    const synthetic = db.$client.prepare("select count(*) n from questions where json_extract(item, '$.meta.real') is null").get() as { n: number };
+    expect(synthetic.n).toBe(bench.n + practice.n - real.length);
     const model = db.$client.prepare('select count(*) n from responses where source = ?').get(DEMO_MODEL) as { n: number };
     expect(model.n).toBe(bench.n);
     await ensureDemoData(db, config, 2);

@@ -1,6 +1,7 @@
 /**
  * First start: when the database holds no questions, make the demo dataset with the question pipeline
- * (synthetic BOP scenes → BOP-Ask questions, the size and shape of BOP-Ask-core), a small practice pool
+ * (synthetic BOP scenes → BOP-Ask questions, the size and shape of BOP-Ask-core, plus the questions of
+ * 18 real YCB-Video photos shipped in realdata/ycbv, marked meta.real), a small practice pool
  * from other scenes, and the answers of a demo "model" (the ground truth with noise, clearly named) so
  * the results table and verify mode have something to show. Generated, not committed: it is
  * deterministic (fixed seeds) and takes seconds.
@@ -14,6 +15,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
 import { generateDemo } from '../pipeline/demo';
+import { generateRealDemo } from '../pipeline/realDemo';
 import { importDataset } from './importDataset';
 import { importPredictions } from './importPredictions';
 import { scorableItem } from './scoring';
@@ -45,10 +47,14 @@ async function importDemo(db: Db, config: Pick<Config, 'imagesDir'>, work: strin
   const practiceFile = prefixItems(practice.datasetPath, 'practice-', `${path.basename(practice.imagesDir)}/`);
   await importDataset(db, { datasetPath: bench.datasetPath, imagesRoot: bench.imagesDir, imagesDir: path.join(config.imagesDir), pool: 'benchmark' });
   await importDataset(db, { datasetPath: practiceFile, imagesRoot: path.dirname(practice.imagesDir), imagesDir: config.imagesDir, pool: 'practice' });
+  // Real YCB-Video photos beside the synthetic scenes (meta.real: true).
+  const real = await generateRealDemo(path.join(work, 'real'), { seed: DEMO_SEED });
+  for (const part of real) await importDataset(db, { datasetPath: part.datasetPath, imagesRoot: part.imagesDir, imagesDir: config.imagesDir, pool: 'benchmark' });
   const predictions = path.join(work, 'demo-model.jsonl');
   writeNoisyPredictions(db, predictions);
   await importPredictions(db, predictions);
-  process.stderr.write(`demo: ${bench.count} questions, ${practice.count} practice questions\n`);
+  const realCount = real.reduce((s, p) => s + p.count, 0);
+  process.stderr.write(`demo: ${bench.count} questions on synthetic scenes, ${realCount} on real photos, ${practice.count} practice questions\n`);
 }
 
 /** Rewrites ids and image paths so the practice pool never collides with the benchmark. */

@@ -7,7 +7,7 @@ import type { Vec3 } from '../../../shared/geometry/types';
 import { type Obb, obbCorners, obbMinZ, obbOverlap } from '../obb';
 import type { Rng } from '../rng';
 import { type M3, type Rigid, applyRigid, column, cross, matMul, matVec, normalize, rotX, rotY, rotZ, scale, sub, transpose } from '../../../shared/geometry/vec';
-import { CATALOGUE } from './catalogue';
+import { CATALOGUE, type ShapeKind } from './catalogue';
 
 export interface PlacedObject {
   objId: number;
@@ -34,11 +34,11 @@ export const IMAGE_WIDTH = 1280;
 export const IMAGE_HEIGHT = 720;
 const FOCAL_PX = 920;
 
-function restRotation(rng: Rng, shape: 'box' | 'cylinder'): M3 {
+function restRotation(rng: Rng, shape: ShapeKind): M3 {
   const yaw = rotZ(rng.range(0, 2 * Math.PI));
-  if (rng.chance(0.7)) return yaw;
-  // Lying on a side: the model's z axis becomes horizontal (cylinders roll onto their side).
-  const side = shape === 'cylinder' || rng.chance(0.5) ? rotX(Math.PI / 2) : rotY(Math.PI / 2);
+  // Mugs and bowls stand on their foot; the rest may lie on a side (round ones roll onto it).
+  if (shape === 'mug' || shape === 'bowl' || rng.chance(0.7)) return yaw;
+  const side = shape !== 'box' || rng.chance(0.5) ? rotX(Math.PI / 2) : rotY(Math.PI / 2);
   return matMul(yaw, side);
 }
 

@@ -1,14 +1,17 @@
 /**
- * Triangle meshes for the scene maker, in the world frame (mm): objects as prisms (a box is a square
- * prism, a cylinder a 40-gon) with a coloured label band, and a plank-striped table over a grey floor.
- * Faces are flat-shaded here (Lambert plus ambient) so the rasterizer only interpolates depth.
+ * Triangle meshes for the scene maker, in the world frame (mm): the catalogue's objects from their
+ * model-frame faces (synth/shapes.ts: boxes, cans, bottles, jars, a mug, a bowl, with printed labels)
+ * and a plank-striped table over a grey floor. Faces are flat-shaded here (Lambert plus ambient, from
+ * each face's outward normal); a labelled face keeps its texture and the light factor, which the
+ * rasterizer applies per pixel.
  */
 import type { Vec2, Vec3 } from '../../../shared/geometry/types';
-import type { Rigid } from '../../../shared/geometry/vec';
-import { add, applyRigid, cross, dot, matVec, normalize, sub } from '../../../shared/geometry/vec';
-import type { CatalogueEntry, Rgb } from './catalogue';
-import type { PlacedObject } from './layout';
+import { applyRigid, dot, matVec, normalize } from '../../../shared/geometry/vec';
+import type { Rgb } from './catalogue';
 import { CATALOGUE } from './catalogue';
+import type { PlacedObject } from './layout';
+import { type Face, modelFaces } from './shapes';
+import type { Texture } from './texture';
 
 export interface Tri {
   a: Vec3;
@@ -17,51 +20,44 @@ export interface Tri {
   color: Rgb;
   /** 0 table/floor, k + 1 for the k-th object of scene_gt. */
   id: number;
+  /** A printed face: texture coordinates of a, b, c, and the light factor to scale its texels by. */
+  uv?: [Vec2, Vec2, Vec2];
+  tex?: Texture;
+  light?: number;
 }
 
 export const LIGHT_DIR = normalize([0.35, -0.25, 1]);
 
+const lightFactor = (normalWorld: Vec3): number => 0.42 + 0.58 * Math.max(0, dot(normalWorld, LIGHT_DIR));
+
 function shade(color: Rgb, normalWorld: Vec3): Rgb {
-  const k = 0.42 + 0.58 * Math.max(0, dot(normalWorld, LIGHT_DIR));
+  const k = lightFactor(normalWorld);
   return [Math.min(255, color[0] * k), Math.min(255, color[1] * k), Math.min(255, color[2] * k)];
 }
 
-function section(entry: CatalogueEntry): Vec2[] {
-  const [sx, sy] = entry.size;
-  if (entry.shape === 'box') return [[-sx / 2, -sy / 2], [sx / 2, -sy / 2], [sx / 2, sy / 2], [-sx / 2, sy / 2]];
-  const n = 40;
-  return Array.from({ length: n }, (_, i) => [
-    (sx / 2) * Math.cos((2 * Math.PI * i) / n),
-    (sy / 2) * Math.sin((2 * Math.PI * i) / n),
-  ] as Vec2);
-}
-
-/** A quad or triangle in model coordinates, oriented outward from the model origin, shaded in world. */
-function pushFace(out: Tri[], pts: Vec3[], color: Rgb, pose: Rigid, id: number): void {
-  const w = pts.map((p) => applyRigid(pose, p));
-  let n = normalize(cross(sub(w[1], w[0]), sub(w[2], w[0])));
-  const centroid = pts.reduce((s, p) => add(s, p), [0, 0, 0] as Vec3);
-  if (dot(matVec(pose.R, centroid), n) < 0) n = [-n[0], -n[1], -n[2]];
-  const c = shade(color, n);
-  for (let i = 1; i + 1 < w.length; i++) out.push({ a: w[0], b: w[i], c: w[i + 1], color: c, id });
+const facesOf = new Map<number, Face[]>();
+/** Model-frame faces of catalogue object `objId`, built once per thread. */
+function facesFor(objId: number): Face[] {
+  let f = facesOf.get(objId);
+  if (!f) facesOf.set(objId, (f = modelFaces(CATALOGUE[objId - 1])));
+  return f;
 }
 
 /** World-frame triangles of one placed object. */
 export function objectMesh(o: PlacedObject, id: number): Tri[] {
-  const entry = CATALOGUE[o.objId - 1];
-  const h = entry.size[2] / 2;
-  const sec = section(entry);
-  const pose: Rigid = { R: o.R, t: o.t };
-  const bands: [number, number, Rgb][] = [[-h, -0.3 * h, entry.body], [-0.3 * h, 0.45 * h, entry.band], [0.45 * h, h, entry.body]];
   const out: Tri[] = [];
-  for (let i = 0; i < sec.length; i++) {
-    const [p, q] = [sec[i], sec[(i + 1) % sec.length]];
-    for (const [z0, z1, color] of bands) {
-      pushFace(out, [[p[0], p[1], z0], [q[0], q[1], z0], [q[0], q[1], z1], [p[0], p[1], z1]], color, pose, id);
+  const pose = { R: o.R, t: o.t };
+  for (const f of facesFor(o.objId)) {
+    const w = f.pts.map((p) => applyRigid(pose, p));
+    const n = matVec(o.R, f.normal);
+    const color = shade(f.color, n);
+    const light = lightFactor(n);
+    for (let i = 1; i + 1 < w.length; i++) {
+      const tri: Tri = { a: w[0], b: w[i], c: w[i + 1], color, id };
+      if (f.tex && f.uv) Object.assign(tri, { tex: f.tex, light, uv: [f.uv[0], f.uv[i], f.uv[i + 1]] });
+      out.push(tri);
     }
   }
-  pushFace(out, sec.map(([x, y]) => [x, y, h] as Vec3), entry.cap, pose, id);
-  pushFace(out, sec.map(([x, y]) => [x, y, -h] as Vec3), entry.body, pose, id);
   return out;
 }
 

@@ -7,6 +7,7 @@
 import type { Vec3 } from '../../../shared/geometry/types';
 import type { M3 } from '../../../shared/geometry/vec';
 import type { Tri } from './mesh';
+import { sampleTexture } from './texture';
 
 const NEAR_MM = 20;
 
@@ -20,8 +21,11 @@ export interface FrameBuffers {
   ids: Uint8Array;
 }
 
-/** Receives pixel index and depth (mm) of a covered pixel. */
-export type Plot = (i: number, z: number) => void;
+/**
+ * Receives pixel index and depth (mm) of a covered pixel, and its screen-space barycentric weights
+ * for the triangle's first two vertices (the third is 1 - w0 - w1).
+ */
+export type Plot = (i: number, z: number, w0: number, w1: number) => void;
 
 export function newBuffers(width: number, height: number, background: [number, number, number]): FrameBuffers {
   const rgb = new Uint8Array(width * height * 3);
@@ -71,31 +75,56 @@ function scanTriangle(width: number, height: number, a: Screen, b: Screen, c: Sc
     for (let x = minX; x <= maxX; x++, w0 += e0x, w1 += e1x) {
       const w2 = 1 - w0 - w1;
       if (w0 < 0 || w1 < 0 || w2 < 0) continue;
-      plot(y * width + x, 1 / (w0 * a[2] + w1 * b[2] + w2 * c[2]));
+      plot(y * width + x, 1 / (w0 * a[2] + w1 * b[2] + w2 * c[2]), w0, w1);
     }
   }
 }
 
 /** Rasterizes camera-frame triangles with intrinsics K, calling `plot(tri)` for each triangle's pixels. */
-export function rasterize(width: number, height: number, K: M3, tris: Tri[], plotFor: (t: Tri) => Plot): void {
+export function rasterize(width: number, height: number, K: M3, tris: Tri[], plotFor: (t: Tri, isClipped: boolean) => Plot): void {
   for (const t of tris) {
     const poly = clipNear([t.a, t.b, t.c]);
     if (poly.length < 3) continue;
+    const isClipped = poly.length !== 3 || poly[0] !== t.a || poly[1] !== t.b || poly[2] !== t.c;
     const s = poly.map((p) => [K[0][0] * (p[0] / p[2]) + K[0][2], K[1][1] * (p[1] / p[2]) + K[1][2], 1 / p[2]] as Screen);
-    const plot = plotFor(t);
+    const plot = plotFor(t, isClipped);
     for (let i = 1; i + 1 < s.length; i++) scanTriangle(width, height, s[0], s[i], s[i + 1], plot);
   }
 }
 
-/** Z-buffered draw of triangles into the frame buffers. */
+/**
+ * Z-buffered draw of triangles into the frame buffers. A textured triangle samples its texture with
+ * perspective-correct coordinates (u/z, v/z interpolated), scaled by its light; one cut by the near
+ * plane is drawn in its flat colour instead (it is never an object: objects stay far from the camera).
+ */
 export function drawTriangles(fb: FrameBuffers, K: M3, tris: Tri[]): void {
-  rasterize(fb.width, fb.height, K, tris, (t) => {
+  const texel: [number, number, number] = [0, 0, 0];
+  rasterize(fb.width, fb.height, K, tris, (t, isClipped) => {
     const [r, g, b] = [t.color[0] | 0, t.color[1] | 0, t.color[2] | 0];
-    return (i, z) => {
+    const write = (i: number, z: number): boolean => {
       const current = fb.depth[i];
-      if (current !== 0 && current <= z) return;
+      if (current !== 0 && current <= z) return false;
       fb.depth[i] = z;
       fb.ids[i] = t.id;
+      return true;
+    };
+    if (t.tex && t.uv && !isClipped) {
+      const { tex, uv } = t;
+      const light = t.light ?? 1;
+      const [ia, ib, ic] = [1 / t.a[2], 1 / t.b[2], 1 / t.c[2]];
+      return (i, z, w0, w1) => {
+        if (!write(i, z)) return;
+        const w2 = 1 - w0 - w1;
+        const u = z * (w0 * uv[0][0] * ia + w1 * uv[1][0] * ib + w2 * uv[2][0] * ic);
+        const v = z * (w0 * uv[0][1] * ia + w1 * uv[1][1] * ib + w2 * uv[2][1] * ic);
+        sampleTexture(tex, u, v, texel);
+        fb.rgb[i * 3] = Math.min(255, texel[0] * light);
+        fb.rgb[i * 3 + 1] = Math.min(255, texel[1] * light);
+        fb.rgb[i * 3 + 2] = Math.min(255, texel[2] * light);
+      };
+    }
+    return (i, z) => {
+      if (!write(i, z)) return;
       fb.rgb[i * 3] = r;
       fb.rgb[i * 3 + 1] = g;
       fb.rgb[i * 3 + 2] = b;
