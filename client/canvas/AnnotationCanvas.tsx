@@ -9,7 +9,7 @@ import { Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { Answer, Task } from '../../shared/answers';
 import type { WorldToCamera } from '../../shared/geometry/camera';
-import type { Mat3 } from '../../shared/geometry/types';
+import type { Mat3, Vec3 } from '../../shared/geometry/types';
 import { Legend } from '../history/Legend';
 import { buildKeyTable, useShortcuts, type Command } from '../history/shortcuts';
 import { toolEntryFor } from '../tools/registry';
@@ -33,6 +33,8 @@ export interface AnnotationCanvasProps {
   task: Task;
   /** Pose only: intrinsics (and the table plane) switch the cuboid tool to the 3D gizmo. */
   camera?: { K: Mat3; world_to_camera?: WorldToCamera };
+  /** Pose only: the object's edge lengths (mm), when the dataset knows them; a new box starts at them. */
+  objectSizeMm?: Vec3 | null;
   /** Start from this answer (e.g. correcting a generated one). Changing it resets the session. */
   initialAnswer?: Answer | null;
   /** A draft saved from `onDraftChange`; wins over `initialAnswer` when it belongs to the same tool. */
@@ -54,8 +56,11 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const { imageWidth, imageHeight, task, camera, mode } = props;
   const entry = toolEntryFor(task);
   // Keyed by value: a host that rebuilds the camera object each render must not restart the session.
-  const cameraKey = JSON.stringify(camera ?? null);
-  const tool = useMemo(() => entry.create({ task, imageWidth, imageHeight, camera }), [entry, task, imageWidth, imageHeight, cameraKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const cameraKey = JSON.stringify([camera ?? null, props.objectSizeMm ?? null]);
+  const tool = useMemo(
+    () => entry.create({ task, imageWidth, imageHeight, camera, objectSizeMm: props.objectSizeMm ?? undefined }),
+    [entry, task, imageWidth, imageHeight, cameraKey], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const store = useMemo(() => {
     const restored = deserializeDraft(tool.id, props.initialDraft);
     return createEditorStore(tool, restored ?? (props.initialAnswer ? tool.fromAnswer(props.initialAnswer) : tool.begin()));

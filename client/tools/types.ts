@@ -8,7 +8,7 @@
 import type { FC } from 'react';
 import type { Answer, Task } from '../../shared/answers';
 import type { WorldToCamera } from '../../shared/geometry/camera';
-import type { Mat3, Vec2 } from '../../shared/geometry/types';
+import type { Mat3, Vec2, Vec3 } from '../../shared/geometry/types';
 
 /** A point in original image pixels (origin top-left, x right, y down), whatever the zoom. */
 export type ImagePx = Vec2 & { readonly __space: 'image' };
@@ -24,6 +24,8 @@ export interface ToolContext {
   imageWidth: number;
   imageHeight: number;
   camera?: { K: Mat3; world_to_camera?: WorldToCamera };
+  /** Pose: the object's edge lengths (mm) when the dataset knows them; a new box starts at this size. */
+  objectSizeMm?: Vec3;
 }
 
 /**

@@ -82,6 +82,7 @@ export function QuestionView({ item, isSaving, onSubmit, onVerdict, onSkip }: Pr
           imageHeight={q.height}
           task={q.task}
           camera={canvasCamera(q)}
+          objectSizeMm={q.objectSizeMm}
           mode={canvasMode}
           overlayAnswer={isVerify ? item.shownAnswer : null}
           initialAnswer={isCorrecting ? item.shownAnswer : null}
