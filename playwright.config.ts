@@ -6,6 +6,9 @@ import { chromiumLaunchOptions } from './e2e/fixtures/browser';
 // The e2e suite runs the real server (built client, real SQLite file) on a new temporary database,
 // one folder per run (E2E_DATA_DIR is inherited by the workers, so they all see the same one).
 const PORT = Number(process.env.E2E_PORT ?? 3199);
+// The canvas spec runs against the playground's development server: the production build that the
+// app server serves has no /dev/canvas page (contributors see only their page).
+const CANVAS_PORT = Number(process.env.E2E_CANVAS_PORT ?? PORT + 100);
 const dataDir = path.join(os.tmpdir(), `bopask-e2e-${process.pid}`);
 process.env.E2E_DATA_DIR ??= dataDir;
 const e2eData = process.env.E2E_DATA_DIR;
@@ -26,7 +29,11 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     trace: 'retain-on-failure',
   },
-  webServer: {
+  projects: [
+    { name: 'app', testIgnore: /canvas\.spec\.ts$/ },
+    { name: 'canvas', testMatch: /canvas\.spec\.ts$/, use: { baseURL: `http://localhost:${CANVAS_PORT}` } },
+  ],
+  webServer: [{
     command: 'node --import tsx server/index.ts',
     url: `http://localhost:${PORT}/trpc/items.stats`,
     timeout: 180_000,
@@ -39,5 +46,11 @@ export default defineConfig({
       IMAGES_DIR: path.join(e2eData, 'images'),
       DEMO: 'on',
     },
-  },
+  }, {
+    command: 'npx vite --config client/canvas/dev/vite.config.ts',
+    url: `http://localhost:${CANVAS_PORT}/dev/canvas`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: { CANVAS_PORT: String(CANVAS_PORT) },
+  }],
 });

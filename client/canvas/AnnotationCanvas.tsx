@@ -11,7 +11,7 @@ import type { Answer, Task } from '../../shared/answers';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3, Vec3 } from '../../shared/geometry/types';
 import { Legend } from '../history/Legend';
-import { buildKeyTable, useShortcuts, type Command } from '../history/shortcuts';
+import { buildKeyTable, useShortcuts, type Command, type HostAction } from '../history/shortcuts';
 import { toolEntryFor } from '../tools/registry';
 import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
 import { ImageLayer } from './ImageLayer';
@@ -50,6 +50,11 @@ export interface AnnotationCanvasProps {
   onDraftChange?(serialized: string): void;
   /** CSS height of the whole component (toolbar + canvas + legend); default 100%. */
   height?: number | string;
+  /** The host's keyboard actions that apply now (submit, verdicts); bound and listed in the legend. */
+  hostActions?: readonly HostAction[];
+  onHostAction?(action: HostAction): void;
+  /** Focus the drawing surface on mount, so the keys work at once (the next question of a batch). */
+  autoFocus?: boolean;
 }
 
 export function AnnotationCanvas(props: AnnotationCanvasProps) {
@@ -58,7 +63,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   // Keyed by value: a host that rebuilds the camera object each render must not restart the session.
   const cameraKey = JSON.stringify([camera ?? null, props.objectSizeMm ?? null]);
   const tool = useMemo(
-    () => entry.create({ task, imageWidth, imageHeight, camera, objectSizeMm: props.objectSizeMm ?? undefined }),
+    () => entry.create({ task, imageWidth, imageHeight, camera, objectSizeMm: props.objectSizeMm ?? undefined, isEditingAnswer: !!props.initialAnswer }),
     [entry, task, imageWidth, imageHeight, cameraKey], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const store = useMemo(() => {
@@ -107,13 +112,18 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const [isMagnifierOn, setMagnifierOn] = useState(true);
 
   const isEditable = mode === 'draw';
+  useEffect(() => {
+    if (props.autoFocus) containerRef.current?.focus({ preventScroll: true });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once per mount (one question)
   const isDrawing = isEditable && tool.usesPointer && !isPanMode;
   usePointerInput({ containerRef, viewRef, setView, limits, stageSize: size, store, isDrawing, isPanHeld: isPanHeld || isPanMode, isMagnifierOn, magnifierRef, toolLayerRef });
 
-  const table = useMemo(() => buildKeyTable(tool), [tool]);
-  const legendRows = useMemo(() => (isEditable ? table : table.filter((s) => s.isView)), [table, isEditable]);
+  const hostKey = (props.hostActions ?? []).join(',');
+  const table = useMemo(() => buildKeyTable(tool, props.hostActions ?? []), [tool, hostKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const legendRows = useMemo(() => (isEditable ? table : table.filter((s) => s.isView || s.isHost)), [table, isEditable]);
   const run = useCallback(
     (c: Command) => {
+      if (c.type === 'host') return callbacks.current.onHostAction?.(c.action);
       if (c.type === 'fit') return fit();
       if (c.type === 'zoom') return zoomAtCentre(c.factor);
       if (c.type === 'togglePan') return setPanMode((m) => !m);
@@ -162,7 +172,8 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
             {props.overlayLabel ?? 'Proposed answer'} (read-only, dashed)
           </span>
         )}
-        <ToolControls store={store} tool={tool} disabled={!isEditable} />
+        {/* Read-only, a yes/no answer is the badge over the image, not a row of greyed buttons. */}
+        {isEditable && <ToolControls store={store} tool={tool} disabled={false} />}
       </div>
       <div
         ref={containerRef}

@@ -16,7 +16,12 @@ export type Command =
   | { type: 'drawMode' }
   | { type: 'toggleMagnifier' }
   /** Goes to the active tool (cancel, delete, nudge, tool commands). */
-  | { type: 'tool'; event: ToolEvent };
+  | { type: 'tool'; event: ToolEvent }
+  /** Goes to the page that hosts the canvas (submit, verify verdicts). */
+  | { type: 'host'; action: HostAction };
+
+/** What the hosting page can do from the keyboard; it says which ones apply to the current item. */
+export type HostAction = 'accept' | 'fix' | 'reject' | 'back' | 'submit';
 
 type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
@@ -30,6 +35,8 @@ export interface Shortcut {
   release?: Command;
   /** View rows (zoom, pan, fit, loupe) also work read-only, in verify mode. */
   isView?: boolean;
+  /** The hosting page's rows (submit, verdicts): they work in either mode and are listed first. */
+  isHost?: boolean;
 }
 
 const mod = (e: KeyLike) => e.ctrlKey || e.metaKey;
@@ -65,22 +72,45 @@ const CORE: Shortcut[] = [
   { keys: 'M', label: 'Show / hide the magnifier', isView: true, keyTest: (e) => plain(e, 'm'), command: () => ({ type: 'toggleMagnifier' }) },
 ];
 
-/** The table for a tool: core rows, the tool's hotkey (back to drawing) and the tool's own keys. */
-export function buildKeyTable(tool: AnyTool): Shortcut[] {
+const host = (action: HostAction) => (): Command => ({ type: 'host', action });
+const HOST: Record<HostAction, Shortcut> = {
+  accept: { keys: 'A', label: 'Correct: accept the shown answer', isHost: true, keyTest: (e) => plain(e, 'a'), command: host('accept') },
+  fix: { keys: 'E', label: 'Not correct – fix it (edit the answer)', isHost: true, keyTest: (e) => plain(e, 'e'), command: host('fix') },
+  reject: { keys: 'R', label: 'Not correct (no fix)', isHost: true, keyTest: (e) => plain(e, 'r'), command: host('reject') },
+  back: { keys: 'B', label: 'Back to checking (drop the fix)', isHost: true, keyTest: (e) => plain(e, 'b'), command: host('back') },
+  submit: {
+    keys: 'Enter',
+    label: 'Submit the answer (also Ctrl+Enter)',
+    isHost: true,
+    keyTest: (e) => e.key === 'Enter' && !e.altKey && !e.shiftKey,
+    command: host('submit'),
+  },
+};
+const HOST_ORDER: readonly HostAction[] = ['accept', 'fix', 'reject', 'submit', 'back'];
+
+/**
+ * The table for a tool: the host's rows that apply now (in a fixed order), core rows, the tool's
+ * hotkey (back to drawing) and the tool's own keys.
+ */
+export function buildKeyTable(tool: AnyTool, hostActions: readonly HostAction[] = []): Shortcut[] {
+  const hostRows = HOST_ORDER.filter((a) => hostActions.includes(a)).map((a) => HOST[a]);
   const own: Shortcut[] = (tool.keys ?? []).map((k) => ({ keys: k.keys, label: k.label, keyTest: k.keyTest, command: () => ({ type: 'tool', event: k.event }) }));
   const hotkey: Shortcut = { keys: tool.hotkey.toUpperCase(), label: `${tool.label} tool (leave pan mode)`, keyTest: (e) => plain(e, tool.hotkey), command: () => ({ type: 'drawMode' }) };
   // A buttons-only tool (yes/no) has nothing to nudge, delete a point of, or switch back to.
   const core = tool.usesPointer ? CORE : CORE.filter((s) => !/Nudge|Delete|Cancel/.test(s.label));
-  return [...core, ...(tool.usesPointer ? [hotkey] : []), ...own];
+  return [...hostRows, ...core, ...(tool.usesPointer ? [hotkey] : []), ...own];
 }
 
 export function matchShortcut(table: readonly Shortcut[], e: KeyLike): Shortcut | undefined {
   return table.find((s) => s.keyTest(e));
 }
 
-function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  if (!el) return false;
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return true;
+  // Enter on a link, a <summary> or a button of a form (the skip form) keeps its own meaning.
+  return key === 'Enter' && typeof el.closest === 'function' && !!el.closest('a, summary, form');
 }
 
 /** Installs the one window key listener for `table`; `run` gets each matched command. */
@@ -90,7 +120,7 @@ export function useShortcuts(table: readonly Shortcut[], run: (c: Command) => vo
   useEffect(() => {
     if (!isEnabled) return;
     const down = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) return;
+      if (isTyping(e.target, e.key)) return;
       const s = matchShortcut(table, e);
       if (!s) return;
       e.preventDefault();

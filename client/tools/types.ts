@@ -26,6 +26,8 @@ export interface ToolContext {
   camera?: { K: Mat3; world_to_camera?: WorldToCamera };
   /** Pose: the object's edge lengths (mm) when the dataset knows them; a new box starts at this size. */
   objectSizeMm?: Vec3;
+  /** The session starts from an existing answer (correcting one): tools that draw it differently say so. */
+  isEditingAnswer?: boolean;
 }
 
 /**

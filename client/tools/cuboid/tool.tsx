@@ -97,7 +97,8 @@ const GIZMO_KEYS: ToolKey[] = [
 
 export function createCuboidTool(ctx: ToolContext): Tool<CuboidDraft> {
   const w = ctx.imageWidth, h = ctx.imageHeight;
-  const cam: Cam | null = ctx.camera ? { K: ctx.camera.K, w2c: ctx.camera.world_to_camera ?? defaultWorldToCamera() } : null;
+  // Correcting an 8-point answer edits its corners (free mode): the table gizmo cannot hold arbitrary points.
+  const cam: Cam | null = ctx.camera && !ctx.isEditingAnswer ? { K: ctx.camera.K, w2c: ctx.camera.world_to_camera ?? defaultWorldToCamera() } : null;
   const clamp = (pts: Vec2[]) => pts.map((p) => clampToImage(p, w, h));
   return {
     id: cam ? 'cuboid3d' : 'cuboid2d',
@@ -105,7 +106,9 @@ export function createCuboidTool(ctx: ToolContext): Tool<CuboidDraft> {
     hotkey: 'c',
     hint: cam
       ? `Click where the object stands on the table${ctx.objectSizeMm ? ' (the box starts at the object\'s real size)' : ''}. Drag the box to move it, the round dots to resize, the ◆ on the table to turn it, the ▲ on the top edge to tilt it; the shaded outline is its footprint on the table.`
-      : 'Drag the front face, then drag to pull out the back face; then drag any corner (or inside to move).',
+      : ctx.isEditingAnswer
+        ? 'Drag any corner of the box to move it, or drag inside the box to move all of it; arrows nudge the selected corner.'
+        : 'Drag the front face, then drag to pull out the back face; then drag any corner (or inside to move).',
     usesPointer: true,
     begin: (): CuboidDraft => (cam ? { mode: 'gizmo', pose: null, selected: null, drag: null } : { mode: 'free', free: emptyFree() }),
     fromAnswer: (a: Answer): CuboidDraft => ({
