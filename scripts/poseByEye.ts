@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import type { TablePose, WorldToCamera } from '../shared/geometry/camera';
+import { projectWorldPoint, tablePoseCenterWorld, type TablePose, type WorldToCamera } from '../shared/geometry/camera';
 import type { Mat3 } from '../shared/geometry/types';
 import { handleImage, type GizmoHandle } from '../client/tools/cuboid/gizmo';
 import { chromiumLaunchOptions } from '../e2e/fixtures/browser';
@@ -147,7 +147,10 @@ async function main() {
       else if (cmd === 'drag') {
         const p = a ? await pose(page, a.id) : null;
         const cam = a ? cameras.get(a.id) : undefined;
-        const from = p && cam ? handleImage({ K: cam.K, w2c: cam.world_to_camera }, p, rest[0] as GizmoHandle) : null;
+        // The box is grabbed at its centre (as a person grabs its body), not at its footprint centre, which
+        // on a thin box lies within reach of the width handle.
+        const c = p && cam ? { K: cam.K, w2c: cam.world_to_camera } : null;
+        const from = p && c ? (rest[0] === 'move' ? projectWorldPoint(c.K, c.w2c, tablePoseCenterWorld(p)) : handleImage(c, p, rest[0] as GizmoHandle)) : null;
         if (!from) out = 'no such handle';
         else { await dragImage(page, [from[0], from[1]], [from[0] + n[1], from[1] + n[2]]); out = await info(page); }
       } else if (cmd === 'key') { await page.keyboard.press(rest[0]); out = await info(page); }
