@@ -118,6 +118,13 @@ describe('cuboid tool with a camera (3D gizmo)', () => {
     // Sanity: that pixel is indeed above the default table's horizon.
     expect(projectWorldPoint(K, cam.w2c, [0, 1e9, 0])![1]).toBeGreaterThan(-3000);
   });
+  it('correcting an answer with a camera is the free-corner tool, and says so', () => {
+    const editing = createCuboidTool(ctx('pose', { camera: { K }, isEditingAnswer: true }));
+    expect(editing.id).toBe('cuboid2d');
+    expect(editing.hint).toMatch(/Drag any corner of the box/);
+    expect(editing.keys).toBeUndefined();
+    expect(gizmo.hint).toMatch(/◆/);
+  });
   it('corrects an existing answer as free corners', () => {
     const pts = [[100, 100], [300, 100], [300, 250], [100, 250], [140, 70], [340, 70], [340, 220], [140, 220]] as [number, number][];
     const d = drive<CuboidDraft>(gizmo, gizmo.fromAnswer({ task: 'pose', points: pts })).drag([100, 100], [90, 95]);
