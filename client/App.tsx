@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes, useLocation } from 'react-router';
+import { trpc } from './trpc';
 import { HomeScreen } from './screens/HomeScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 
@@ -8,8 +10,25 @@ const AnnotateScreen = lazy(() => import('./screens/AnnotateScreen'));
 const CurateScreen = lazy(() => import('./screens/CurateScreen'));
 const ResultsScreen = lazy(() => import('./screens/ResultsScreen'));
 const AdminScreen = lazy(() => import('./screens/AdminScreen'));
-// A developer page: the canvas alone with a sample image, used by the canvas tests and benchmark.
-const CanvasPlayground = lazy(() => import('./screens/CanvasPlayground'));
+// A developer page: the canvas alone with a sample image. Only in development and test builds (`vite`,
+// `vite build --mode test`): the production build of `npm start` leaves the page and its chunk out.
+const HAS_DEV_PAGES = import.meta.env.DEV || import.meta.env.MODE === 'test';
+const CanvasPlayground = HAS_DEV_PAGES ? lazy(() => import('./screens/CanvasPlayground')) : null;
+
+/** Staff links, after a staff sign-in only: a contributor's page shows nothing but their work. */
+function StaffNav() {
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const role = me.data?.role;
+  if (role !== 'curator' && role !== 'admin') return null;
+  return (
+    <nav data-testid="staff-nav">
+      <NavLink to="/annotate">Annotate</NavLink>
+      <NavLink to="/curate">Curate</NavLink>
+      <NavLink to="/results">Results</NavLink>
+      {role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
+    </nav>
+  );
+}
 
 export function App() {
   // Drawing pages use the whole window; reading pages keep a comfortable line length.
@@ -20,12 +39,7 @@ export function App() {
         <NavLink to="/" className="brand">
           BOP-Ask Studio
         </NavLink>
-        <nav>
-          <NavLink to="/annotate">Annotate</NavLink>
-          <NavLink to="/curate">Curate</NavLink>
-          <NavLink to="/results">Results</NavLink>
-          <NavLink to="/admin">Admin</NavLink>
-        </nav>
+        <StaffNav />
       </header>
       <main className={isWide ? 'wide' : undefined}>
         <Suspense fallback={<p className="loading">Loading…</p>}>
@@ -35,7 +49,7 @@ export function App() {
             <Route path="/curate" element={<CurateScreen />} />
             <Route path="/results" element={<ResultsScreen />} />
             <Route path="/admin" element={<AdminScreen />} />
-            <Route path="/dev/canvas" element={<CanvasPlayground />} />
+            {CanvasPlayground && <Route path="/dev/canvas" element={<CanvasPlayground />} />}
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>
         </Suspense>

@@ -160,6 +160,11 @@ test('a contributor answers a whole mixed batch with the mouse; the server store
   }
 
   await expect(page.getByTestId('completion-code')).toHaveText(/^[0-9A-F]{10}$/);
+  // The copy button puts the code on the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('copy-completion-code').click();
+  await expect(page.getByTestId('copy-completion-code')).toHaveText('Copied ✓');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.getByTestId('completion-code').textContent());
   await page.screenshot({ path: `${SHOTS}/annotate-finished.png` });
   expect({ didReload, didRetry, didVerifyFix }).toEqual({ didReload: true, didRetry: true, didVerifyFix: true });
   expect(new Set(expected.map((e) => e.task)).size).toBe(6);

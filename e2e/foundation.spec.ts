@@ -7,10 +7,30 @@ test('a new install opens on work: the demo dataset is imported on first start',
   await expect(page.getByRole('heading', { name: 'BOP-Ask Studio' })).toBeVisible();
   const total = Number(await page.getByTestId('question-total').textContent());
   expect(total).toBeGreaterThan(500);
+  // A contributor (no staff sign-in) sees only their page: no Curate, Results or Admin links anywhere.
+  await expect(page.getByRole('link', { name: 'Open annotate' })).toBeVisible();
+  for (const name of [/curate/i, /results/i, /admin/i]) await expect(page.getByRole('link', { name })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/home-1366.png', fullPage: true });
+  await page.goto('/annotate?pid=foundation-nav');
+  await expect(page.getByTestId('annotate-page')).toBeVisible();
+  await expect(page.getByTestId('staff-nav')).toHaveCount(0);
+  for (const name of [/^curate$/i, /^results$/i, /^admin$/i]) await expect(page.getByRole('link', { name })).toHaveCount(0);
+  // The production build has no developer pages.
+  await page.goto('/dev/canvas');
+  await expect(page.getByTestId('annotation-canvas')).toHaveCount(0);
+  await expect(page.getByText(/not found/i).first()).toBeVisible();
+});
+
+test('after a staff sign-in the staff pages are linked', async ({ page }) => {
+  const admin = createAccount('admin');
+  await page.goto('/admin');
+  await signIn(page, admin.username, admin.password);
+  await expect(page.getByRole('heading', { name: 'Admin' })).toBeVisible();
+  await page.goto('/');
   for (const role of ['Annotate', 'Curate', 'Results', 'Admin']) {
     await expect(page.getByRole('link', { name: `Open ${role.toLowerCase()}` })).toBeVisible();
   }
-  await page.screenshot({ path: 'test-results/screens/home-1366.png', fullPage: true });
+  await expect(page.getByTestId('staff-nav').getByRole('link', { name: 'Curate' })).toBeVisible();
 });
 
 test('results show the demo model scored by the shared metrics, with a LaTeX export, to curators only', async ({ page, request }) => {

@@ -9,7 +9,7 @@ import { Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { Answer, Task } from '../../shared/tasks';
 import type { WorldToCamera } from '../../shared/geometry/camera';
-import type { Mat3 } from '../../shared/geometry/types';
+import type { Mat3, Vec3 } from '../../shared/geometry/types';
 import { Legend } from '../history/Legend';
 import { buildKeyTable, useShortcuts, type Command, type HostKey } from '../history/shortcuts';
 import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
@@ -36,6 +36,8 @@ export interface AnnotationCanvasProps {
   tool: ToolEntry;
   /** Pose only: intrinsics (and the table plane) switch the cuboid tool to the 3D gizmo. */
   camera?: { K: Mat3; world_to_camera?: WorldToCamera };
+  /** Pose only: the object's edge lengths (mm), when the dataset knows them; a new box starts at them. */
+  objectSizeMm?: Vec3 | null;
   /** Start from this answer (e.g. correcting a generated one). Changing it resets the session. */
   initialAnswer?: Answer | null;
   /** A draft saved from `onDraftChange`; wins over `initialAnswer` when it belongs to the same tool. */
@@ -57,13 +59,18 @@ export interface AnnotationCanvasProps {
   hostKeys?: readonly HostKey[];
   /** Called with a host key's id when it is pressed. */
   onHostKey?(id: string): void;
+  /** Focus the drawing surface on mount, so the keys work at once (the next question of a batch). */
+  autoFocus?: boolean;
 }
 
 export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const { imageWidth, imageHeight, task, camera, mode, tool: entry } = props;
   // Keyed by value: a host that rebuilds the camera object each render must not restart the session.
-  const cameraKey = JSON.stringify(camera ?? null);
-  const tool = useMemo(() => entry.create({ task, imageWidth, imageHeight, camera }), [entry, task, imageWidth, imageHeight, cameraKey]); // oxlint-disable-line react-hooks/exhaustive-deps -- camera by value (cameraKey)
+  const cameraKey = JSON.stringify([camera ?? null, props.objectSizeMm ?? null]);
+  const tool = useMemo(
+    () => entry.create({ task, imageWidth, imageHeight, camera, objectSizeMm: props.objectSizeMm ?? undefined, isEditingAnswer: !!props.initialAnswer }),
+    [entry, task, imageWidth, imageHeight, cameraKey], // oxlint-disable-line react-hooks/exhaustive-deps -- camera and size by value (cameraKey)
+  );
   const store = useMemo(() => {
     const restored = deserializeDraft(tool.id, props.initialDraft);
     return createEditorStore(tool, restored ?? (props.initialAnswer ? tool.fromAnswer(props.initialAnswer) : tool.begin()));
@@ -110,20 +117,23 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const [isMagnifierOn, setMagnifierOn] = useState(true);
 
   const isEditable = mode === 'draw';
+  useEffect(() => {
+    if (props.autoFocus) containerRef.current?.focus({ preventScroll: true });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once per mount (one question)
   const isDrawing = isEditable && tool.usesPointer && !isPanMode;
   usePointerInput({ containerRef, viewRef, setView, limits, stageSize: size, store, isDrawing, isPanHeld: isPanHeld || isPanMode, isMagnifierOn, magnifierRef, toolLayerRef });
 
   const table = useMemo(() => buildKeyTable(tool, props.hostKeys), [tool, props.hostKeys]);
-  const legendRows = useMemo(() => (isEditable ? table : table.filter((s) => s.isView)), [table, isEditable]);
+  const legendRows = useMemo(() => (isEditable ? table : table.filter((s) => s.isView || s.isHost)), [table, isEditable]);
   const run = useCallback(
     (c: Command) => {
+      if (c.type === 'host') return callbacks.current.onHostKey?.(c.id);
       if (c.type === 'fit') return fit();
       if (c.type === 'zoom') return zoomAtCentre(c.factor);
       if (c.type === 'togglePan') return setPanMode((m) => !m);
       if (c.type === 'holdPan') return setPanHeld(c.isHeld);
       if (c.type === 'drawMode') return setPanMode(false);
       if (c.type === 'toggleMagnifier') return setMagnifierOn((m) => !m);
-      if (c.type === 'host') return callbacks.current.onHostKey?.(c.id);
       if (!isEditable) return;
       if (c.type === 'undo') return store.undo();
       if (c.type === 'redo') return store.redo();
@@ -166,7 +176,8 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
             {props.overlayLabel ?? 'Proposed answer'} (read-only, dashed)
           </span>
         )}
-        <ToolControls store={store} tool={tool} disabled={!isEditable} />
+        {/* Read-only, a yes/no answer is the badge over the image, not a row of greyed buttons. */}
+        {isEditable && <ToolControls store={store} tool={tool} disabled={false} />}
       </div>
       <div
         ref={containerRef}

@@ -26,6 +26,8 @@ export const COLORS = {
   /** Grasp fingers: the left one is also labelled "L" so colour is never the only cue. */
   leftFinger: OKABE_ITO.vermillion,
   rightFinger: OKABE_ITO.skyBlue,
+  /** The pose box's footprint on the table (a shaded outline under the box). */
+  footprint: OKABE_ITO.yellow,
   path: OKABE_ITO.bluishGreen,
   marker: OKABE_ITO.orange,
   /** A generated answer shown read-only in verify mode. */

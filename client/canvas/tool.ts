@@ -8,7 +8,7 @@
 import type { FC } from 'react';
 import type { Answer, Task } from '../../shared/tasks';
 import type { WorldToCamera } from '../../shared/geometry/camera';
-import type { ImagePx, Mat3 } from '../../shared/geometry/types';
+import type { ImagePx, Mat3, Vec3 } from '../../shared/geometry/types';
 
 /** What a tool is built for: the question's task, image size and, for pose, the camera. */
 export interface ToolContext {
@@ -16,6 +16,10 @@ export interface ToolContext {
   imageWidth: number;
   imageHeight: number;
   camera?: { K: Mat3; world_to_camera?: WorldToCamera };
+  /** Pose: the object's edge lengths (mm) when the dataset knows them; a new box starts at this size. */
+  objectSizeMm?: Vec3;
+  /** The session starts from an existing answer (correcting one): tools that draw it differently say so. */
+  isEditingAnswer?: boolean;
 }
 
 /**

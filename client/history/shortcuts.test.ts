@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCuboidTool } from '../tools/pose/tool';
 import { createPointTool } from '../tools/rearrangement/tool';
-import { buildKeyTable, matchShortcut } from './shortcuts';
+import { createBinaryTool } from '../tools/yesno/tool';
+import { buildKeyTable, contributorKeys, matchShortcut } from './shortcuts';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {}) => ({
   key: k,
@@ -34,6 +35,25 @@ describe('shortcut table', () => {
     expect(matchShortcut(cuboid, key('t'))?.command(key('t'))).toEqual({ type: 'tool', event: { type: 'command', command: 'tilt' } });
     const listed = cuboid.filter((s) => s.keys).map((s) => s.keys);
     expect(new Set(listed).size).toBe(listed.length);
+  });
+  it('binds and lists only the host actions that apply now, first, with no key taken twice', () => {
+    const all = ['accept', 'fix', 'reject', 'back', 'submit'] as const;
+    for (const tool of [createPointTool({ task: 'rearrangement', imageWidth: 100, imageHeight: 100 }), createBinaryTool({ task: 'spatial', imageWidth: 100, imageHeight: 100 }), createCuboidTool({ task: 'pose', imageWidth: 100, imageHeight: 100, camera: { K: [[100, 0, 50], [0, 100, 50], [0, 0, 1]] } })]) {
+      const t = buildKeyTable(tool, contributorKeys(all));
+      const keys = ['a', 'e', 'r', 'b', 'Enter'];
+      const actions = keys.map((k) => matchShortcut(t, key(k))?.command(key(k)));
+      expect(actions).toEqual(['accept', 'fix', 'reject', 'back', 'submit'].map((id) => ({ type: 'host', id })));
+      const listed = t.filter((s) => s.keys).map((s) => s.keys);
+      expect(new Set(listed).size).toBe(listed.length);
+    }
+    const verify = buildKeyTable(createPointTool({ task: 'rearrangement', imageWidth: 100, imageHeight: 100 }), contributorKeys(['accept', 'fix', 'reject']));
+    expect(verify.slice(0, 3).map((s) => s.keys)).toEqual(['A', 'E', 'R']);
+    expect(matchShortcut(verify, key('Enter'))).toBeUndefined();
+    expect(matchShortcut(table, key('a'))).toBeUndefined();
+    // Ctrl+Enter submits too; Shift+Enter does not.
+    const draw = buildKeyTable(createPointTool({ task: 'rearrangement', imageWidth: 100, imageHeight: 100 }), contributorKeys(['submit']));
+    expect(matchShortcut(draw, key('Enter', { ctrlKey: true }))?.command(key('Enter'))).toEqual({ type: 'host', id: 'submit' });
+    expect(matchShortcut(draw, key('Enter', { shiftKey: true }))).toBeUndefined();
   });
   it('space is a hold-to-pan with a release command', () => {
     const s = matchShortcut(table, key(' ', { code: 'Space' }))!;

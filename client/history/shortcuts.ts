@@ -17,8 +17,11 @@ export type Command =
   | { type: 'toggleMagnifier' }
   /** Goes to the active tool (cancel, delete, nudge, tool commands). */
   | { type: 'tool'; event: ToolEvent }
-  /** Goes to the page around the canvas (e.g. a curator's accept-and-next), by the id it gave. */
+  /** Goes to the page around the canvas (submit, verdicts, a curator's accept-and-next), by the id it gave. */
   | { type: 'host'; id: string };
+
+/** What a contributor's page can do from the keyboard; it says which ones apply to the current item. */
+export type HostAction = 'accept' | 'fix' | 'reject' | 'back' | 'submit';
 
 type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
@@ -32,6 +35,8 @@ export interface Shortcut {
   release?: Command;
   /** View rows (zoom, pan, fit, loupe) also work read-only, in verify mode. */
   isView?: boolean;
+  /** The hosting page's rows (submit, verdicts): they work in either mode and are listed first. */
+  isHost?: boolean;
 }
 
 const mod = (e: KeyLike) => e.ctrlKey || e.metaKey;
@@ -75,26 +80,44 @@ export interface HostKey {
   keyTest: (e: KeyLike) => boolean;
 }
 
+/** The contributor page's keys, by the action they ask for (the id the page gets back). */
+export const CONTRIBUTOR_KEYS: Readonly<Record<HostAction, HostKey>> = {
+  accept: { id: 'accept', keys: 'A', label: 'Correct: accept the shown answer', keyTest: (e) => plain(e, 'a') },
+  fix: { id: 'fix', keys: 'E', label: 'Not correct – fix it (edit the answer)', keyTest: (e) => plain(e, 'e') },
+  reject: { id: 'reject', keys: 'R', label: 'Not correct (no fix)', keyTest: (e) => plain(e, 'r') },
+  back: { id: 'back', keys: 'B', label: 'Back to checking (drop the fix)', keyTest: (e) => plain(e, 'b') },
+  submit: { id: 'submit', keys: 'Enter', label: 'Submit the answer (also Ctrl+Enter)', keyTest: (e) => e.key === 'Enter' && !e.altKey && !e.shiftKey },
+};
+const HOST_ORDER: readonly HostAction[] = ['accept', 'fix', 'reject', 'submit', 'back'];
+
+/** The contributor keys for the actions that apply now, in a fixed order. */
+export function contributorKeys(actions: readonly HostAction[]): HostKey[] {
+  return HOST_ORDER.filter((a) => actions.includes(a)).map((a) => CONTRIBUTOR_KEYS[a]);
+}
+
 /**
- * The table for a tool: core rows, the tool's hotkey (back to drawing), the tool's own keys, then the
- * host page's keys (which work in every mode, like view keys).
+ * The table for a tool: the host page's keys first (they work in every mode, like view keys), then the
+ * core rows, the tool's hotkey (back to drawing) and the tool's own keys.
  */
 export function buildKeyTable(tool: AnyTool, host: readonly HostKey[] = []): Shortcut[] {
-  const hostRows: Shortcut[] = host.map((k) => ({ keys: k.keys, label: k.label, keyTest: k.keyTest, isView: true, command: () => ({ type: 'host', id: k.id }) }));
+  const hostRows: Shortcut[] = host.map((k) => ({ keys: k.keys, label: k.label, keyTest: k.keyTest, isHost: true, command: () => ({ type: 'host', id: k.id }) }));
   const own: Shortcut[] = (tool.keys ?? []).map((k) => ({ keys: k.keys, label: k.label, keyTest: k.keyTest, command: () => ({ type: 'tool', event: k.event }) }));
   const hotkey: Shortcut = { keys: tool.hotkey.toUpperCase(), label: `${tool.label} tool (leave pan mode)`, keyTest: (e) => plain(e, tool.hotkey), command: () => ({ type: 'drawMode' }) };
   // A buttons-only tool (yes/no) has nothing to nudge, delete a point of, or switch back to.
   const core = tool.usesPointer ? CORE : CORE.filter((s) => !/Nudge|Delete|Cancel/.test(s.label));
-  return [...core, ...(tool.usesPointer ? [hotkey] : []), ...own, ...hostRows];
+  return [...hostRows, ...core, ...(tool.usesPointer ? [hotkey] : []), ...own];
 }
 
 export function matchShortcut(table: readonly Shortcut[], e: KeyLike): Shortcut | undefined {
   return table.find((s) => s.keyTest(e));
 }
 
-function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  if (!el) return false;
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return true;
+  // Enter on a link, a <summary> or a button of a form (the skip form) keeps its own meaning.
+  return key === 'Enter' && typeof el.closest === 'function' && !!el.closest('a, summary, form');
 }
 
 /** Installs the one window key listener for `table`; `run` gets each matched command. */
@@ -104,7 +127,7 @@ export function useShortcuts(table: readonly Shortcut[], run: (c: Command) => vo
   useEffect(() => {
     if (!isEnabled) return;
     const down = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) return;
+      if (isTyping(e.target, e.key)) return;
       const s = matchShortcut(table, e);
       if (!s) return;
       e.preventDefault();

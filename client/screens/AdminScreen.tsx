@@ -68,7 +68,7 @@ function AdminPanel() {
         }}
       >
         <div>
-          <label htmlFor="batch-size">Questions per batch (10–25)</label>
+          <label htmlFor="batch-size">Questions per batch (10–25) — the practice questions (one per task) and the checks below come on top; the contributor's progress bar counts the same questions</label>
           <input id="batch-size" type="number" min={10} max={25} value={draft.batchSize} onChange={(e) => setDraft({ ...draft, batchSize: Number(e.target.value) })} />
         </div>
         <div>

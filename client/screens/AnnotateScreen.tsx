@@ -2,7 +2,7 @@
  * The contributor's page: start or resume a batch, learn each task (instruction, example, practice with
  * feedback), answer or verify each question, skip with a reason, and finish with a completion code.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
 import { TOOLS } from '../tools/registry';
@@ -11,18 +11,57 @@ import { PracticeFeedback } from './annotate/PracticeFeedback';
 import { QuestionView } from './annotate/QuestionView';
 import { contributorStorage } from './annotate/storage';
 import { TaskIntro } from './annotate/TaskIntro';
+import { batchProgress } from './annotate/progress';
 import { canvasCamera, type BatchItem } from './annotate/types';
 import { useContributorBatch } from './annotate/useContributorBatch';
 
-function ProgressBar({ done, total }: { done: number; total: number }) {
+function ProgressBar({ items }: { items: readonly BatchItem[] }) {
+  const { done, total, text } = batchProgress(items);
   return (
-    <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Batch progress">
+    <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Batch progress" data-testid="batch-progress">
       <div className="progress-fill" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
-      <span>
-        {done} of {total} done
-      </span>
+      <span>{text}</span>
     </div>
   );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      data-testid="copy-completion-code"
+      onClick={() =>
+        navigator.clipboard.writeText(text).then(
+          () => setState('copied'),
+          () => setState('failed'),
+        )
+      }
+    >
+      {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed: select the code and copy it' : 'Copy code'}
+    </button>
+  );
+}
+
+/**
+ * Offline: the answer is kept (in this page and its draft on this device) and sent by itself when the
+ * connection is back; both moments are said, so nobody waits on a spinner that cannot finish.
+ */
+function useNetworkNotice(isWaiting: boolean): 'offline' | 'sent' | null {
+  const [notice, setNotice] = useState<'offline' | 'sent' | null>(null);
+  const wasWaiting = useRef(false);
+  useEffect(() => {
+    if (isWaiting) {
+      wasWaiting.current = true;
+      setNotice('offline');
+      return;
+    }
+    if (!wasWaiting.current) return;
+    wasWaiting.current = false;
+    setNotice('sent');
+    const id = setTimeout(() => setNotice(null), 8000);
+    return () => clearTimeout(id);
+  }, [isWaiting]);
+  return notice;
 }
 
 function Finished({ code }: { code: string | null }) {
@@ -32,9 +71,10 @@ function Finished({ code }: { code: string | null }) {
       {code ? (
         <>
           <p>You have finished your batch. Your completion code is</p>
-          <p style={{ fontSize: 28, fontWeight: 700, letterSpacing: 2 }} data-testid="completion-code">
+          <p style={{ fontSize: 28, fontWeight: 700, letterSpacing: 2, marginBottom: 8 }} data-testid="completion-code">
             {code}
           </p>
+          <CopyButton text={code} />
           <p className="muted">Paste it into the crowd platform to confirm your work.</p>
         </>
       ) : (
@@ -82,6 +122,7 @@ export default function AnnotateScreen() {
   const [reviewId, setReviewId] = useState<number | null>(null);
   const [, setIntroVersion] = useState(0);
   const batch = contributor.batch.data;
+  const notice = useNetworkNotice(contributor.isWaitingForNetwork);
 
   if (contributor.start.error) return <p className="error">{errorText(contributor.start.error)}</p>;
   if (contributor.batch.error) {
@@ -110,7 +151,11 @@ export default function AnnotateScreen() {
   if (review?.feedback) {
     body = <FeedbackView item={review} onContinue={() => setReviewId(null)} />;
   } else if (review) {
-    body = <p className="loading">Scoring your practice answer…</p>;
+    body = (
+      <p className="loading">
+        {contributor.isWaitingForNetwork ? 'Your practice answer is kept; it will be scored when the connection is back.' : 'Scoring your practice answer…'}
+      </p>
+    );
   } else if (!current) {
     body = <p className="loading">Finishing…</p>;
   } else if (!contributorStorage.hasSeenIntro(current.question.task)) {
@@ -137,7 +182,17 @@ export default function AnnotateScreen() {
   }
   return (
     <div className="annotate" data-testid="annotate-page" data-assignment={current?.assignmentId}>
-      <ProgressBar done={batch.done} total={batch.total} />
+      <ProgressBar items={batch.items} />
+      {notice === 'offline' && (
+        <p className="notice offline" role="status" data-testid="offline-notice">
+          You are offline. Your answer is kept on this device and will be sent as soon as the connection is back — keep this page open.
+        </p>
+      )}
+      {notice === 'sent' && (
+        <p className="notice" role="status" data-testid="sent-notice">
+          Back online: your answer was sent.
+        </p>
+      )}
       {contributor.saveError && (
         <p className="error" role="alert">
           {errorText(contributor.saveError)} — your answer is kept; press submit again to retry.

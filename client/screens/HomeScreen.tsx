@@ -3,15 +3,19 @@ import { Link } from 'react-router';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
 
-const ROLES = [
+const ROLES: { to: string; title: string; text: string; roles?: readonly string[] }[] = [
   { to: '/annotate', title: 'Annotate', text: 'Answer benchmark questions on the image: draw boxes, grasps, paths and markers, or verify answers.' },
-  { to: '/curate', title: 'Curate', text: 'Check and correct the generated labels of the core set (curators).' },
-  { to: '/results', title: 'Results', text: 'The human baseline and the models, scored with the same metric code.' },
-  { to: '/admin', title: 'Admin', text: 'Datasets, predictions, accounts and assignment settings.' },
+  { to: '/curate', title: 'Curate', text: 'Check and correct the generated labels of the core set (curators).', roles: ['curator', 'admin'] },
+  { to: '/results', title: 'Results', text: 'The human baseline and the models, scored with the same metric code.', roles: ['curator', 'admin'] },
+  { to: '/admin', title: 'Admin', text: 'Datasets, predictions, accounts and assignment settings.', roles: ['admin'] },
 ];
 
 export function HomeScreen() {
   const stats = useQuery(trpc.items.stats.queryOptions());
+  const me = useQuery(trpc.auth.me.queryOptions());
+  // Staff pages are listed after a staff sign-in only; contributors see the one page that is theirs.
+  const role = me.data?.role;
+  const shown = ROLES.filter((r) => !r.roles || (role && r.roles.includes(role)));
   return (
     <div>
       <h1>BOP-Ask Studio</h1>
@@ -36,7 +40,7 @@ export function HomeScreen() {
         </div>
       )}
       <div className="grid">
-        {ROLES.map((r) => (
+        {shown.map((r) => (
           <div className="panel card" key={r.to}>
             <h3>{r.title}</h3>
             <p>{r.text}</p>
@@ -46,6 +50,11 @@ export function HomeScreen() {
           </div>
         ))}
       </div>
+      {!role && (
+        <p className="muted">
+          Curators and admins: <Link to="/curate">sign in</Link>.
+        </p>
+      )}
     </div>
   );
 }

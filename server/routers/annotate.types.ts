@@ -55,6 +55,8 @@ const publicQuestionSchema = z.object({
   text: z.string(),
   /** Intrinsics and the table frame only (the pose tool's 3D gizmo needs them). */
   camera: z.object({ K: mat3, world_to_camera: z.object({ R: mat3, t: vec3 }).nullable() }).nullable(),
+  /** Pose only: the object's box size in mm (a property of the object, never its pose), else null. */
+  objectSizeMm: vec3.nullable(),
 });
 
 const batchItemSchema = z.object({
@@ -66,7 +68,15 @@ const batchItemSchema = z.object({
   /** Verify mode only: the answer under review. */
   shownAnswer: answerSchema.nullable(),
   /** Practice questions only, once answered: the score, the contributor's own answer and the truth. */
-  feedback: z.object({ scores: scoresSchema.nullable(), yourAnswer: answerSchema.nullable(), groundTruth: answerSchema }).nullable(),
+  feedback: z
+    .object({
+      scores: scoresSchema.nullable(),
+      yourAnswer: answerSchema.nullable(),
+      groundTruth: answerSchema,
+      /** Pose practice: what is off, in words (too tall, too far, turned by about N°). */
+      advice: z.array(z.string()),
+    })
+    .nullable(),
 });
 
 export const batchOutput = z.object({

@@ -9,7 +9,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { parseAnswer, scoreParsed, type Answer } from '../../shared/tasks';
 import { AppError, BadInputError } from '../../shared/errors';
-import type { WorldToCamera } from '../../shared/geometry/camera';
+import { defaultWorldToCamera, type WorldToCamera } from '../../shared/geometry/camera';
+import { poseAdvice } from '../../shared/tasks/poseAdvice';
 import type { Mat3 } from '../../shared/geometry/types';
 import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import { textForPeople } from '../../shared/questionText';
@@ -24,9 +25,15 @@ import { getSettings } from './settings';
 type QuestionRow = typeof questions.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
 
-/** What a contributor may see of a question. `camera` carries intrinsics and the table frame only. */
+/**
+ * What a contributor may see of a question. `camera` carries intrinsics and the table frame only.
+ * `objectSizeMm` is the pose object's edge lengths (its model's box, the same in every image — what a
+ * person knows of how big a can is); its pose and position stay on the server.
+ */
 function publicQuestion(q: QuestionRow) {
-  const camera = (q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera } }).camera;
+  const item = q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera }; box3d?: { size?: number[] } };
+  const camera = item.camera;
+  const size = q.task === 'pose' ? item.box3d?.size : undefined;
   // No question id and no image path: both would point to the published labels of the source data.
   return {
     task: q.task,
@@ -36,6 +43,7 @@ function publicQuestion(q: QuestionRow) {
     // The text for people, never the model prompt with its answer-format instructions.
     text: textForPeople({ question: q.question, question_human: (q.item as { question_human?: string }).question_human }),
     camera: camera?.K ? { K: camera.K, world_to_camera: camera.world_to_camera ?? null } : null,
+    objectSizeMm: size?.length === 3 ? ([size[0], size[1], size[2]] as [number, number, number]) : null,
   };
 }
 
@@ -99,12 +107,21 @@ function practiceFeedback(db: Db, a: AssignmentRow, q: QuestionRow) {
   if (a.mode !== 'practice' || a.status !== 'answered') return null;
   const r = db.select().from(responses).where(eq(responses.assignmentId, a.id)).get();
   const item = scorableItem(q);
+  const yourAnswer = (r?.output ?? null) as Answer | null;
   // The contributor's own answer comes back with it, to draw both side by side.
   return {
     scores: r?.scores ? decodeScores(r.scores) : null,
-    yourAnswer: (r?.output ?? null) as Answer | null,
+    yourAnswer,
     groundTruth: item.gt,
+    advice: adviceFor(q, item, yourAnswer),
   };
+}
+
+/** Pose practice: what is off in words (too tall, too far, turned by N°), when the item has a 3D box. */
+function adviceFor(q: QuestionRow, item: ReturnType<typeof scorableItem>, answer: Answer | null): string[] {
+  if (q.task !== 'pose' || !answer || !('points' in answer) || !item.box3d || !item.camera?.K) return [];
+  const w2c = (q.item as { camera?: { world_to_camera?: WorldToCamera } }).camera?.world_to_camera ?? defaultWorldToCamera();
+  return poseAdvice(item.camera.K as Mat3, w2c, answer.points, item.box3d);
 }
 
 /**

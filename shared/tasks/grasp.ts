@@ -22,7 +22,7 @@ export const graspTask = {
     steps: [
       'Press at the grasp center on the object and drag to where the right finger closes: that sets the closing direction and the opening.',
       'Drag the center to move the grasp, either finger base to turn or open it, the tip handle for the finger length.',
-      'Looking from the palm toward the tips, the left finger is on your left.',
+      'Looking from the palm toward the tips, the left finger (vermillion, marked L) is on your left.',
     ],
     exampleCaption: 'fingers point toward the object; left is on your left',
     feedback: (s) => `Grasp error: ${s.nce?.toFixed(2)} finger widths (0 is perfect; under 0.5 is good).`,

@@ -25,9 +25,10 @@ export const poseTask = {
     title: 'Object pose: the 3D box around an object',
     steps: [
       'Click on the table where the object stands: a box appears there. Drag the box to move it.',
-      'Turn it with the ◆ handle on the table (keys [ and ]), tilt it with the ▲ handle (T lays it on its side), and drag the round dots to fit its width, depth and height.',
+      'The box starts at the object\'s real size. Turn it with the ◆ handle on the table (keys [ and ]); T rests it on another face (a box lying down); tilt it with the ▲ handle; drag the round dots to fit its width, depth and height.',
+      'The shaded outline under the box is its footprint on the table: line it up with where the object touches the table. After the practice question you are told what is off (too tall, too far, turned).',
       'Images without a known camera: drag the front face, pull out the back face, then drag any corner.',
-      'Corners 0–3 are the bottom face, 4–7 the top face; the tool orders them for you.',
+      'Corners 0–3 are the bottom face (solid orange), 4–7 the top face (dashed blue); the tool orders them for you.',
     ],
     exampleCaption: 'corners 0–3 on the table, 4–7 on top; corner i is joined to corner i + 4',
     feedback: (s) => `Box overlap in 3D: ${percent(s.iou3d)} · in the image: ${percent(s.iou2d)} (100% is perfect).`,

@@ -14,7 +14,7 @@ export function PracticeFeedback({
   onContinue,
 }: {
   task: Task;
-  feedback: { scores: Scores | null; yourAnswer: Answer | null; groundTruth: Answer };
+  feedback: { scores: Scores | null; yourAnswer: Answer | null; groundTruth: Answer; advice?: string[] };
   onContinue(): void;
 }) {
   const gt = feedback.groundTruth;
@@ -23,6 +23,13 @@ export function PracticeFeedback({
       <h2 style={{ marginTop: 0 }}>Practice result</h2>
       <p data-testid="practice-score">{scoreSummary(task, feedback.scores)}</p>
       {'value' in gt && <p>The correct answer is <b>{gt.value ? 'Yes' : 'No'}</b>.</p>}
+      {feedback.advice && feedback.advice.length > 0 && (
+        <ul className="advice" data-testid="practice-advice">
+          {feedback.advice.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      )}
       {'points' in gt && <p className="muted">The correct answer is drawn dashed over the image, your answer solid.</p>}
       <button className="primary" onClick={onContinue} autoFocus>
         Continue

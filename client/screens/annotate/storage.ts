@@ -55,6 +55,9 @@ export const contributorStorage = {
     }
   },
   setDraft: (assignmentId: number, draft: unknown) => set(`draft.${assignmentId}`, draft == null ? null : JSON.stringify(draft)),
+  /** Whether the contributor was correcting this verify item ("Fix it"), so a reload comes back to it. */
+  isCorrecting: (assignmentId: number) => get(`fix.${assignmentId}`) === '1',
+  setCorrecting: (assignmentId: number, isOn: boolean) => set(`fix.${assignmentId}`, isOn ? '1' : null),
   /** Starts counting time on a question (stopping any other); returns the stop function. */
   startTiming(assignmentId: number): () => void {
     flushTiming();
@@ -82,5 +85,6 @@ export const contributorStorage = {
   forget(assignmentId: number): void {
     set(`draft.${assignmentId}`, null);
     set(`time.${assignmentId}`, null);
+    set(`fix.${assignmentId}`, null);
   },
 };

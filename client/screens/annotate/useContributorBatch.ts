@@ -53,6 +53,8 @@ export function useContributorBatch(externalId: string | undefined, campaign: Ca
     start,
     batch,
     isSaving: submit.isPending || verify.isPending || skip.isPending,
+    /** A send is waiting for the connection (TanStack pauses mutations offline and resumes them online). */
+    isWaitingForNetwork: submit.isPaused || verify.isPaused || skip.isPaused,
     saveError: submit.error ?? verify.error ?? skip.error,
     submitAnswer: (assignmentId: number, answer: Answer) => submit.mutateAsync({ ...common(assignmentId), answer }),
     submitVerdict: (assignmentId: number, isCorrect: boolean, correction?: Answer) =>

@@ -13,7 +13,7 @@ export function GraspPreview({ draft, scale }: PreviewProps<GraspDraft>) {
   const hs = handlePositions(draft.grasp);
   return (
     <Group listening={false}>
-      <Gripper points={graspPoints(draft.grasp)} scale={scale} />
+      <Gripper points={draft.exact ?? graspPoints(draft.grasp)} scale={scale} />
       {HANDLES.map((h) => (
         <Handle key={h} at={hs[h]} scale={scale} isSelected={draft.selected === h} size={h === 'center' ? 1.25 : 1} />
       ))}

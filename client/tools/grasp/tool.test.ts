@@ -14,6 +14,18 @@ function closeTo(a: number[][], b: number[][], eps = 1e-6) {
 }
 
 describe('grasp tool', () => {
+  it('correcting a proposal shows and keeps it exactly as given until it is touched', () => {
+    // Fingers labelled the other way round from the glyph's convention, tips slightly splayed.
+    const given = [[500, 500], [540, 500], [460, 500], [542, 548], [455, 549]] as [number, number][];
+    const d = drive<GraspDraft>(tool, tool.fromAnswer({ task: 'grasp', points: given }));
+    expect(d.answer).toEqual({ task: 'grasp', points: given });
+    d.click(900, 900); // a click beside it only deselects
+    expect(d.answer).toEqual({ task: 'grasp', points: given });
+    d.drag([500, 500], [520, 510]);
+    const moved = 'points' in d.answer! ? d.answer.points : [];
+    expect(moved[0]).toEqual([520, 510]);
+    expect(d.draft.exact).toBeNull();
+  });
   it('press at the centre, drag to the right base: five points, left finger on the left with tips up', () => {
     const d = drive<GraspDraft>(tool).drag([500, 500], [540, 500]);
     const a = d.answer!;

@@ -12,6 +12,12 @@ import { GraspPreview } from './Preview';
 
 export interface GraspDraft {
   grasp: GraspParams | null;
+  /**
+   * The five points of the answer being corrected, exactly as given, until the first change: a generated
+   * grasp need not fit the glyph's model (and may label its fingers the other way), so it is shown and
+   * kept as it is until touched.
+   */
+  exact?: Vec2[] | null;
   selected: GraspHandle | null;
   drag: { handle: GraspHandle; offset: Vec2; isNew: boolean; moved: boolean } | null;
 }
@@ -101,10 +107,20 @@ export function createGraspTool(ctx: ToolContext): Tool<GraspDraft> {
     hint: 'Press at the grasp centre and drag to the RIGHT finger base; drag handles to move, turn, open, lengthen.',
     usesPointer: true,
     begin: () => ({ grasp: null, selected: null, drag: null }),
-    fromAnswer: (a: Answer) => ({ grasp: 'points' in a && a.points.length === 5 ? graspFromPoints(a.points) : null, selected: null, drag: null }),
-    step: (d, ev) => stepGrasp(d, ev, w, h),
+    fromAnswer: (a: Answer) => {
+      const ok = 'points' in a && a.points.length === 5;
+      return { grasp: ok ? graspFromPoints(a.points) : null, exact: ok ? a.points.map((p) => [p[0], p[1]] as Vec2) : null, selected: null, drag: null };
+    },
+    step: (d, ev) => {
+      const r = stepGrasp(d, ev, w, h);
+      // The first change of the glyph itself ends the exact copy (a selection alone does not).
+      return 'draft' in r && d.exact && r.draft.grasp !== d.grasp ? { ...r, draft: { ...r.draft, exact: null } } : r;
+    },
     // Points are clamped into the image so a glyph hanging over the edge is still a storable answer.
-    toAnswer: (d) => (d.grasp ? { task: 'grasp', points: graspPoints(d.grasp).map((p) => clampToImage(p, w, h)) } : null),
+    toAnswer: (d) => {
+      if (!d.grasp) return null;
+      return { task: 'grasp', points: (d.exact ?? graspPoints(d.grasp)).map((p) => clampToImage(p, w, h)) };
+    },
     Preview: GraspPreview,
   };
 }

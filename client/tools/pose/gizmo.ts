@@ -138,16 +138,45 @@ export function dragTo(cam: Cam, p: TablePose, g: GizmoDrag, at: Vec2): TablePos
   return solveParam(cam, p, g.handle, at);
 }
 
-/** A new box at the table point seen at `at`, about `targetPx` image pixels wide, facing the camera. */
-export function placeBox(cam: Cam, at: Vec2, targetPx: number): TablePose | null {
+/**
+ * A new box at the table point seen at `at`, facing the camera: at the object's own size (mm) when it
+ * is known, else a cube about `targetPx` image pixels wide.
+ */
+export function placeBox(cam: Cam, at: Vec2, targetPx: number, sizeMm?: Vec3): TablePose | null {
   const hit = rayTableIntersection(cam.K, cam.w2c, at);
   if (!hit) return null;
   const R = cam.w2c.R;
   const depth = R[2][0] * hit[0] + R[2][1] * hit[1] + R[2][2] * hit[2] + cam.w2c.t[2];
   const s = Math.max(MIN_SIZE_MM * 2, Math.round((targetPx * depth) / cam.K[0][0]));
+  const size: Vec3 = sizeMm && sizeMm.every((v) => v >= MIN_SIZE_MM) ? [sizeMm[0], sizeMm[1], sizeMm[2]] : [s, s, s];
   // Camera x axis in the world is row 0 of R; aligning the box's x with it shows its front face square-on.
   const yawRad = Math.atan2(R[0][1], R[0][0]);
-  return { x: hit[0], y: hit[1], yawRad, tiltRad: 0, size: [s, s, s] };
+  return { x: hit[0], y: hit[1], yawRad, tiltRad: 0, size };
+}
+
+/**
+ * The same box resting on its next face: the edge lengths turn round (x, y, z) → (z, x, y), so each
+ * press stands a different edge upright — a can on its side, a box on its end — with the footprint
+ * centre and the turn kept. Sizes, not the tilt, change: the answer's corner labels do not matter to
+ * the metric (METRICS.md: the fit tries every relabeling).
+ */
+export function nextRestingFace(p: TablePose): TablePose {
+  return { ...p, size: [p.size[2], p.size[0], p.size[1]] };
+}
+
+/**
+ * The box's footprint on the table (world z = 0): the outline of its 8 corners dropped straight down,
+ * in image px — for an upright box its bottom face; for a tilted one the shadow it casts at noon.
+ */
+export function footprintImage(cam: Cam, p: TablePose): Vec2[] | null {
+  const pts: Vec2[] = [];
+  for (const sx of [-1, 1]) for (const sy of [-1, 1]) for (const sz of [-1, 1]) {
+    const w = tablePoseLocalToWorld(p, [(sx * p.size[0]) / 2, (sy * p.size[1]) / 2, (sz * p.size[2]) / 2]);
+    const q = projectWorldPoint(cam.K, cam.w2c, [w[0], w[1], 0]);
+    if (!q) return null;
+    pts.push(q);
+  }
+  return pts;
 }
 
 /** Camera-frame corners in front of the camera, projected; null if any corner is behind it. */

@@ -5,7 +5,8 @@ import { defaultWorldToCamera, projectWorldPoint } from '../../../shared/geometr
 import { drive } from '../testing/driver';
 import { ctx, H, K, W } from '../testing/ctx';
 import { eventScript } from '../testing/scripts';
-import { handleImage } from './gizmo';
+import { footprintImage, handleImage } from './gizmo';
+import { gizmoCorners } from './gizmo';
 import { createCuboidTool, type CuboidDraft, type GizmoDraft } from './tool';
 
 const free = createCuboidTool(ctx('pose'));
@@ -78,19 +79,52 @@ describe('cuboid tool with a camera (3D gizmo)', () => {
     const q = handleImage(cam, after, 'sz')!;
     expect(Math.hypot(q[0] - top[0], q[1] - (top[1] - 60))).toBeLessThan(1);
   });
-  it('the yaw handle turns the box; T lays it on its side', () => {
+  it('starts at the object\'s real size when it is known', () => {
+    const sized = createCuboidTool(ctx('pose', { camera: { K }, objectSizeMm: [66, 70, 122] }));
+    const g = drive<CuboidDraft>(sized).click(960, 700).draft as GizmoDraft;
+    expect(g.pose!.size).toEqual([66, 70, 122]);
+    expect(g.pose!.tiltRad).toBe(0);
+  });
+  it('T rests the box on each of its faces in turn, keeping its footprint centre', () => {
+    const sized = createCuboidTool(ctx('pose', { camera: { K }, objectSizeMm: [66, 70, 122] }));
+    const d = drive<CuboidDraft>(sized).click(960, 700);
+    const p0 = (d.draft as GizmoDraft).pose!;
+    const heights = [p0.size[2]];
+    for (let i = 0; i < 3; i++) {
+      d.command('tilt');
+      const p = (d.draft as GizmoDraft).pose!;
+      expect([p.x, p.y]).toEqual([p0.x, p0.y]);
+      heights.push(p.size[2]);
+    }
+    expect(heights).toEqual([122, 70, 66, 122]);
+  });
+  it('the footprint of an upright box is its bottom face', () => {
+    const g = drive<CuboidDraft>(gizmo).click(960, 700).draft as GizmoDraft;
+    const foot = footprintImage(cam, g.pose!)!;
+    const bottom = gizmoCorners(cam, g.pose!)!.slice(0, 4);
+    for (const b of bottom) expect(Math.min(...foot.map((f) => Math.hypot(f[0] - b[0], f[1] - b[1])))).toBeLessThan(1e-6);
+  });
+  it('the yaw handle turns the box; T stands it on another face', () => {
     const d = drive<CuboidDraft>(gizmo).click(960, 700);
     const pose = (d.draft as GizmoDraft).pose!;
     const yaw = handleImage(cam, pose, 'yaw')!;
     d.drag([yaw[0], yaw[1]], [yaw[0], yaw[1] + 40]);
     expect((d.draft as GizmoDraft).pose!.yawRad).not.toBeCloseTo(pose.yawRad, 3);
+    const before = (d.draft as GizmoDraft).pose!.size;
     d.command('tilt');
-    expect((d.draft as GizmoDraft).pose!.tiltRad).toBeCloseTo(Math.PI / 2, 9);
+    expect((d.draft as GizmoDraft).pose!.size).toEqual([before[2], before[0], before[1]]);
   });
   it('a click above the horizon places nothing', () => {
     expect(drive(gizmo).click(960, -3000).answer).toBeNull();
     // Sanity: that pixel is indeed above the default table's horizon.
     expect(projectWorldPoint(K, cam.w2c, [0, 1e9, 0])![1]).toBeGreaterThan(-3000);
+  });
+  it('correcting an answer with a camera is the free-corner tool, and says so', () => {
+    const editing = createCuboidTool(ctx('pose', { camera: { K }, isEditingAnswer: true }));
+    expect(editing.id).toBe('cuboid2d');
+    expect(editing.hint).toMatch(/Drag any corner of the box/);
+    expect(editing.keys).toBeUndefined();
+    expect(gizmo.hint).toMatch(/◆/);
   });
   it('corrects an existing answer as free corners', () => {
     const pts = [[100, 100], [300, 100], [300, 250], [100, 250], [140, 70], [340, 70], [340, 220], [140, 220]] as [number, number][];

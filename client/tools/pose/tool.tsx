@@ -6,12 +6,12 @@
  */
 import type { Answer } from '../../../shared/tasks';
 import { defaultWorldToCamera, type TablePose } from '../../../shared/geometry/camera';
-import type { Vec2 } from '../../../shared/geometry/types';
+import type { Vec2, Vec3 } from '../../../shared/geometry/types';
 import { convexHull } from '../../../shared/geometry/polygon';
 import { clampToImage, dist, isInConvex } from '../common/hit';
 import type { StepResult, Tool, ToolContext, ToolEvent, ToolKey } from '../../canvas/tool';
 import { emptyFree, stepFree, type FreeCuboidDraft } from './free';
-import { dragTo, GIZMO_HANDLES, gizmoCorners, handleImage, placeBox, startDrag, type Cam, type GizmoDrag, type GizmoHandle } from './gizmo';
+import { dragTo, GIZMO_HANDLES, gizmoCorners, handleImage, nextRestingFace, placeBox, startDrag, type Cam, type GizmoDrag, type GizmoHandle } from './gizmo';
 import { CuboidPreview } from './Preview';
 
 export interface GizmoDraft {
@@ -40,12 +40,12 @@ function hitGizmo(cam: Cam, pose: TablePose, p: Vec2, tolPx: number): GizmoHandl
   return corners && isInConvex(convexHull(corners), p) ? 'move' : null;
 }
 
-function stepGizmo(cam: Cam, d: GizmoDraft, ev: ToolEvent): StepResult<GizmoDraft> {
+function stepGizmo(cam: Cam, d: GizmoDraft, ev: ToolEvent, sizeMm: Vec3 | undefined): StepResult<GizmoDraft> {
   const same = { draft: d, capture: false };
   switch (ev.type) {
     case 'down': {
       if (!d.pose) {
-        const pose = placeBox(cam, ev.p, 8 * ev.tolPx);
+        const pose = placeBox(cam, ev.p, 8 * ev.tolPx, sizeMm);
         if (!pose) return same;
         return { draft: { ...d, pose, selected: 'move', drag: { ...startDrag(cam, pose, 'move', ev.p), isNew: true, moved: false } }, capture: false };
       }
@@ -75,10 +75,7 @@ function stepGizmo(cam: Cam, d: GizmoDraft, ev: ToolEvent): StepResult<GizmoDraf
         const yawRad = d.pose.yawRad + (ev.command === 'yaw+' ? YAW_STEP_RAD : -YAW_STEP_RAD);
         return { draft: { ...d, pose: { ...d.pose, yawRad } }, capture: true };
       }
-      if (ev.command === 'tilt') {
-        const tiltRad = Math.abs(d.pose.tiltRad) > Math.PI / 4 ? 0 : Math.PI / 2;
-        return { draft: { ...d, pose: { ...d.pose, tiltRad } }, capture: true };
-      }
+      if (ev.command === 'tilt') return { draft: { ...d, pose: nextRestingFace(d.pose) }, capture: true };
       return same;
     }
   }
@@ -87,20 +84,23 @@ function stepGizmo(cam: Cam, d: GizmoDraft, ev: ToolEvent): StepResult<GizmoDraf
 const GIZMO_KEYS: ToolKey[] = [
   { keys: '[', label: 'Turn box left 5°', keyTest: (e) => e.key === '[', event: { type: 'command', command: 'yaw-' } },
   { keys: ']', label: 'Turn box right 5°', keyTest: (e) => e.key === ']', event: { type: 'command', command: 'yaw+' } },
-  { keys: 'T', label: 'Lay box on its side / stand it up', keyTest: (e) => e.key.toLowerCase() === 't' && !e.ctrlKey && !e.metaKey, event: { type: 'command', command: 'tilt' } },
+  { keys: 'T', label: 'Rest the box on another face (stand it up / lay it down)', keyTest: (e) => e.key.toLowerCase() === 't' && !e.ctrlKey && !e.metaKey, event: { type: 'command', command: 'tilt' } },
 ];
 
 export function createCuboidTool(ctx: ToolContext): Tool<CuboidDraft> {
   const w = ctx.imageWidth, h = ctx.imageHeight;
-  const cam: Cam | null = ctx.camera ? { K: ctx.camera.K, w2c: ctx.camera.world_to_camera ?? defaultWorldToCamera() } : null;
+  // Correcting an 8-point answer edits its corners (free mode): the table gizmo cannot hold arbitrary points.
+  const cam: Cam | null = ctx.camera && !ctx.isEditingAnswer ? { K: ctx.camera.K, w2c: ctx.camera.world_to_camera ?? defaultWorldToCamera() } : null;
   const clamp = (pts: Vec2[]) => pts.map((p) => clampToImage(p, w, h));
   return {
     id: cam ? 'cuboid3d' : 'cuboid2d',
     label: 'Box',
     hotkey: 'c',
     hint: cam
-      ? 'Click where the object stands on the table. Drag the box to move it, the round dots to resize, the ◆ on the table to turn it, the ▲ on the top edge to tilt it.'
-      : 'Drag the front face, then drag to pull out the back face; then drag any corner (or inside to move).',
+      ? `Click where the object stands on the table${ctx.objectSizeMm ? ' (the box starts at the object\'s real size)' : ''}. Drag the box to move it, the round dots to resize, the ◆ on the table to turn it, the ▲ on the top edge to tilt it; the shaded outline is its footprint on the table.`
+      : ctx.isEditingAnswer
+        ? 'Drag any corner of the box to move it, or drag inside the box to move all of it; arrows nudge the selected corner.'
+        : 'Drag the front face, then drag to pull out the back face; then drag any corner (or inside to move).',
     usesPointer: true,
     begin: (): CuboidDraft => (cam ? { mode: 'gizmo', pose: null, selected: null, drag: null } : { mode: 'free', free: emptyFree() }),
     fromAnswer: (a: Answer): CuboidDraft => ({
@@ -108,7 +108,7 @@ export function createCuboidTool(ctx: ToolContext): Tool<CuboidDraft> {
       free: { corners: 'points' in a && a.points.length === 8 ? a.points.map((p) => [p[0], p[1]] as Vec2) : [], selected: null, drag: null },
     }),
     step: (d, ev): StepResult<CuboidDraft> => {
-      if (d.mode === 'gizmo') return cam ? stepGizmo(cam, d, ev) : { draft: d, capture: false };
+      if (d.mode === 'gizmo') return cam ? stepGizmo(cam, d, ev, ctx.objectSizeMm) : { draft: d, capture: false };
       const r = stepFree(d.free, ev, w, h);
       return 'cancel' in r ? r : { draft: r.draft === d.free ? d : { mode: 'free', free: r.draft }, capture: r.capture };
     },
