@@ -56,7 +56,7 @@ const publicQuestionSchema = z.object({
   /** Intrinsics and the table frame only (the pose tool's 3D gizmo needs them). */
   camera: z.object({ K: mat3, world_to_camera: z.object({ R: mat3, t: vec3 }).nullable() }).nullable(),
   /** Pose only: the object's box size in mm (a property of the object, never its pose), else null. */
-  objectSizeMm: vec3.nullable(),
+  objectSizeMm: vec3.nullable().optional(),
 });
 
 const batchItemSchema = z.object({
