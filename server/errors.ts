@@ -5,8 +5,6 @@ import { AppError, type ErrorCode } from '../shared/errors';
 
 const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_INPUT: 'BAD_REQUEST',
-  ANSWER_PARSE: 'BAD_REQUEST',
-  GEOMETRY: 'BAD_REQUEST',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   UNAUTHORIZED: 'UNAUTHORIZED',

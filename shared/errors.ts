@@ -4,8 +4,6 @@
  */
 export type ErrorCode =
   | 'BAD_INPUT'
-  | 'ANSWER_PARSE'
-  | 'GEOMETRY'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'UNAUTHORIZED'
@@ -26,17 +24,5 @@ export class AppError extends Error {
 export class BadInputError extends AppError {
   constructor(message: string) {
     super('BAD_INPUT', message);
-  }
-}
-
-export class AnswerParseError extends AppError {
-  constructor(message: string) {
-    super('ANSWER_PARSE', message);
-  }
-}
-
-export class GeometryError extends AppError {
-  constructor(message: string) {
-    super('GEOMETRY', message);
   }
 }

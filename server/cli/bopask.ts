@@ -58,7 +58,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof AppError) {
       process.stderr.write(`bopask: ${err.code}: ${err.message}\n`);
-      process.exitCode = err.code === 'BAD_INPUT' || err.code === 'ANSWER_PARSE' ? 2 : 1;
+      process.exitCode = err.code === 'BAD_INPUT' ? 2 : 1;
     } else {
       process.stderr.write(`bopask: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 1;
