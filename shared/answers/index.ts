@@ -52,10 +52,11 @@ export type ParseResult = { ok: true; answer: Answer } | { ok: false; reason: st
 /**
  * Reads a raw answer for `task`: a model's text in any form METRICS.md and the paper use (or JSON,
  * fenced or not, or a bare point list), a points array, a boolean, or "Yes"/"No". Coordinates are image
- * pixels and are not range-checked. Never throws: an unreadable answer gives `{ ok: false, reason }`.
+ * pixels and are not range-checked. Text is read after NFKC normalisation (`normalizeText`). Never throws: an unreadable answer gives `{ ok: false, reason }`.
  */
-export function parseAnswer(task: Task, raw: unknown): ParseResult {
+export function parseAnswer(task: Task, input: unknown): ParseResult {
   try {
+    const raw = typeof input === 'string' ? normalizeText(input) : input;
     switch (task) {
       case 'pose':
         return parseCuboid(raw);
@@ -78,6 +79,15 @@ export function parseAnswer(task: Task, raw: unknown): ParseResult {
     // (getters, proxies) rather than hiding bugs, so the reason keeps the message.
     return { ok: false, reason: `unreadable answer: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/**
+ * NFKC, so that full-width and other compatibility forms models write (`Ｙｅｓ`, `［６７７，３４９］`,
+ * `ｌｅｆｔ`) read as their ASCII letters and digits; ASCII text (the usual case) is returned as is.
+ */
+export function normalizeText(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return text.normalize('NFKC');
+  return text;
 }
 
 /** The paper's canonical text form of an answer; `parseAnswer(a.task, formatAnswer(a))` gives `a` back. */
