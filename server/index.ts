@@ -4,10 +4,13 @@ import { openDb } from './db/client';
 import { createAppServer } from './http';
 import { ensureDemoData } from './services/demo';
 import { ensureImageKeys } from './services/images';
+import { rescoreStaleReporting } from './services/scoring';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = openDb(config.databasePath);
+  // Scores from an older metric version are recomputed before anything is served.
+  rescoreStaleReporting(db, (line) => process.stderr.write(`${line}\n`));
   if (config.isDemoEnabled) await ensureDemoData(db, config);
   ensureImageKeys(db);
   const server = createAppServer(db, config);

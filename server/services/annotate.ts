@@ -11,7 +11,7 @@ import { parseAnswer, type Answer } from '../../shared/answers';
 import { AppError, BadInputError } from '../../shared/errors';
 import type { WorldToCamera } from '../../shared/geometry/camera';
 import type { Mat3 } from '../../shared/geometry/types';
-import { scoreParsed } from '../../shared/metrics';
+import { METRIC_VERSION, scoreParsed } from '../../shared/metrics';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { planBatch } from './assignment';
@@ -222,5 +222,6 @@ function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, par
     output: answer ?? null,
     isCorrectVerdict: input.isCorrectVerdict ?? null,
     scores: scores ? encodeScores(scores) : null,
+    metricVersion: scores ? METRIC_VERSION : null,
   };
 }

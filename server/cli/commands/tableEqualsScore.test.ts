@@ -5,6 +5,7 @@
  * number bit-identical (compared as shortest round-trip text after parsing).
  */
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,5 +86,14 @@ describe('bopask table equals bopask score', () => {
     // Some cells are non-trivial sums (not round numbers) and some are inf: the comparison has teeth.
     expect(table.rows.some((r: { pose_iou3d: unknown }) => typeof r.pose_iou3d === 'number' && !Number.isInteger((r.pose_iou3d as number) * 1e6))).toBe(true);
     expect(table.rows.some((r: { traj_dist: unknown }) => r.traj_dist === 'inf')).toBe(true);
+
+    // Scores of an older metric version: the table recomputes them, and `bopask rescore` stores them again.
+    const db = new Database(path.join(dir, 'db.sqlite'));
+    db.exec(`update responses set metric_version = null, scores = '{"valid":false,"iou3d":0,"iou2d":0}' where rowid % 3 = 0`);
+    db.close();
+    expect(run(['table', '--format', 'json'])).toBe(JSON.stringify(table, null, 2) + '\n\n');
+    expect(run(['rescore'])).toMatch(/^rescored \d+ stored score\(s\) to metric version \d+\n$/);
+    expect(run(['rescore'])).toMatch(/nothing to rescore/);
+    expect(JSON.stringify(JSON.parse(run(['table', '--format', 'json'])))).toBe(JSON.stringify(score));
   }, 180_000);
 });
