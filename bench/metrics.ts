@@ -84,10 +84,12 @@ async function writeFiles(dir: string, n: number): Promise<{ dataset: string; pr
   d.end();
   await once(d, 'finish');
   const p = createWriteStream(predictions);
+  // Each (question, source) pair recurs every `questions` lines: the annotator tells the repeats apart
+  // (bopask score refuses a repeated (id, source, annotator)).
   const sources = ['Human', 'Model-A', 'Model-B', 'Model-C'];
   for (let i = 0; i < n; i++) {
     const q = items[i % questions];
-    if (!p.write(JSON.stringify({ id: q.id, source: sources[i % 4], annotator: `a${i % 7}`, output: q.pred }) + '\n')) await once(p, 'drain');
+    if (!p.write(JSON.stringify({ id: q.id, source: sources[i % 4], annotator: `a${Math.floor(i / questions)}`, output: q.pred }) + '\n')) await once(p, 'drain');
   }
   p.end();
   await once(p, 'finish');
