@@ -2,7 +2,9 @@
  * `npm run bench`: answers scored per second for each metric, then the time and peak RSS of
  * `bopask score` on 1,000,000 mixed predictions generated into a temp dir. Prints a Markdown report.
  * Each rate is the median of BENCH_REPS (default 5) runs, for parse + score, parse only and score only;
- * BENCH_PREDICTIONS=0 skips the CLI run; BENCH_TASKS=a,b limits the rates to those tasks.
+ * BENCH_PREDICTIONS=0 skips the CLI run; BENCH_TASKS=a,b limits the rates to those tasks. First, the
+ * pose rate and fit quality beside the code before issue 10 (bench/poseCompare.ts; BENCH_BASE=commit,
+ * BENCH_POSE=0 skips it). Exits non-zero when a measurement fails.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { projectBox } from '../shared/geometry/box3d';
 import { rotationFromEuler } from '../shared/geometry/rotation';
 import type { Box3d, Mat3, Vec2 } from '../shared/geometry/types';
 import { scoreAnswer, scoreParsed, type ScorableItem } from '../shared/tasks';
+import { poseComparison } from './poseCompare';
 
 let seed = 42;
 const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -83,6 +86,8 @@ async function writeFiles(dir: string, n: number): Promise<{ dataset: string; pr
   d.end();
   await once(d, 'finish');
   const p = createWriteStream(predictions);
+  // Each (question, source) pair recurs every `questions` lines: the annotator tells the repeats apart
+  // (bopask score refuses a repeated (id, source, annotator)).
   const sources = ['Human', 'Model-A', 'Model-B', 'Model-C'];
   for (let i = 0; i < n; i++) {
     const q = items[i % questions];
@@ -115,7 +120,8 @@ async function main(): Promise<void> {
   const counts: Record<string, number> = { pose: 10_000, grasp: 300_000, trajectory: 200_000, rearrangement: 400_000, spatial: 1_000_000, depth: 1_000_000 };
   const reps = Number(process.env.BENCH_REPS ?? 5);
   const fmt = (r: number) => Math.round(r).toLocaleString('en-US');
-  const lines = [`| metric | answers/s (parse + score) | parse only | score only (parsed) |`, '| --- | ---: | ---: | ---: |'];
+  const lines = process.env.BENCH_POSE === '0' ? [] : [...(await poseComparison(reps)), ''];
+  lines.push(`| metric | answers/s (parse + score) | parse only | score only (parsed) |`, '| --- | ---: | ---: | ---: |');
   // BENCH_TASKS=grasp,trajectory measures only those (e.g. for a CPU profile).
   const only = process.env.BENCH_TASKS?.split(',');
   for (const [task, n] of Object.entries(counts)) {

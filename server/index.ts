@@ -3,10 +3,13 @@ import { ConfigError, loadConfig } from './config';
 import { openDb } from './db/client';
 import { createAppServer } from './http';
 import { ensureDemoData } from './services/demo';
+import { rescoreStaleReporting } from './services/scoring';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = openDb(config.databasePath);
+  // Scores from an older metric version are recomputed before anything is served.
+  rescoreStaleReporting(db, (line) => process.stderr.write(`${line}\n`));
   if (config.isDemoEnabled) await ensureDemoData(db, config);
   const server = createAppServer(db, config);
   server.listen(config.port, config.host, () => {

@@ -189,10 +189,16 @@ export const responses = sqliteTable(
     skipReason: text('skip_reason'),
     timeMs: integer('time_ms'),
     scores: text('scores', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /**
+     * shared/metrics METRIC_VERSION of the code that computed `scores` (null: before versions were
+     * stored, i.e. version 1). Older scores are recomputed by `bopask rescore` and at server start.
+     */
+    metricVersion: integer('metric_version'),
     createdAt: createdAt(),
   },
   (t) => [
     index('responses_question_idx').on(t.questionId),
+    index('responses_metric_version_idx').on(t.metricVersion),
     index('responses_source_idx').on(t.source),
     // At most one response per crowd assignment (imported predictions have none, so the index is partial).
     uniqueIndex('responses_one_per_assignment_idx').on(t.assignmentId).where(sql`assignment_id is not null`),

@@ -14,6 +14,7 @@ import { poseAdvice } from '../../shared/tasks/poseAdvice';
 import type { Mat3 } from '../../shared/geometry/types';
 import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import { textForPeople } from '../../shared/questionText';
+import { METRIC_VERSION } from '../../shared/metrics/scores';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { planBatch } from './assignment';
@@ -259,5 +260,6 @@ function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, par
     output: answer ?? null,
     isCorrectVerdict: input.isCorrectVerdict ?? null,
     scores: scores ? encodeScores(scores) : null,
+    metricVersion: scores ? METRIC_VERSION : null,
   };
 }

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { AppError, BadInputError } from '../../shared/errors';
+import { METRIC_VERSION } from '../../shared/metrics/scores';
 import { PredictionChecker } from '../../shared/predictions';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
@@ -131,7 +132,7 @@ async function checkAndScore(db: Db, file: string, pendingFile: string, onProgre
  */
 function insertPending(db: Db, pendingFile: string): void {
   const insert = db.$client.prepare(
-    `insert into responses (id, question_id, source, annotator, kind, output, scores) values (?, ?, ?, ?, 'answer', ?, ?)`,
+    `insert into responses (id, question_id, source, annotator, kind, output, scores, metric_version) values (?, ?, ?, ?, 'answer', ?, ?, ${METRIC_VERSION})`,
   );
   const insertAll = db.$client.transaction(() => {
     forEachLineSync(pendingFile, (line) => insert.run(...(JSON.parse(line) as PendingRow)));

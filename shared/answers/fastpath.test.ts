@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { Vec2 } from '../geometry/types';
-import { GRASP_LABELS, graspLabelIndex } from './grasp';
+import { GRASP_LABELS } from './grasp';
 import { formatAnswer, parseAnswer, type Answer, type ParseResult } from '../tasks';
 import { extractPoints, finitePoints, parseNumberToken, type LabelledPoint } from './points';
 
@@ -33,19 +33,36 @@ describe('number fast path', () => {
 });
 
 // The parsers before the string fast paths: LabelledPoint lists from extractPoints, then finitePoints.
-function orderByLabel(found: LabelledPoint[]): LabelledPoint[] | string {
-  const idx = found.map((p) => graspLabelIndex(p.label));
-  if (idx.every((i) => i < 0)) return found;
+// Grasp labels by regex, read before the points or after them, whichever names all five once.
+const LABEL_RE = /(cent(?:er|re))|(left|right)[\s_-]*(?:finger)?[\s_-]*(base|tip)/gi;
+function labelsIn(text: string): number[] {
+  return [...text.matchAll(LABEL_RE)].map((m) => (m[1] ? 0 : (m[2].toLowerCase() === 'left' ? 1 : 2) + (m[3].toLowerCase() === 'tip' ? 2 : 0)));
+}
+function reading(idx: number[]): true | string | null {
+  if (idx.every((i) => i < 0)) return null;
   if (idx.some((i) => i < 0)) return 'some grasp points are labelled and some are not';
-  const out: LabelledPoint[] = [];
-  for (let k = 0; k < idx.length; k++) {
-    if (out[idx[k]]) return `label '${GRASP_LABELS[idx[k]]}' given twice`;
-    out[idx[k]] = found[k];
+  const seen = new Set<number>();
+  for (const i of idx) {
+    if (seen.has(i)) return `label '${GRASP_LABELS[i]}' given twice`;
+    seen.add(i);
   }
-  return out;
+  return true;
+}
+function orderByLabel(found: LabelledPoint[]): LabelledPoint[] | string {
+  const before = found.map((p) => labelsIn(p.label).at(-1) ?? -1);
+  const after = found.map((p) => labelsIn(p.after)[0] ?? -1);
+  const b = reading(before), a = reading(after);
+  const place = (idx: number[]) => { const out: LabelledPoint[] = []; idx.forEach((i, k) => (out[i] = found[k])); return out; };
+  if (b === true && a === true && before.some((i, k) => i !== after[k])) {
+    return 'ambiguous grasp labels: the text reads differently with labels before and after the points';
+  }
+  if (b === true) return place(before);
+  if (a === true) return place(after);
+  if (b === null && a === null) return found;
+  return (b ?? a) as string;
 }
 function referenceParse(task: 'pose' | 'grasp' | 'trajectory' | 'rearrangement', raw: string): ParseResult {
-  const found = extractPoints(raw);
+  const found = extractPoints(raw.normalize('NFKC'));
   if (!found.ok) return found;
   let pts: LabelledPoint[] | string = found.points;
   const n = pts.length;
@@ -65,6 +82,7 @@ const fragment = fc.constantFrom(
   '<points x="1" y="2">', '<point x=3.25 y=-4>', '</points>', '</point>', 'Grasp center', 'grasp center', ' Left finger base ', 'Right finger base',
   'Left finger tip', 'Right finger tip', 'right_tip', 'LEFT FINGER BASE', 'Grasp centre:', '[5, 6]', '(7.5, 8e1)', '[1e999, 2]', '[]', ', ', ' ', '\n',
   '{"x": 1, "y": 2}', 'point1', '<points x1="1" y1="2" x2="3" y2="4">', '[', ']', 'İ', '0.1234567890123456789', '9007199254740993',
+  ' (Grasp center)', ' left tip', '(x=1, y=2)', 'Right-finger-base', 'ｌｅｆｔ ｔｉｐ', 'Ｙｅｓ', '［１，２］',
 );
 const text = fc.array(fragment, { maxLength: 16 }).map((f) => f.join(''));
 const coord = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -2000, max: 2000 }));

@@ -7,7 +7,7 @@ const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`;
 const TAG_RE = /<points?\b([^>]*?)\/?>(?:([\s\S]*?)<\/points?>)?/gi;
 const ATTR_RE = new RegExp(String.raw`\b([xy])(\d*)\s*=\s*["']?(${NUM})["']?`, 'gi');
 const PAIR_RE = new RegExp(String.raw`[\[(]\s*(${NUM})\s*,\s*(${NUM})\s*[\])]`, 'g');
-const XY_OBJ_RE = new RegExp(String.raw`\{\s*"?x"?\s*:\s*(${NUM})\s*,\s*"?y"?\s*:\s*(${NUM})\s*\}`, 'gi');
+const KEY_VALUE_RE = new RegExp(String.raw`(?<!\w)x["']?\s*[:=]\s*["']?(${NUM})["']?\s*,\s*["']?y["']?\s*[:=]\s*["']?(${NUM})["']?`, 'gi');
 
 function regexScanTags(text: string): LabelledPoint[] {
   const out: LabelledPoint[] = [];
@@ -18,19 +18,18 @@ function regexScanTags(text: string): LabelledPoint[] {
     const label = (m[2] ?? '').toLowerCase().trim();
     for (const [key, x] of xs) {
       const y = ys.get(key);
-      if (y !== undefined) out.push({ point: [x, y], label });
+      if (y !== undefined) out.push({ point: [x, y], label, after: '' });
     }
   }
   return out;
 }
 function regexScanPairs(text: string, re: RegExp): LabelledPoint[] {
-  const out: LabelledPoint[] = [];
-  let last = 0;
-  for (const m of text.matchAll(re)) {
-    out.push({ point: [Number(m[1]), Number(m[2])], label: text.slice(last, m.index).toLowerCase() });
-    last = m.index + m[0].length;
-  }
-  return out;
+  const matches = [...text.matchAll(re)];
+  return matches.map((m, k) => ({
+    point: [Number(m[1]), Number(m[2])],
+    label: text.slice(k > 0 ? matches[k - 1].index + matches[k - 1][0].length : 0, m.index).toLowerCase(),
+    after: text.slice(m.index + m[0].length, k + 1 < matches.length ? matches[k + 1].index : text.length).toLowerCase(),
+  }));
 }
 function regexScanPoints(text: string): LabelledPoint[] {
   if (/<points?\b/i.test(text)) {
@@ -38,14 +37,14 @@ function regexScanPoints(text: string): LabelledPoint[] {
     if (tagged.length > 0) return tagged;
   }
   const pairs = regexScanPairs(text, PAIR_RE);
-  return pairs.length > 0 ? pairs : regexScanPairs(text, XY_OBJ_RE);
+  return pairs.length > 0 ? pairs : regexScanPairs(text, KEY_VALUE_RE);
 }
 
 // Text built from the fragments that matter to the grammar, so the random strings hit its corners.
 const fragment = fc.constantFrom(
   '<points', '<point', '<POINTS', '<pointsx', '</points>', '</point>', '</POINT>', '</points', '<', '>', '/>', '/', ' x', 'x', 'X1', 'y', ' y1', 'y2', 'x2',
   '=', ' = ', '"', "'", '[', ']', '(', ')', '{', '}', ',', ' ', '\n', '\u00a0', '\u2028', '1', '23', '-4', '+5', '.5', '6.', '7.8', 'e', 'E-3', 'e+', '_', 'a',
-  'Grasp center', 'Left finger base:', '"x": ', '"y":', ':', 'label', 'İ', 'ſ',
+  'Grasp center', 'Left finger base:', '"x": ', '"y":', ':', 'label', 'İ', 'ſ', 'x=', 'y =', "'x'", 'ax', '9x',
 );
 const text = fc.array(fragment, { maxLength: 40 }).map((f) => f.join(''));
 
@@ -66,6 +65,9 @@ describe('scanPoints (hand-written scanner)', () => {
       '<points x1="10" y1="20" x2="30" y2="40" x1="11">alt</points>',
       '[object markers: [865, 631], [1074, 938], (802 , 808)]',
       '```json\n[{"x": 1, "y": 2}, {"x": 3, "y": 4}]\n```',
+      'the center is at (x=677, y=349), the tip at (X = 1.5e2, Y: "3")',
+      "{'x': '12', 'y': '34'}",
+      '[677, 349] (Grasp center), [693, 367] (Left finger base)',
     ];
     for (const c of cases) expect(scanPoints(c)).toEqual(regexScanPoints(c));
   });

@@ -2,14 +2,19 @@
  * Exact intersection volume of two oriented boxes (camera frame, mm), without sampling and without
  * allocating: everything runs on preallocated Float64Array scratch buffers.
  *
- * The boundary of A ∩ B is made of the parts of A's faces inside B and the parts of B's faces inside A.
- * Each face is a convex quadrilateral, clipped to the other box's six half-spaces (Sutherland–Hodgman),
- * and by the divergence theorem vol(A ∩ B) = Σ_pieces area · d / 3, with d the signed distance from a
- * fixed origin to the piece's plane along its outward normal (the face's own box's outward normal). The
- * work is done in B's frame (origin at B's center, axes along B's edges), where B's half-spaces are
- * |x_k| ≤ h_k. A face of B lying in a face plane of A with the same outward side (coincident faces,
- * e.g. a box with itself) is counted once, through A's face. Vertices within `EPS` of a plane count
- * as on it. Exact up to floating-point rounding.
+ * A ∩ B is built by clipping the convex polyhedron A by B's six half-spaces, one after the other: each
+ * face polygon is clipped (Sutherland–Hodgman) and the cut is closed by a cap polygon in the clipping
+ * plane, so after every step the faces form a closed convex polyhedron. Its volume, by the divergence
+ * theorem, is Σ_faces area · d / 3 with d the signed distance of the face's plane from the origin along
+ * its outward normal. The work is done in B's frame (origin at B's center, axes along B's edges), where
+ * B's half-spaces are ±x_k ≤ h_k.
+ *
+ * Why this is robust where clipping both boxes' faces separately was not: each vertex is classified
+ * once per plane with an exact sign test (in when n·x − d ≤ 0), every vertex takes the same side in
+ * every face that shares it (shared vertices and cut points are computed alike, so they have the same
+ * bits), and a face lying in or within rounding of a clipping plane is either kept
+ * or replaced by the cap in the same place. So the volume is a continuous function of the boxes, with
+ * no tolerance band: nearly coplanar faces (1e-10 rad, 1e-9 mm apart) lose nothing.
  */
 import type { Box3d } from './types';
 
@@ -25,73 +30,104 @@ const FACE_CORNERS = new Int8Array([
 /** Corner sign vectors in METRICS.md's order (see box3d.ts). */
 const S = new Float64Array([-1, -1, -1, 1, -1, -1, 1, 1, -1, -1, 1, -1, -1, -1, 1, 1, -1, 1, 1, 1, 1, -1, 1, 1]);
 
-const EPS = 1e-9;
-const MAXV = 64;
+/**
+ * Vertices per face polygon: a box face clipped by 6 planes has at most 10, a cap one per crossing
+ * edge (at most 12) plus one per later plane; rounding in degenerate slivers can add a few.
+ */
+const MAXV = 32;
+/** Faces of the clipped polyhedron: A's 6 plus at most one cap per clipping plane. */
+const MAXF = 12;
 // Scratch state, reused by every call (JS is single-threaded and nothing here re-enters).
-const AC = new Float64Array(24); // A's corners in B's frame
-const BC = new Float64Array(24); // B's corners in B's frame
 const AN = new Float64Array(9); // A's unit axes in B's frame (rows)
 const AO = new Float64Array(3); // A's center in B's frame
 const BH = new Float64Array(3), AH = new Float64Array(3);
-const PN = new Float64Array(18), PD = new Float64Array(6); // six half-spaces n·x ≤ d
-const P0 = new Float64Array(MAXV * 3), P1 = new Float64Array(MAXV * 3);
 const BU = new Float64Array(9); // B's unit axes in the camera frame (rows)
+/** Two polyhedra (current and next), each: vertices, vertex counts, outward unit normals, plane offsets. */
+const FV = [new Float64Array(MAXF * MAXV * 3), new Float64Array(MAXF * MAXV * 3)];
+const FC = [new Int32Array(MAXF), new Int32Array(MAXF)];
+const FN = [new Float64Array(MAXF * 3), new Float64Array(MAXF * 3)];
+const FD = [new Float64Array(MAXF), new Float64Array(MAXF)];
+const CAP = new Float64Array(MAXV * 3); // cut points of the current plane (one per crossing edge)
+const ANG = new Float64Array(MAXV);
+const ORD = new Int32Array(MAXV);
 
 /**
- * Clips the convex polygon of `n` vertices in P0 by the six half-spaces in PN/PD; the result is in P0.
- * Returns its vertex count (< 3: nothing left).
+ * Clips polyhedron `src` (nf faces) by the half-space x_k·sg ≤ h into `1 − src`, adding the cap. Returns
+ * the number of faces left (0: nothing left), or -1 when every vertex is inside (`src` unchanged).
  */
-function clipFace(n: number): number {
-  let src = P0, dst = P1;
-  for (let h = 0; h < 6 && n >= 3; h++) {
-    const nx = PN[h * 3], ny = PN[h * 3 + 1], nz = PN[h * 3 + 2], d = PD[h];
-    let allIn = true;
-    for (let i = 0; i < n; i++) {
-      if (nx * src[i * 3] + ny * src[i * 3 + 1] + nz * src[i * 3 + 2] - d > EPS) { allIn = false; break; }
-    }
-    if (allIn) continue;
+function clipByPlane(src: number, nf: number, k: number, sg: number, h: number): number {
+  const dst = 1 - src;
+  const sv = FV[src], sc = FC[src], sn = FN[src], sd = FD[src];
+  const dv = FV[dst], dc = FC[dst], dn = FN[dst], dd = FD[dst];
+  let anyOut = false;
+  for (let f = 0; f < nf && !anyOut; f++) {
+    for (let i = 0; i < sc[f]; i++) if (sg * sv[(f * MAXV + i) * 3 + k] - h > 0) { anyOut = true; break; }
+  }
+  if (!anyOut) return -1;
+  let out = 0, ncap = 0;
+  for (let f = 0; f < nf; f++) {
+    const n = sc[f], base = f * MAXV * 3, obase = out * MAXV * 3;
     let m = 0;
     for (let i = 0; i < n; i++) {
       const j = i + 1 === n ? 0 : i + 1;
-      const px = src[i * 3], py = src[i * 3 + 1], pz = src[i * 3 + 2];
-      const qx = src[j * 3], qy = src[j * 3 + 1], qz = src[j * 3 + 2];
-      const dp = nx * px + ny * py + nz * pz - d;
-      const dq = nx * qx + ny * qy + nz * qz - d;
-      const sp = dp > EPS ? 1 : dp < -EPS ? -1 : 0;
-      const sq = dq > EPS ? 1 : dq < -EPS ? -1 : 0;
-      if (sp <= 0 && m < MAXV) { dst[m * 3] = px; dst[m * 3 + 1] = py; dst[m * 3 + 2] = pz; m++; }
-      if (sp * sq < 0 && m < MAXV) {
-        const t = dp / (dp - dq);
-        dst[m * 3] = px + t * (qx - px); dst[m * 3 + 1] = py + t * (qy - py); dst[m * 3 + 2] = pz + t * (qz - pz);
-        m++;
+      const p = base + i * 3, q = base + j * 3;
+      const dp = sg * sv[p + k] - h, dq = sg * sv[q + k] - h;
+      if (dp <= 0 && m < MAXV) { dv[obase + m * 3] = sv[p]; dv[obase + m * 3 + 1] = sv[p + 1]; dv[obase + m * 3 + 2] = sv[p + 2]; m++; }
+      if ((dp <= 0) !== (dq <= 0)) {
+        // The cut point, computed from the inside end so both faces of the edge get it alike.
+        const t = dp <= 0 ? dp / (dp - dq) : dq / (dq - dp);
+        const a = dp <= 0 ? p : q, b = dp <= 0 ? q : p;
+        const x = sv[a] + t * (sv[b] - sv[a]), y = sv[a + 1] + t * (sv[b + 1] - sv[a + 1]), z = sv[a + 2] + t * (sv[b + 2] - sv[a + 2]);
+        if (m < MAXV) { dv[obase + m * 3] = x; dv[obase + m * 3 + 1] = y; dv[obase + m * 3 + 2] = z; m++; }
+        // Both faces of a crossing edge compute its cut point from the same inside end with the same
+        // arithmetic, so they get the same bits: the cap keeps one copy.
+        let seen = false;
+        for (let c = 0; c < ncap && !seen; c++) seen = CAP[c * 3] === x && CAP[c * 3 + 1] === y && CAP[c * 3 + 2] === z;
+        if (!seen && ncap < MAXV) { CAP[ncap * 3] = x; CAP[ncap * 3 + 1] = y; CAP[ncap * 3 + 2] = z; ncap++; }
       }
     }
-    n = m;
-    const tmp = src; src = dst; dst = tmp;
+    if (m < 3) continue;
+    dc[out] = m;
+    dn[out * 3] = sn[f * 3]; dn[out * 3 + 1] = sn[f * 3 + 1]; dn[out * 3 + 2] = sn[f * 3 + 2];
+    dd[out] = sd[f];
+    out++;
   }
-  if (src !== P0) P0.set(src.subarray(0, n * 3));
-  return n;
+  if (out === 0 || ncap < 3 || out >= MAXF) return out;
+  // The cap: the cut points in angular order around their centroid, in the plane x_k = sg·h.
+  const u = k === 0 ? 1 : 0, v = k === 2 ? 1 : 2;
+  let cu = 0, cv = 0;
+  for (let i = 0; i < ncap; i++) { cu += CAP[i * 3 + u]; cv += CAP[i * 3 + v]; }
+  cu /= ncap; cv /= ncap;
+  for (let i = 0; i < ncap; i++) {
+    ANG[i] = Math.atan2(CAP[i * 3 + v] - cv, CAP[i * 3 + u] - cu);
+    let j = i;
+    while (j > 0 && ANG[ORD[j - 1]] > ANG[i]) { ORD[j] = ORD[j - 1]; j--; }
+    ORD[j] = i;
+  }
+  const obase = out * MAXV * 3;
+  const m = ncap;
+  for (let i = 0; i < m; i++) {
+    const c = ORD[i] * 3;
+    dv[obase + i * 3] = CAP[c]; dv[obase + i * 3 + 1] = CAP[c + 1]; dv[obase + i * 3 + 2] = CAP[c + 2];
+  }
+  dc[out] = m;
+  dn[out * 3] = k === 0 ? sg : 0; dn[out * 3 + 1] = k === 1 ? sg : 0; dn[out * 3 + 2] = k === 2 ? sg : 0;
+  dd[out] = h;
+  return out + 1;
 }
 
-/** |area| (mm²) of the planar polygon in P0 (n vertices) whose plane has unit normal (nx, ny, nz). */
-function faceArea(n: number, nx: number, ny: number, nz: number): number {
-  const ox = P0[0], oy = P0[1], oz = P0[2];
+/** |area| (mm²) of face f of polyhedron `buf`, whose plane has unit normal FN. */
+function faceArea(buf: number, f: number): number {
+  const V = FV[buf], n = FC[buf][f], b = f * MAXV * 3;
+  const ox = V[b], oy = V[b + 1], oz = V[b + 2];
   let ax = 0, ay = 0, az = 0;
   for (let i = 1; i + 1 < n; i++) {
-    const ux = P0[i * 3] - ox, uy = P0[i * 3 + 1] - oy, uz = P0[i * 3 + 2] - oz;
-    const vx = P0[i * 3 + 3] - ox, vy = P0[i * 3 + 4] - oy, vz = P0[i * 3 + 5] - oz;
+    const ux = V[b + i * 3] - ox, uy = V[b + i * 3 + 1] - oy, uz = V[b + i * 3 + 2] - oz;
+    const vx = V[b + i * 3 + 3] - ox, vy = V[b + i * 3 + 4] - oy, vz = V[b + i * 3 + 5] - oz;
     ax += uy * vz - uz * vy; ay += uz * vx - ux * vz; az += ux * vy - uy * vx;
   }
-  return Math.abs(ax * nx + ay * ny + az * nz) / 2;
-}
-
-/** Loads face f (0–5) of the box whose corners are in `C` into P0; returns 4. */
-function loadFace(C: Float64Array, f: number): number {
-  for (let i = 0; i < 4; i++) {
-    const c = FACE_CORNERS[f * 4 + i];
-    P0[i * 3] = C[c * 3]; P0[i * 3 + 1] = C[c * 3 + 1]; P0[i * 3 + 2] = C[c * 3 + 2];
-  }
-  return 4;
+  const N = FN[buf];
+  return Math.abs(ax * N[f * 3] + ay * N[f * 3 + 1] + az * N[f * 3 + 2]) / 2;
 }
 
 /** Exact intersection volume (mm³) of two oriented boxes; 0 when they are disjoint or only touch. */
@@ -117,61 +153,30 @@ export function boxIntersectionVolume(a: Box3d, b: Box3d): number {
     const l = Math.sqrt(x * x + y * y + z * z);
     for (let j = 0; j < 3; j++) AN[k * 3 + j] = (BU[j * 3] * x + BU[j * 3 + 1] * y + BU[j * 3 + 2] * z) / l;
   }
-  for (let i = 0; i < 8; i++) {
-    const s0 = S[i * 3] * AH[0], s1 = S[i * 3 + 1] * AH[1], s2 = S[i * 3 + 2] * AH[2];
-    for (let j = 0; j < 3; j++) AC[i * 3 + j] = AO[j] + AN[j] * s0 + AN[3 + j] * s1 + AN[6 + j] * s2;
-    BC[i * 3] = S[i * 3] * BH[0]; BC[i * 3 + 1] = S[i * 3 + 1] * BH[1]; BC[i * 3 + 2] = S[i * 3 + 2] * BH[2];
-  }
-
-  let vol = 0;
-  // A's faces inside B: B's half-spaces ±x_k ≤ h_k.
-  PN.fill(0);
-  for (let k = 0; k < 3; k++) {
-    PN[(2 * k) * 3 + k] = -1; PD[2 * k] = BH[k];
-    PN[(2 * k + 1) * 3 + k] = 1; PD[2 * k + 1] = BH[k];
-  }
+  // A as a polyhedron in buffer 0: its six faces with outward normals ±a_k and offsets ±a_k·o + h_k.
+  const V = FV[0];
   for (let f = 0; f < 6; f++) {
     const k = f >> 1, sg = f & 1 ? 1 : -1;
-    const n = clipFace(loadFace(AC, f));
-    if (n < 3) continue;
-    const nx = sg * AN[k * 3], ny = sg * AN[k * 3 + 1], nz = sg * AN[k * 3 + 2];
-    const d = nx * AO[0] + ny * AO[1] + nz * AO[2] + AH[k]; // outward distance of the face plane
-    vol += (faceArea(n, nx, ny, nz) * d) / 3;
-  }
-  // B's faces inside A: A's half-spaces ±a_k·x ≤ ±a_k·o + h_k.
-  for (let k = 0; k < 3; k++) {
-    const c = AN[k * 3] * AO[0] + AN[k * 3 + 1] * AO[1] + AN[k * 3 + 2] * AO[2];
-    PN[(2 * k) * 3] = -AN[k * 3]; PN[(2 * k) * 3 + 1] = -AN[k * 3 + 1]; PN[(2 * k) * 3 + 2] = -AN[k * 3 + 2];
-    PD[2 * k] = -c + AH[k];
-    PN[(2 * k + 1) * 3] = AN[k * 3]; PN[(2 * k + 1) * 3 + 1] = AN[k * 3 + 1]; PN[(2 * k + 1) * 3 + 2] = AN[k * 3 + 2];
-    PD[2 * k + 1] = c + AH[k];
-  }
-  for (let f = 0; f < 6; f++) {
-    const k = f >> 1, sg = f & 1 ? 1 : -1;
-    if (coincidesWithPlaneOfA(f, k, sg)) continue;
-    const n = clipFace(loadFace(BC, f));
-    if (n < 3) continue;
-    // Outward normal sg·e_k; the face plane is at distance h_k from B's center.
-    const nx = k === 0 ? sg : 0, ny = k === 1 ? sg : 0, nz = k === 2 ? sg : 0;
-    vol += (faceArea(n, nx, ny, nz) * BH[k]) / 3;
-  }
-  return vol > 0 ? vol : 0;
-}
-
-/** Whether face f of B (axis k, outward sign sg) lies in a face plane of A with the same outward side. */
-function coincidesWithPlaneOfA(f: number, k: number, sg: number): boolean {
-  for (let h = 0; h < 6; h++) {
-    // Same outward side: A's outward normal points along B's face normal.
-    if (!(sg * PN[h * 3 + k] > 0.5)) continue;
-    let on = true;
-    for (let i = 0; i < 4 && on; i++) {
+    for (let i = 0; i < 4; i++) {
       const c = FACE_CORNERS[f * 4 + i];
-      const s = PN[h * 3] * BC[c * 3] + PN[h * 3 + 1] * BC[c * 3 + 1] + PN[h * 3 + 2] * BC[c * 3 + 2] - PD[h];
-      on = Math.abs(s) <= EPS;
+      const s0 = S[c * 3] * AH[0], s1 = S[c * 3 + 1] * AH[1], s2 = S[c * 3 + 2] * AH[2];
+      for (let j = 0; j < 3; j++) V[(f * MAXV + i) * 3 + j] = AO[j] + AN[j] * s0 + AN[3 + j] * s1 + AN[6 + j] * s2;
     }
-    if (on) return true;
+    FC[0][f] = 4;
+    const nx = sg * AN[k * 3], ny = sg * AN[k * 3 + 1], nz = sg * AN[k * 3 + 2];
+    FN[0][f * 3] = nx; FN[0][f * 3 + 1] = ny; FN[0][f * 3 + 2] = nz;
+    FD[0][f] = nx * AO[0] + ny * AO[1] + nz * AO[2] + AH[k];
   }
-  return false;
+  let buf = 0, nf = 6;
+  for (let h = 0; h < 6 && nf > 0; h++) {
+    const n = clipByPlane(buf, nf, h >> 1, h & 1 ? 1 : -1, BH[h >> 1]);
+    if (n < 0) continue;
+    nf = n;
+    buf = 1 - buf;
+  }
+  let vol = 0;
+  for (let f = 0; f < nf; f++) vol += (faceArea(buf, f) * FD[buf][f]) / 3;
+  return vol > 0 ? vol : 0;
 }
 
 /**

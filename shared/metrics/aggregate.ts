@@ -1,6 +1,9 @@
 /**
  * From response scores to table rows (METRICS.md "From scores to the table"). Incremental: memory grows
  * with questions × sources (one small accumulator each), not with responses, so the CLI can stream.
+ * Every sum is exact (`ExactSum`) and the rows are sorted by one rule, so the table is a function of
+ * the set of responses: any order of additions and removals, through the CLI or the database, gives
+ * bit-identical figures (METRICS.md step 5).
  */
 import { TASKS, type Task } from '../tasks';
 import type { Scores } from './scores';
@@ -9,6 +12,74 @@ import type { Scores } from './scores';
 export const HUMAN_SOURCE = 'Human';
 
 type Cell = number | 'inf' | null;
+
+/**
+ * An exact sum of doubles: the finite values are kept as a Shewchuk expansion (non-overlapping partials,
+ * as in Python's `math.fsum`), so `value()` is the correctly rounded exact sum, whatever the order in
+ * which values were added and removed; +∞ is counted apart. No npm package offers an accumulator with
+ * removal (robust-sum/two-sum are allocation-per-call predicate helpers), hence these few lines.
+ */
+export class ExactSum {
+  private readonly partials: number[] = [];
+  private infinities = 0;
+
+  /** Adds `x` (finite or +∞; −∞ and NaN are not scores and are refused). */
+  add(x: number): void {
+    if (x === Infinity) { this.infinities++; return; }
+    if (!Number.isFinite(x)) throw new RangeError(`ExactSum: cannot add ${x}`);
+    const p = this.partials;
+    let i = 0;
+    for (let j = 0; j < p.length; j++) {
+      let y = p[j];
+      if (Math.abs(x) < Math.abs(y)) { const t = x; x = y; y = t; }
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) p[i++] = lo;
+      x = hi;
+    }
+    p.length = i;
+    p.push(x);
+  }
+
+  /** Removes a value added before (the sum is then exactly as if it had never been added). */
+  remove(x: number): void {
+    if (x === Infinity) {
+      if (this.infinities === 0) throw new RangeError('ExactSum: removing an infinity never added');
+      this.infinities--;
+      return;
+    }
+    this.add(-x);
+  }
+
+  /** The exact sum rounded once to the nearest double; Infinity when an infinity is in it. */
+  value(): number {
+    if (this.infinities > 0) return Infinity;
+    const p = this.partials;
+    let n = p.length;
+    if (n === 0) return 0;
+    let hi = p[--n], lo = 0;
+    while (n > 0) {
+      const x = hi, y = p[--n];
+      hi = x + y;
+      lo = y - (hi - x);
+      if (lo !== 0) break;
+    }
+    // Round half-even correctly when the rest of the partials push past a halfway case.
+    if (n > 0 && ((lo < 0 && p[n - 1] < 0) || (lo > 0 && p[n - 1] > 0))) {
+      const y = lo * 2, x = hi + y;
+      if (y === x - hi) hi = x;
+    }
+    return hi;
+  }
+}
+
+/** METRICS.md step 5's row order: `Human` first, then the other sources by name (UTF-16 code units). */
+export function compareSources(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === HUMAN_SOURCE) return -1;
+  if (b === HUMAN_SOURCE) return 1;
+  return a < b ? -1 : 1;
+}
 
 /** One table row; fractions as percentages (0–100), distance in px, NCE as is, all unrounded. */
 export interface TableRow {
@@ -32,14 +103,14 @@ export interface TableRow {
 const METRICS = ['iou3d', 'iou2d', 'success', 'dist', 'nce', 'recall', 'precision', 'correct'] as const;
 type Metric = (typeof METRICS)[number];
 
-/** Per (source, question): sums and counts of each metric, plus finite-only sums for dist/nce. */
+/** Per (source, question): exact sums and counts of each metric, plus finite-only sums for dist/nce. */
 interface QuestionAcc {
   task: Task;
   responses: number;
   invalid: number;
-  sum: Float64Array; // by METRICS index; Infinity propagates
+  sum: (ExactSum | undefined)[]; // by METRICS index; made when a response first carries the metric
   n: Uint32Array; // responses that carry the metric (iou3d may be null)
-  finiteSum: Float64Array;
+  finiteSum: (ExactSum | undefined)[];
   finiteN: Uint32Array;
 }
 
@@ -63,7 +134,7 @@ export class TableAggregator {
     let q = questions.get(r.questionId);
     if (!q) {
       const m = METRICS.length;
-      q = { task: r.task, responses: 0, invalid: 0, sum: new Float64Array(m), n: new Uint32Array(m), finiteSum: new Float64Array(m), finiteN: new Uint32Array(m) };
+      q = { task: r.task, responses: 0, invalid: 0, sum: new Array(m), n: new Uint32Array(m), finiteSum: new Array(m), finiteN: new Uint32Array(m) };
       questions.set(r.questionId, q);
     }
     q.responses++;
@@ -71,16 +142,15 @@ export class TableAggregator {
     for (let k = 0; k < METRICS.length; k++) {
       const v = r.scores[METRICS[k]];
       if (typeof v !== 'number') continue;
-      q.sum[k] += v;
+      (q.sum[k] ??= new ExactSum()).add(v);
       q.n[k]++;
-      if (Number.isFinite(v)) { q.finiteSum[k] += v; q.finiteN[k]++; }
+      if (Number.isFinite(v)) { (q.finiteSum[k] ??= new ExactSum()).add(v); q.finiteN[k]++; }
     }
   }
 
-  /** Sources in table order: `Human` first, then the others in the order they were first seen. */
+  /** Sources in table order (`compareSources`: `Human` first, then by name). */
   sourceNames(): string[] {
-    const names = [...this.sources.keys()];
-    return names.includes(HUMAN_SOURCE) ? [HUMAN_SOURCE, ...names.filter((s) => s !== HUMAN_SOURCE)] : names;
+    return [...this.sources.keys()].sort(compareSources);
   }
 
   /** Per-question means for every source, in table order (for `--per-question`). */
@@ -88,7 +158,7 @@ export class TableAggregator {
     for (const source of this.sourceNames()) {
       for (const [questionId, q] of this.sources.get(source)!) {
         const scores: Partial<Record<Metric, number>> = {};
-        METRICS.forEach((m, k) => { if (q.n[k] > 0) scores[m] = q.sum[k] / q.n[k]; });
+        METRICS.forEach((m, k) => { if (q.n[k] > 0) scores[m] = q.sum[k]!.value() / q.n[k]; });
         yield { questionId, task: q.task, source, responses: q.responses, invalid: q.invalid, scores };
       }
     }
@@ -101,8 +171,9 @@ export class TableAggregator {
 
   private row(source: string, questions: Map<string, QuestionAcc>): TableRow {
     const counts = Object.fromEntries(TASKS.map((t) => [t, { questions: 0, responses: 0, invalid: 0 }])) as TableRow['counts'];
-    // Per task and metric: sum of per-question means, number of questions, and the finite-only variant.
-    const acc = new Map<string, { sum: number; n: number; fSum: number; fN: number }>();
+    // Per task and metric: exact sum of per-question means, number of questions, and the finite-only
+    // variant (METRICS.md step 3: per question the mean of its valid responses, over the questions with one).
+    const acc = new Map<string, { sum: ExactSum; n: number; fSum: ExactSum; fN: number }>();
     for (const q of questions.values()) {
       const c = counts[q.task];
       c.questions++;
@@ -111,22 +182,22 @@ export class TableAggregator {
       METRICS.forEach((m, k) => {
         if (q.n[k] === 0) return;
         const key = `${q.task}.${m}`;
-        const a = acc.get(key) ?? { sum: 0, n: 0, fSum: 0, fN: 0 };
-        a.sum += q.sum[k] / q.n[k];
+        const a = acc.get(key) ?? { sum: new ExactSum(), n: 0, fSum: new ExactSum(), fN: 0 };
+        a.sum.add(q.sum[k]!.value() / q.n[k]);
         a.n++;
-        if (q.finiteN[k] > 0) { a.fSum += q.finiteSum[k] / q.finiteN[k]; a.fN++; }
+        if (q.finiteN[k] > 0) { a.fSum.add(q.finiteSum[k]!.value() / q.finiteN[k]); a.fN++; }
         acc.set(key, a);
       });
     }
     const mean = (task: Task, m: Metric, scale = 1): Cell => {
       const a = acc.get(`${task}.${m}`);
       if (!a || a.n === 0) return null;
-      const v = a.sum / a.n;
+      const v = a.sum.value() / a.n;
       return Number.isFinite(v) ? v * scale : 'inf';
     };
     const finiteMean = (task: Task, m: Metric): number | null => {
       const a = acc.get(`${task}.${m}`);
-      return a && a.fN > 0 ? a.fSum / a.fN : null;
+      return a && a.fN > 0 ? a.fSum.value() / a.fN : null;
     };
     return {
       source,

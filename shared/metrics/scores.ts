@@ -27,3 +27,12 @@ export interface Scores {
   precision?: number;
   correct?: number;
 }
+
+/**
+ * The version of the metric code: stored with every score, so that a database never keeps scores of
+ * older code beside newer ones. Raise it with any change that can change a score (a parser reading a
+ * form differently, a fix to the lift or the box intersection); stored scores of an older version are
+ * then recomputed (`bopask rescore`, and the server at start-up). 1 = before versions were stored;
+ * 2 = issue 10 (global pose lift, robust box intersection, labels after points, NFKC).
+ */
+export const METRIC_VERSION = 2;

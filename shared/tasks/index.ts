@@ -65,18 +65,28 @@ const specOf = (task: Task): TaskSpec<Answer> => TASK_SPECS[task] as TaskSpec<An
 /**
  * Reads a raw answer for `task`: a model's text in any form METRICS.md and the paper use (or JSON,
  * fenced or not, or a bare point list), a points array, a boolean, or "Yes"/"No". Coordinates are image
- * pixels and are not range-checked. Never throws: an unreadable answer gives `{ ok: false, reason }`.
+ * pixels and are not range-checked. Text is read after NFKC normalisation (`normalizeText`). Never throws:
+ * an unreadable answer gives `{ ok: false, reason }`.
  */
-export function parseAnswer(task: Task, raw: unknown): ParseResult {
+export function parseAnswer(task: Task, input: unknown): ParseResult {
   const spec = TASK_SPECS[task] as TaskSpec<Answer> | undefined;
   if (!spec) return { ok: false, reason: `unknown task '${String(task)}'` };
   try {
-    return spec.parse(raw);
+    return spec.parse(typeof input === 'string' ? normalizeText(input) : input);
   } catch (err) {
     // Parsers are written not to throw; this guards the "never throws" contract against exotic inputs
     // (getters, proxies) rather than hiding bugs, so the reason keeps the message.
     return { ok: false, reason: `unreadable answer: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/**
+ * NFKC, so that full-width and other compatibility forms models write (`Ｙｅｓ`, `［６７７，３４９］`,
+ * `ｌｅｆｔ`) read as their ASCII letters and digits; ASCII text (the usual case) is returned as is.
+ */
+export function normalizeText(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return text.normalize('NFKC');
+  return text;
 }
 
 /** The paper's canonical text form of an answer; `parseAnswer(a.task, formatAnswer(a))` gives `a` back. */
