@@ -52,7 +52,9 @@ export const participants = sqliteTable(
     completionCode: text('completion_code'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('participants_token_idx').on(t.token), uniqueIndex('participants_external_id_idx').on(t.externalId)],
+  // external_id is not unique: a platform id is a claim, not a credential, so the first browser to use
+  // one must not shut its owner out (services/annotate.ts, MAX_BATCHES_PER_EXTERNAL_ID).
+  (t) => [uniqueIndex('participants_token_idx').on(t.token), index('participants_external_id_idx').on(t.externalId)],
 );
 
 /**
@@ -71,7 +73,8 @@ export const assignments = sqliteTable(
       .references(() => questions.id),
     position: integer('position').notNull(),
     mode: text('mode', { enum: ['answer', 'verify', 'practice'] }).notNull(),
-    status: text('status', { enum: ['open', 'answered', 'skipped'] }).notNull().default('open'),
+    /** `expired`: left open past the hold (assignment.ts OPEN_HOLD_MS), given back; a late answer is refused. */
+    status: text('status', { enum: ['open', 'answered', 'skipped', 'expired'] }).notNull().default('open'),
     /** verify mode: the response whose answer is shown for checking. */
     verifyResponseId: text('verify_response_id'),
     createdAt: createdAt(),
@@ -121,6 +124,8 @@ export const users = sqliteTable('users', {
   username: text('username').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['curator', 'admin'] }).notNull(),
+  /** A disabled account cannot sign in, and its open sessions stop working at once. */
+  isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -130,11 +135,19 @@ export const settings = sqliteTable('settings', {
   value: real('value').notNull(),
 });
 
-/** Login sessions of curators and admins; the token is kept in an http-only cookie. */
-export const sessions = sqliteTable('sessions', {
-  token: text('token').primaryKey(),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-});
+/**
+ * Login sessions of curators and admins. The token lives only in the user's http-only cookie; the
+ * table keeps its SHA-256, so a copy of the database (a backup) opens no session.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 (hex) of the session token, never the token itself. */
+    tokenHash: text('token').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_expires_idx').on(t.expiresAt)],
+);

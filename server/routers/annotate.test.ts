@@ -61,11 +61,19 @@ describe('annotate router', () => {
 
   it('resumes a batch by its browser token, never by the participant id alone', async () => {
     const api = caller(db);
-    const a = await api.annotate.start({ externalId: 'prolific-42' });
+    const a = await api.annotate.start({ externalId: 'prolific-42', batchSize: 10 });
     expect((await api.annotate.start({ token: a.token })).token).toBe(a.token);
     expect((await api.annotate.start({ token: a.token, externalId: 'prolific-42' })).token).toBe(a.token);
-    // Someone who only knows the id gets nothing of the batch.
-    await expect(api.annotate.start({ externalId: 'prolific-42' })).rejects.toThrow(/already has a batch, opened in another browser/);
+    // Someone who only knows the id gets nothing of the batch: a batch of their own, with none of the
+    // first batch's questions (one person, one answer per question), and the id's owner is not shut out.
+    const other = await api.annotate.start({ externalId: 'prolific-42', batchSize: 10 });
+    expect(other.token).not.toBe(a.token);
+    const questionIds = (token: string) =>
+      db.$client.prepare('select a.question_id q from assignments a join participants p on p.id = a.participant_id where p.token = ?').all(token).map((r) => (r as { q: string }).q);
+    const first = new Set(questionIds(a.token));
+    expect(questionIds(other.token).filter((q) => first.has(q) && !q.startsWith('practice-'))).toEqual([]);
+    await api.annotate.start({ externalId: 'prolific-42', batchSize: 10 });
+    await expect(api.annotate.start({ externalId: 'prolific-42', batchSize: 10 })).rejects.toThrow(/already has 3 batches/);
     // A second person on the same browser, with their own id, gets their own batch.
     const b = await api.annotate.start({ token: a.token, externalId: 'prolific-43' });
     expect(b.token).not.toBe(a.token);

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { answerSchema } from '../../shared/answers';
 import { getBatch, startOrResume, submitResponse } from '../services/annotate';
-import { batchStartProcedure, publicProcedure, router } from '../trpc';
+import { takeNewBatch } from '../security/guards';
+import { clientAddress } from '../security/request';
+import { publicProcedure, router } from '../trpc';
 
 const token = z.string().min(16).max(64);
 const responseId = z.string().uuid();
@@ -14,7 +16,8 @@ const responseId = z.string().uuid();
 const timeMs = z.number().finite().min(0).max(24 * 3600 * 1000);
 
 export const annotateRouter = router({
-  start: batchStartProcedure
+  /** New batches are limited per client address (security/guards.ts), counted after validation. */
+  start: publicProcedure
     .input(
       z.object({
         token: token.optional(),
@@ -22,7 +25,9 @@ export const annotateRouter = router({
         batchSize: z.number().int().min(10).max(25).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => startOrResume(ctx.db, input)),
+    .mutation(({ ctx, input }) =>
+      startOrResume(ctx.db, input, () => takeNewBatch(ctx, clientAddress(ctx.req, !!ctx.config.trustProxy))),
+    ),
   batch: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => getBatch(ctx.db, input.token)),
   submit: publicProcedure
     .input(z.object({ token, assignmentId: z.number().int(), responseId, timeMs, answer: answerSchema }))

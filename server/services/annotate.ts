@@ -6,7 +6,7 @@
  * the contributor has answered.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { parseAnswer, type Answer } from '../../shared/answers';
 import { AppError, BadInputError } from '../../shared/errors';
 import type { WorldToCamera } from '../../shared/geometry/camera';
@@ -14,7 +14,7 @@ import type { Mat3 } from '../../shared/geometry/types';
 import { scoreParsed } from '../../shared/metrics';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
-import { planBatch } from './assignment';
+import { OPEN_HOLD_MS, planBatch } from './assignment';
 import { decodeScores, encodeScores, scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
@@ -22,9 +22,18 @@ import { getSettings } from './settings';
 type QuestionRow = typeof questions.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
 
+/**
+ * The camera goes only to tasks whose tool uses it: the pose tool places a box with `K` and the table
+ * frame (`world_to_camera`); every other tool draws in image pixels, so for them the camera pose would
+ * only be extra information about the scene.
+ */
+const TASKS_USING_CAMERA: ReadonlySet<QuestionRow['task']> = new Set(['pose']);
+
 /** What a contributor may see of a question. `camera` carries intrinsics and the table frame only. */
 function publicQuestion(q: QuestionRow) {
-  const camera = (q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera } }).camera;
+  const camera = TASKS_USING_CAMERA.has(q.task)
+    ? (q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera } }).camera
+    : undefined;
   // No question id and no image path: both would point to the published labels of the source data.
   return {
     task: q.task,
@@ -43,22 +52,38 @@ function participantByToken(db: DbOrTx, token: string) {
 }
 
 /**
+ * Batches one platform id (`?pid`) may start. A platform id is a claim, not a credential: anyone may
+ * type someone else's, so the first browser to use it must not shut its owner out. Each browser with
+ * that id gets its own batch (and code), up to this many; questions one of them had are never given
+ * to another batch of the same id. The researcher sees every batch of a pid in the export.
+ */
+export const MAX_BATCHES_PER_EXTERNAL_ID = 3;
+
+export interface StartInput {
+  token?: string;
+  externalId?: string;
+  batchSize?: number;
+}
+
+/**
  * Starts a batch for a new contributor, or resumes theirs by the token their browser keeps. A token
  * whose batch belongs to another `?pid` is ignored (a second person on a shared browser starts their
  * own). A `?pid` alone never resumes a batch: knowing someone's platform id must not hand over their
- * answers or their completion code.
+ * answers or their completion code. `beforeNewBatch` (the per-address limit) runs only when a new
+ * batch is about to be made, after the input was validated: a resume or a refused start costs nothing.
  */
-export function startOrResume(db: Db, input: { token?: string; externalId?: string; batchSize?: number }) {
+export async function startOrResume(db: Db, input: StartInput, beforeNewBatch: () => Promise<void> = async () => {}) {
+  const resumed = resumable(db, input);
+  if (resumed) return resumed;
+  await beforeNewBatch();
   return db.transaction(
     (tx) => {
-      if (input.token) {
-        const p = tx.select().from(participants).where(eq(participants.token, input.token)).get();
-        if (p && (!input.externalId || p.externalId === input.externalId)) return { token: p.token };
-      }
+      const again = resumable(tx, input);
+      if (again) return again;
       if (input.externalId) {
-        const p = tx.select({ id: participants.id }).from(participants).where(eq(participants.externalId, input.externalId)).get();
-        if (p) {
-          throw new AppError('CONFLICT', 'this participant id already has a batch, opened in another browser: continue there');
+        const n = tx.select({ n: sql<number>`count(*)` }).from(participants).where(eq(participants.externalId, input.externalId)).get()!.n;
+        if (n >= MAX_BATCHES_PER_EXTERNAL_ID) {
+          throw new AppError('CONFLICT', `this participant id already has ${n} batches: continue in the browser where you started`);
         }
       }
       const settings = getSettings(tx);
@@ -75,6 +100,12 @@ export function startOrResume(db: Db, input: { token?: string; externalId?: stri
     },
     { behavior: 'immediate' },
   );
+}
+
+function resumable(db: DbOrTx, input: StartInput): { token: string } | null {
+  if (!input.token) return null;
+  const p = db.select({ token: participants.token, externalId: participants.externalId }).from(participants).where(eq(participants.token, input.token)).get();
+  return p && (!input.externalId || p.externalId === input.externalId) ? { token: p.token } : null;
 }
 
 /** Practice feedback: the score and the ground truth, for practice questions the contributor answered. */
@@ -100,9 +131,27 @@ function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow): Answer | null {
   return parsed.ok ? parsed.answer : null;
 }
 
+/**
+ * Late answers (the rule): a question left open for OPEN_HOLD_MS after its batch started is given back
+ * to the pool (assignment.ts stops counting it) and its item is marked `expired`: an answer sent after
+ * that is refused, since the slot may already be someone else's and the question would get an answer
+ * more than planned. An expired item counts as not answered for the completion code.
+ */
+function expireStale(db: DbOrTx, participantId: string, now: number): number {
+  return db
+    .update(assignments)
+    .set({ status: 'expired' })
+    .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), lte(assignments.createdAt, new Date(now - OPEN_HOLD_MS))))
+    .run().changes;
+}
+
 /** The contributor's batch, in order, with progress and (when finished) the completion code. */
-export function getBatch(db: Db, token: string) {
-  const p = participantByToken(db, token);
+export function getBatch(db: Db, token: string, now = Date.now()) {
+  let p = participantByToken(db, token);
+  if (expireStale(db, p.id, now) > 0) {
+    issueCompletionCode(db, p.id);
+    p = participantByToken(db, token);
+  }
   const rows = db
     .select({ a: assignments, q: questions })
     .from(assignments)
@@ -148,8 +197,8 @@ export interface SubmitInput {
 }
 
 /** Stores one response for an open assignment (idempotent on `responseId`) and closes the assignment. */
-export function submitResponse(db: Db, input: SubmitInput) {
-  return db.transaction(
+export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
+  const result = db.transaction(
     (tx) => {
       const p = participantByToken(tx, input.token);
       const a = tx
@@ -163,6 +212,11 @@ export function submitResponse(db: Db, input: SubmitInput) {
         if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
         return { responseId: existing.id, status: a.status, isRetry: true };
       }
+      if (a.status === 'open' && expireStale(tx, p.id, now) > 0) {
+        issueCompletionCode(tx, p.id);
+        return { expiredPosition: a.position };
+      }
+      if (a.status === 'expired') return { expiredPosition: a.position };
       if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
       const q = tx.select().from(questions).where(eq(questions.id, a.questionId)).get()!;
       const row = buildResponse(input, a, q, p.id);
@@ -174,6 +228,14 @@ export function submitResponse(db: Db, input: SubmitInput) {
     },
     { behavior: 'immediate' },
   );
+  // Thrown after the commit, so the item stays marked expired.
+  if ('expiredPosition' in result && result.expiredPosition !== undefined) {
+    throw new AppError(
+      'CONFLICT',
+      `item ${result.expiredPosition + 1} of your batch was given back after ${OPEN_HOLD_MS / 3600_000} hours without an answer, so this answer was not kept`,
+    );
+  }
+  return result;
 }
 
 /**

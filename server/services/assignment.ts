@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/answers';
 import type { DbOrTx } from '../db/client';
-import { assignments, questions, responses } from '../db/schema';
+import { assignments, participants, questions, responses } from '../db/schema';
 import type { Settings } from './settings';
 
 export interface PlannedAssignment {
@@ -24,6 +24,17 @@ interface Candidate {
   count: number;
   target: number;
   tiebreak: number;
+}
+
+/**
+ * The batches of one contributor: this one, and the other batches started under the same platform id
+ * (services/annotate.ts MAX_BATCHES_PER_EXTERNAL_ID), so no one gets a question twice by opening
+ * another browser.
+ */
+function samePerson(participantId: string) {
+  return sql`(select p2.id from ${participants} p1 join ${participants} p2
+    on p2.id = p1.id or (p1.external_id is not null and p2.external_id = p1.external_id)
+    where p1.id = ${participantId})`;
 }
 
 function hashRank(id: string): number {
@@ -47,7 +58,7 @@ function rankedCandidates(db: DbOrTx, participantId: string, share: number): Map
       count: sql<number>`(select count(*) from ${assignments} a where a.question_id = "questions"."id"
         and a.mode = 'answer' and (a.status = 'answered' or (a.status = 'open' and a.created_at > ${heldSince})))`,
       mine: sql<number>`(select count(*) from ${assignments} a where a.question_id = "questions"."id"
-        and a.participant_id = ${participantId})`,
+        and a.participant_id in ${samePerson(participantId)})`,
     })
     .from(questions)
     .where(eq(questions.pool, 'benchmark'))
@@ -123,7 +134,7 @@ function pickLabelVerifyItems(db: DbOrTx, participantId: string, exclude: Set<st
       and(
         eq(questions.pool, 'benchmark'),
         sql`not exists (select 1 from ${assignments} a where a.question_id = "questions"."id"
-          and a.participant_id = ${participantId})`,
+          and a.participant_id in ${samePerson(participantId)})`,
       ),
     )
     .orderBy(
@@ -151,7 +162,7 @@ function pickModelVerifyItems(db: DbOrTx, participantId: string, exclude: Set<st
         eq(responses.kind, 'answer'),
         ne(responses.source, 'Human'),
         sql`not exists (select 1 from ${assignments} a where a.question_id = "responses"."question_id"
-          and a.participant_id = ${participantId})`,
+          and a.participant_id in ${samePerson(participantId)})`,
       ),
     )
     .orderBy(
