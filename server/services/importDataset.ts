@@ -133,6 +133,10 @@ function readImageSize(
     result = `'${rel}' must be a relative path inside the images folder`;
   } else if (!fs.existsSync(full)) {
     result = `image '${rel}' not found under ${root}`;
+  } else if (!isInsideReally(root, full)) {
+    // A symlink (the file or a folder on its way) that leads out of the images folder: copying it
+    // would import whatever it points to.
+    result = `'${rel}' is a symbolic link leading outside the images folder ${root}`;
   } else {
     try {
       const dim = imageSize(fs.readFileSync(full));
@@ -143,6 +147,10 @@ function readImageSize(
   }
   cache.set(rel, result);
   return result;
+}
+
+function isInsideReally(root: string, full: string): boolean {
+  return fs.realpathSync(full).startsWith(fs.realpathSync(root) + path.sep);
 }
 
 /** Keeps rows not yet stored; identical ones count as unchanged; a differing one is an error. */
