@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   export: { summary: 'export the curated dataset (FORMAT.md, round-trip exact)', load: () => import('./commands/export') },
   table: { summary: 'print the benchmark table from the database', load: () => import('./commands/table') },
+  backup: { summary: 'write a consistent copy of the live database', load: () => import('./commands/backup') },
   'create-user': { summary: 'create a curator or admin account', load: () => import('./commands/createUser') },
 };
 
