@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   table: { summary: 'print the benchmark table from the database', load: () => import('./commands/table') },
   backup: { summary: 'write a consistent copy of the live database', load: () => import('./commands/backup') },
   'create-user': { summary: 'create a curator or admin account', load: () => import('./commands/createUser') },
+  'disable-user': { summary: 'disable (or --enable) an account', load: () => import('./commands/disableUser') },
 };
 
 export interface CommandModule {

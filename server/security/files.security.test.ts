@@ -24,7 +24,7 @@ describe('symbolic links', () => {
     const db = openDb(':memory:');
     const imagesDir = tmp('bopask-store-');
     await expect(importDataset(db, { datasetPath: dataset, imagesDir })).rejects.toThrow(
-      /line 3, field image: 'img\/linked.png' is a symbolic link leading outside the images folder/,
+      /dataset.jsonl:3: field image: 'img\/linked.png' is a symbolic link leading outside the images folder/,
     );
     expect(db.$client.prepare('select count(*) n from questions').get()).toEqual({ n: 0 });
     expect(fs.readdirSync(imagesDir)).toEqual([]);

@@ -13,6 +13,7 @@ import { BadInputError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
 import { newImageKey } from './images';
+import { assertInputFile, withoutBom } from './inputFiles';
 
 /** How many line errors one refusal lists before summarising the rest. */
 const MAX_REPORTED_ERRORS = 20;
@@ -46,34 +47,35 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
   const seen = new Map<string, number>();
   const imageSizes = new Map<string, { width: number; height: number } | string>();
 
-  if (!fs.existsSync(opts.datasetPath)) throw new BadInputError(`dataset file not found: ${opts.datasetPath}`);
+  assertInputFile(opts.datasetPath, 'dataset file');
+  // Errors read "FILE:LINE: field F: reason", as import-predictions and score report them.
+  const at = (lineNo: number, text: string) => `${opts.datasetPath}:${lineNo}: ${text}`;
   const lines = readline.createInterface({ input: fs.createReadStream(opts.datasetPath), crlfDelay: Infinity });
   let lineNo = 0;
-  for await (const line of lines) {
+  for await (const raw of lines) {
     lineNo++;
+    const line = withoutBom(raw, lineNo);
     if (line.trim() === '') continue;
     opts.onProgress?.(lineNo);
     const parsed = parseDatasetLine(line, lineNo);
     if (!parsed.ok) {
-      errors.push(parsed.error);
+      errors.push(at(lineNo, parsed.error.replace(/^line \d+(, |: )/, '')));
       continue;
     }
     const item = parsed.item;
     const firstLine = seen.get(item.id);
     if (firstLine !== undefined) {
-      errors.push(`line ${lineNo}, field id: '${item.id}' already used on line ${firstLine}`);
+      errors.push(at(lineNo, `field id: '${item.id}' already used on line ${firstLine}`));
       continue;
     }
     seen.set(item.id, lineNo);
     const size = readImageSize(imagesRoot, item.image, imageSizes);
     if (typeof size === 'string') {
-      errors.push(`line ${lineNo}, field image: ${size}`);
+      errors.push(at(lineNo, `field image: ${size}`));
       continue;
     }
     if ((item.width !== undefined && item.width !== size.width) || (item.height !== undefined && item.height !== size.height)) {
-      errors.push(
-        `line ${lineNo}, field width/height: ${item.width}×${item.height} given but ${item.image} is ${size.width}×${size.height}`,
-      );
+      errors.push(at(lineNo, `field width/height: ${item.width}×${item.height} given but ${item.image} is ${size.width}×${size.height}`));
       continue;
     }
     rows.push({
@@ -91,7 +93,7 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
     throw new BadInputError(`${opts.datasetPath}: the file holds no questions`);
   }
 
-  const { fresh, unchanged } = splitAgainstExisting(db, rows, pool, errors, seen);
+  const { fresh, unchanged } = splitAgainstExisting(db, opts.datasetPath, rows, pool, errors, seen);
   checkImageStore(fresh, imagesRoot, opts.imagesDir, errors);
   if (errors.length > 0) throw refusal(opts.datasetPath, errors);
 
@@ -154,7 +156,7 @@ function isInsideReally(root: string, full: string): boolean {
 }
 
 /** Keeps rows not yet stored; identical ones count as unchanged; a differing one is an error. */
-function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[], lineOf: Map<string, number>) {
+function splitAgainstExisting(db: Db, file: string, rows: Row[], pool: string, errors: string[], lineOf: Map<string, number>) {
   const fresh: Row[] = [];
   let unchanged = 0;
   const existing = new Map<string, { item: unknown; pool: string }>();
@@ -168,7 +170,7 @@ function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[
     const old = existing.get(row.id);
     if (!old) fresh.push(row);
     else if (JSON.stringify(old.item) === JSON.stringify(row.item) && old.pool === pool) unchanged++;
-    else errors.push(`line ${lineOf.get(row.id)}, field id: '${row.id}' was imported before with different content (${old.pool} pool); ids are keys`);
+    else errors.push(`${file}:${lineOf.get(row.id)}: field id: '${row.id}' was imported before with different content (${old.pool} pool); ids are keys`);
   }
   return { fresh, unchanged };
 }
