@@ -51,26 +51,25 @@ describe('a server killed with SIGKILL in a stream of submits', () => {
       const { child, base } = await startServer(env);
       const post = (proc: string, body: unknown) =>
         fetch(`${base}/${proc}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const { result } = (await (await post('annotate.start', { batchSize: 25 })).json()) as { result: { data: { token: string } } };
-      const token = result.data.token;
-      const batch = (await (await fetch(`${base}/annotate.batch?input=${encodeURIComponent(JSON.stringify({ token }))}`)).json()) as {
-        result: { data: { items: { assignmentId: number; question: { task: Task } }[] } };
-      };
-      const items = batch.result.data.items;
-      // Four submits in flight at a time; the kill lands after 12 acknowledgements, mid-stream.
       const exited = new Promise((r) => child.on('exit', r));
-      let next = 0;
+      // Four contributors, each answering their batch in order; the kill lands mid-stream.
       const worker = async () => {
-        while (next < items.length) {
-          const item = items[next++];
-          const responseId = randomUUID();
-          try {
+        try {
+          const { result } = (await (await post('annotate.start', { batchSize: 25 })).json()) as { result: { data: { token: string } } };
+          const token = result.data.token;
+          for (;;) {
+            const batch = (await (await fetch(`${base}/annotate.batch?input=${encodeURIComponent(JSON.stringify({ token }))}`)).json()) as {
+              result: { data: { items: { assignmentId: number; status: string; question: { task: Task } }[] } };
+            };
+            const item = batch.result.data.items.find((i) => i.status === 'open');
+            if (!item) return;
+            const responseId = randomUUID();
             const res = await post('annotate.submit', { token, assignmentId: item.assignmentId, responseId, timeMs: 1, answer: fixtureAnswer(item.question.task) });
             if (res.status === 200) acknowledged.add(responseId);
             if (acknowledged.size >= 12 * (round + 1) && child.exitCode === null) child.kill('SIGKILL');
-          } catch {
-            return; // the connection died with the server
           }
+        } catch {
+          return; // the connection died with the server
         }
       };
       await Promise.all([worker(), worker(), worker(), worker()]);

@@ -54,3 +54,19 @@ describe('upgrading an existing database', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('before-migration'))).toHaveLength(1);
   });
 });
+
+describe('the late-binding counters after an upgrade', () => {
+  it('fills task, bound_at, load and hash_rank for what older versions stored', async () => {
+    const { fillOlderDatabase, openOlderDatabase } = await import('../testing/olderDatabase');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-upgrade-')), 'old.sqlite');
+    const old = openOlderDatabase(file, 1);
+    fillOlderDatabase(old, 10, 40); // 4 answered assignments per question
+    old.$client.prepare("update assignments set status = 'open' where id % 4 = 0").run();
+    old.$client.close();
+    const db = openDb(file, { log: () => {} });
+    const c = db.$client;
+    expect(c.prepare('select count(*) n from questions where hash_rank is null').get()).toEqual({ n: 0 });
+    expect(c.prepare("select count(*) n from assignments where task is null or bound_at is null").get()).toEqual({ n: 0 });
+    expect(c.prepare('select min(load) lo, max(load) hi from questions').get()).toEqual({ lo: 4, hi: 4 });
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +37,6 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
   }
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;
   const pending = pendingMigrations(sqlite, migrationsFolder);
@@ -45,13 +45,44 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     const t0 = performance.now();
     sqlite.prepare('VACUUM INTO ?').run(backup);
     const t1 = performance.now();
-    migrate(db, { migrationsFolder });
+    migrateChecked(db);
     const t2 = performance.now();
     log(`database ${file}: backed up to ${backup} in ${((t1 - t0) / 1000).toFixed(1)} s, ${pending} migration(s) applied in ${((t2 - t1) / 1000).toFixed(1)} s`);
   } else {
-    migrate(db, { migrationsFolder });
+    migrateChecked(db);
   }
+  fillHashRanks(sqlite);
   return db;
+
+  /**
+   * SQLite's way to change a table's shape (drizzle-kit's copy, drop, rename) needs foreign keys off
+   * while it runs, and `PRAGMA foreign_keys` has no effect inside the migration's transaction: so they
+   * are off around it, and every reference is checked before they go back on.
+   */
+  function migrateChecked(d: Db): void {
+    sqlite.pragma('foreign_keys = OFF');
+    migrate(d, { migrationsFolder });
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`after migrating, ${broken.length} row(s) break a foreign key: ${JSON.stringify(broken.slice(0, 5))}`);
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+/** SHA-1 of a question id as a uniform number in [0, 2^32): see questions.hashRank. */
+export function hashRank(id: string): number {
+  return createHash('sha1').update(id).digest().readUInt32BE(0);
+}
+
+/** Questions from before hash_rank existed get theirs (SQLite has no SHA-1 for the migration to use). */
+function fillHashRanks(sqlite: Database.Database): void {
+  const columns = sqlite.pragma('table_info(questions)') as { name: string }[];
+  if (!columns.some((c) => c.name === 'hash_rank')) return; // a partly migrated copy (tests)
+  const ids = sqlite.prepare('select id from questions where hash_rank is null').pluck().all() as string[];
+  if (ids.length === 0) return;
+  const set = sqlite.prepare('update questions set hash_rank = ? where id = ?');
+  sqlite.transaction(() => {
+    for (const id of ids) set.run(hashRank(id), id);
+  })();
 }
 
 /**

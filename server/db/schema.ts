@@ -31,12 +31,24 @@ export const questions = sqliteTable(
     height: integer('height').notNull(),
     question: text('question').notNull(),
     item: text('item', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    /**
+     * A stable uniform number in [0, 2^32) from the id's SHA-1: the questions below
+     * redundancyShare · 2^32 want a second contributor, and it orders equals at random without a sort.
+     */
+    hashRank: integer('hash_rank'),
+    /**
+     * Benchmark slots taken: answered answer-mode assignments plus open ones still within their hold
+     * (services/assignment.ts keeps it as assignments are bound, answered, skipped or expire). It lets
+     * a contributor's next question be found through one index instead of counting over the dataset.
+     */
+    load: integer('load').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
     index('questions_task_idx').on(t.task),
     index('questions_pool_idx').on(t.pool),
     index('questions_image_key_idx').on(t.imageKey),
+    index('questions_need_idx').on(t.pool, t.task, t.load, t.hashRank),
   ],
 );
 
@@ -68,21 +80,29 @@ export const assignments = sqliteTable(
     participantId: text('participant_id')
       .notNull()
       .references(() => participants.id),
-    questionId: text('question_id')
-      .notNull()
-      .references(() => questions.id),
+    /**
+     * Null until the contributor reaches the item: a batch is a plan (the task of each position) and
+     * an answer-mode question is taken only then (late binding), so opening batches holds nothing.
+     */
+    questionId: text('question_id').references(() => questions.id),
+    /** The planned task of this position (the question's task once bound). */
+    task: text('task', { enum: ['pose', 'grasp', 'trajectory', 'rearrangement', 'spatial', 'depth'] }),
     position: integer('position').notNull(),
     mode: text('mode', { enum: ['answer', 'verify', 'practice'] }).notNull(),
     /** `expired`: left open past the hold (assignment.ts OPEN_HOLD_MS), given back; a late answer is refused. */
     status: text('status', { enum: ['open', 'answered', 'skipped', 'expired'] }).notNull().default('open'),
     /** verify mode: the response whose answer is shown for checking. */
     verifyResponseId: text('verify_response_id'),
+    /** When the question was bound: its hold (OPEN_HOLD_MS) runs from here. */
+    boundAt: integer('bound_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('assignments_participant_question_idx').on(t.participantId, t.questionId),
     index('assignments_question_idx').on(t.questionId),
     index('assignments_verify_response_idx').on(t.verifyResponseId),
+    index('assignments_participant_idx').on(t.participantId, t.position),
+    index('assignments_hold_idx').on(t.status, t.boundAt),
   ],
 );
 

@@ -6,7 +6,7 @@
  * the contributor has answered.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { parseAnswer, type Answer } from '../../shared/answers';
 import { AppError, BadInputError } from '../../shared/errors';
 import type { WorldToCamera } from '../../shared/geometry/camera';
@@ -14,7 +14,7 @@ import type { Mat3 } from '../../shared/geometry/types';
 import { scoreParsed } from '../../shared/metrics';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
-import { OPEN_HOLD_MS, planBatch } from './assignment';
+import { addLoad, bindQuestion, BIND_AHEAD, expireHolds, OPEN_HOLD_MS, planBatch } from './assignment';
 import { decodeScores, encodeScores, scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
@@ -93,8 +93,19 @@ export async function startOrResume(db: Db, input: StartInput, beforeNewBatch: (
       tx.insert(participants).values({ id, token, externalId: input.externalId ?? null, batchSize }).run();
       const plan = planBatch(tx, id, settings, batchSize);
       if (plan.length === 0) throw new AppError('NOT_FOUND', 'there are no questions to answer yet');
+      const boundAt = new Date();
       tx.insert(assignments)
-        .values(plan.map((p, i) => ({ participantId: id, questionId: p.questionId, position: i, mode: p.mode, verifyResponseId: p.verifyResponseId ?? null })))
+        .values(
+          plan.map((p, i) => ({
+            participantId: id,
+            questionId: p.questionId ?? null,
+            task: p.task,
+            position: i,
+            mode: p.mode,
+            verifyResponseId: p.verifyResponseId ?? null,
+            boundAt: p.questionId ? boundAt : null,
+          })),
+        )
         .run();
       return { token };
     },
@@ -132,26 +143,55 @@ function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow): Answer | null {
 }
 
 /**
- * Late answers (the rule): a question left open for OPEN_HOLD_MS after its batch started is given back
- * to the pool (assignment.ts stops counting it) and its item is marked `expired`: an answer sent after
- * that is refused, since the slot may already be someone else's and the question would get an answer
- * more than planned. An expired item counts as not answered for the completion code.
+ * Binds questions to the contributor's next open answer positions — the one they are at and
+ * BIND_AHEAD after it — and first gives back the slots whose hold ran out (theirs, and a few of
+ * anyone's). A position with no question left for this contributor is dropped from the batch.
+ *
+ * Late answers (the rule): an answer-mode question left open for OPEN_HOLD_MS after it was bound is
+ * given back to the pool and its item marked `expired`: an answer sent after that is refused, since
+ * the slot may already be someone else's and the question would get an answer more than planned. An
+ * expired item counts as not answered for the completion code.
  */
-function expireStale(db: DbOrTx, participantId: string, now: number): number {
-  return db
-    .update(assignments)
-    .set({ status: 'expired' })
-    .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), lte(assignments.createdAt, new Date(now - OPEN_HOLD_MS))))
-    .run().changes;
+function bindReached(db: Db, participantId: string, now: number): void {
+  db.transaction(
+    (tx) => {
+      let isChanged = expireHolds(tx, now, participantId) > 0;
+      expireHolds(tx, now);
+      const settings = getSettings(tx);
+      for (let guard = 0; guard < 50; guard++) {
+        // The next open answer positions: the one reached and BIND_AHEAD after it.
+        const next = tx
+          .select({ id: assignments.id, task: assignments.task, questionId: assignments.questionId })
+          .from(assignments)
+          .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), eq(assignments.mode, 'answer')))
+          .orderBy(asc(assignments.position))
+          .limit(BIND_AHEAD + 1)
+          .all()
+          .find((a) => a.questionId === null);
+        if (!next) break;
+        const q = bindQuestion(tx, participantId, next.task ?? 'spatial', settings);
+        if (q) {
+          tx.update(assignments).set({ questionId: q.id, task: q.task, boundAt: new Date(now) }).where(eq(assignments.id, next.id)).run();
+          addLoad(tx, q.id, 1);
+        } else {
+          tx.delete(assignments).where(eq(assignments.id, next.id)).run();
+          isChanged = true;
+        }
+      }
+      if (isChanged) issueCompletionCode(tx, participantId);
+    },
+    { behavior: 'immediate' },
+  );
 }
 
-/** The contributor's batch, in order, with progress and (when finished) the completion code. */
+/**
+ * The contributor's batch: the items reached so far (bound), in order, with progress over the whole
+ * plan and (when finished) the completion code. Items not reached yet are only counted.
+ */
 export function getBatch(db: Db, token: string, now = Date.now()) {
-  let p = participantByToken(db, token);
-  if (expireStale(db, p.id, now) > 0) {
-    issueCompletionCode(db, p.id);
-    p = participantByToken(db, token);
-  }
+  const p0 = participantByToken(db, token);
+  bindReached(db, p0.id, now);
+  const p = participantByToken(db, token);
   const rows = db
     .select({ a: assignments, q: questions })
     .from(assignments)
@@ -168,9 +208,13 @@ export function getBatch(db: Db, token: string, now = Date.now()) {
     shownAnswer: shownAnswer(db, a, q),
     feedback: practiceFeedback(db, a, q),
   }));
-  const done = items.filter((i) => i.status !== 'open').length;
-  const isFinished = done === items.length;
-  return { externalId: p.externalId, items, done, total: items.length, isFinished, completionCode: p.completionCode };
+  const counts = db
+    .select({ total: sql<number>`count(*)`, done: sql<number>`coalesce(sum(${assignments.status} != 'open'), 0)` })
+    .from(assignments)
+    .where(eq(assignments.participantId, p.id))
+    .get()!;
+  const isFinished = counts.done === counts.total;
+  return { externalId: p.externalId, items, done: counts.done, total: counts.total, isFinished, completionCode: p.completionCode };
 }
 
 function checkInImage(answer: Answer, q: QuestionRow): void {
@@ -212,7 +256,11 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
         if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
         return { responseId: existing.id, status: a.status, isRetry: true };
       }
-      if (a.status === 'open' && expireStale(tx, p.id, now) > 0) {
+      if (a.questionId === null) {
+        throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is not open yet: answer the items before it first`);
+      }
+      if (a.status === 'open' && a.mode === 'answer' && a.boundAt && a.boundAt.getTime() <= now - OPEN_HOLD_MS) {
+        expireHolds(tx, now, p.id);
         issueCompletionCode(tx, p.id);
         return { expiredPosition: a.position };
       }
@@ -223,6 +271,8 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
       tx.insert(responses).values(row).run();
       const status = input.kind === 'skip' ? 'skipped' : 'answered';
       tx.update(assignments).set({ status }).where(eq(assignments.id, a.id)).run();
+      // An answer keeps the slot its question held; a skip gives it back.
+      if (a.mode === 'answer' && status === 'skipped') addLoad(tx, q.id, -1);
       issueCompletionCode(tx, p.id);
       return { responseId: row.id, status, isRetry: false };
     },

@@ -10,7 +10,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { imageSize } from 'image-size';
 import { parseDatasetLine } from '../../shared/dataset';
 import { BadInputError } from '../../shared/errors';
-import type { Db } from '../db/client';
+import { hashRank, type Db } from '../db/client';
 import { questions } from '../db/schema';
 import { newImageKey } from './images';
 import { assertInputFile, withoutBom } from './inputFiles';
@@ -87,6 +87,7 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
       height: size.height,
       question: item.question,
       item: JSON.parse(line) as Record<string, unknown>,
+      hashRank: hashRank(item.id),
     });
   }
   if (lineNo === 0 || (rows.length === 0 && errors.length === 0)) {

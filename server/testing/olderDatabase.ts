@@ -35,12 +35,14 @@ export function fillOlderDatabase(db: Db, nQuestions: number, nResponses: number
   const insertR = c.prepare("insert into responses (id, question_id, source, annotator, kind, assignment_id, output, time_ms, scores) values (?, ?, 'Human', ?, 'answer', ?, ?, 1000, ?)");
   const output = JSON.stringify({ task: 'spatial', value: true });
   const scores = JSON.stringify({ valid: true, accuracy: 1 });
+  // Consecutive questions per participant, never one twice (the unique (participant, question) index).
+  const perParticipant = Math.min(25, nQuestions);
   c.transaction(() => {
     for (let i = 0; i < nQuestions; i++) insertQ.run(`q-${i}`, JSON.stringify({ id: `q-${i}`, task: 'spatial', image: 'img/a.png', question: 'Is it left?', answer: 'Yes' }));
     for (let r = 0; r < nResponses; r++) {
-      const participant = `p-${Math.floor(r / 25)}`;
-      if (r % 25 === 0) insertP.run(participant, `token-${participant}`);
-      const a = insertA.run(participant, `q-${r % nQuestions}`, r % 25).lastInsertRowid;
+      const participant = `p-${Math.floor(r / perParticipant)}`;
+      if (r % perParticipant === 0) insertP.run(participant, `token-${participant}`);
+      const a = insertA.run(participant, `q-${r % nQuestions}`, r % perParticipant).lastInsertRowid;
       insertR.run(`r-${r}`, `q-${r % nQuestions}`, participant, a, output, scores);
     }
   })();
