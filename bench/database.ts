@@ -4,14 +4,17 @@
  *   npm run bench:db -- --responses 100000             # smaller
  * 1. Upgrade in place: a database at the first migration with N responses is opened by the current
  *    code (automatic backup with VACUUM INTO, then every pending migration); both times are printed.
- * 2. Commit cost of synchronous=FULL against NORMAL (WAL): single-row transactions per second, each
+ * 2. On that database: start, open (binds a question) and submit, each timed (the write lock's hold).
+ * 3. Commit cost of synchronous=FULL against NORMAL (WAL): single-row transactions per second, each
  *    like one acknowledged answer, measured in the same run on the same disk.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { getBatch, startOrResume, submitResponse } from '../server/services/annotate';
 import { openDb } from '../server/db/client';
 import { fillOlderDatabase, openOlderDatabase } from '../server/testing/olderDatabase';
 
@@ -30,6 +33,29 @@ t = performance.now();
 const db = openDb(file, { log: (l) => console.log(l) });
 console.log(`upgrade in place, backup included: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 console.log(`integrity_check: ${db.$client.pragma('integrity_check', { simple: true })}`);
+
+// 3. The contributor's calls on that database: each is one short transaction (the write lock's hold).
+const timings: Record<string, number[]> = { start: [], 'batch (binds)': [], submit: [] };
+const timed = async <T>(what: string, f: () => T | Promise<T>): Promise<T> => {
+  const t0 = performance.now();
+  const r = await f();
+  timings[what].push(performance.now() - t0);
+  return r;
+};
+for (let k = 0; k < 30; k++) {
+  const { token } = await timed('start', () => startOrResume(db, { batchSize: 10 }));
+  for (let i = 0; i < 3; i++) {
+    const item = (await timed('batch (binds)', () => getBatch(db, token))).items.find((x) => x.status === 'open');
+    if (!item) break;
+    await timed('submit', () =>
+      submitResponse(db, { token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 1, kind: 'answer', answer: { task: 'spatial', value: true } }),
+    );
+  }
+}
+for (const [what, ms] of Object.entries(timings)) {
+  ms.sort((a, b) => a - b);
+  console.log(`${what}: median ${ms[ms.length >> 1].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms over ${ms.length} calls`);
+}
 db.$client.close();
 
 for (const mode of ['NORMAL', 'FULL']) {
