@@ -11,7 +11,7 @@
  * target 2, the rest target 1. Every query goes through an index: no scan of the dataset per start,
  * so the write lock of a start or a binding is held a few milliseconds at 100,000 questions.
  */
-import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/answers';
 import type { DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
@@ -33,9 +33,8 @@ export const OPEN_HOLD_MS = 2 * 3600 * 1000;
 /** Positions bound beyond the current one, so the next question is ready when this one is sent. */
 export const BIND_AHEAD = 1;
 const RANK_SPAN = 2 ** 32;
-/** Candidates read per sample when picking verify items (a window of rows, never the whole table). */
+/** Candidates read per sample when picking verify items (a run of index entries, never the whole table). */
 const VERIFY_SAMPLE = 200;
-const VERIFY_WINDOW_ROWS = 20_000;
 
 /**
  * The question ids already given to this contributor: this batch and the other batches started
@@ -112,7 +111,13 @@ export function addLoad(db: DbOrTx, questionId: string, delta: number): void {
 export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, redundancyShare: number): { id: string; level: number } | null {
   const split = Math.floor(redundancyShare * RANK_SPAN);
   const maxLoad =
-    db.select({ m: sql<number | null>`max(${questions.load})` }).from(questions).where(and(eq(questions.pool, 'benchmark'), eq(questions.task, task))).get()?.m ?? -1;
+    db
+      .select({ m: questions.load })
+      .from(questions)
+      .where(and(eq(questions.pool, 'benchmark'), eq(questions.task, task)))
+      .orderBy(desc(questions.load))
+      .limit(1)
+      .get()?.m ?? -1;
   const levels: [number, number, number][] = [[0, 0, RANK_SPAN], [1, 0, split], [1, split, RANK_SPAN]];
   for (let load = 2; load <= maxLoad; load++) levels.push([load, 0, RANK_SPAN]);
   for (const [level, [load, lo, hi]] of levels.entries()) {
@@ -174,25 +179,40 @@ function pickVerifyItems(db: DbOrTx, participantId: string, n: number): PlannedA
 /** A random window of rowids: where a sample starts, so no query reads the whole table. */
 function randomWindow(db: DbOrTx, table: typeof responses | typeof questions): number {
   const max = db.select({ m: sql<number | null>`max(rowid)` }).from(table).get()?.m ?? 0;
-  return Math.floor(Math.random() * Math.max(1, max - VERIFY_WINDOW_ROWS / 2));
+  return Math.floor(Math.random() * (max + 1));
+}
+
+/**
+ * The sources of stored answers other than the crowd, read by skipping through the source index (one
+ * lookup per distinct source, not a pass over a million responses).
+ */
+function modelSources(db: DbOrTx): string[] {
+  const rows = db.all<{ s: string | null }>(sql`with recursive src(s) as (
+      select min(source) from responses
+      union all select (select min(source) from responses where source > src.s) from src where src.s is not null)
+    select s from src where s is not null and s != 'Human'`);
+  return rows.map((r) => r.s!);
 }
 
 function pickModelVerifyItems(db: DbOrTx, exclude: Set<string>, n: number): PlannedAssignment[] {
+  const sources = modelSources(db);
+  const perSource = Math.ceil(VERIFY_SAMPLE / Math.max(1, sources.length));
+  // Per source, a run of its answers from a random place in the (source, rowid) index, wrapping round.
+  const sample = (source: string, from: number, to: number) =>
+    db
+      .select({ responseId: responses.id, questionId: responses.questionId, task: questions.task })
+      .from(responses)
+      .innerJoin(questions, eq(questions.id, responses.questionId))
+      .where(and(eq(responses.source, source), sql`"responses".rowid >= ${from} and "responses".rowid < ${to}`, eq(responses.kind, 'answer'), eq(questions.pool, 'benchmark')))
+      .orderBy(sql`"responses".rowid`)
+      .limit(perSource)
+      .all();
   const start = randomWindow(db, responses);
-  const rows = db
-    .select({ responseId: responses.id, questionId: responses.questionId, task: questions.task })
-    .from(responses)
-    .innerJoin(questions, eq(questions.id, responses.questionId))
-    .where(
-      and(
-        sql`"responses".rowid >= ${start} and "responses".rowid < ${start + VERIFY_WINDOW_ROWS}`,
-        eq(responses.kind, 'answer'),
-        sql`${responses.source} != 'Human'`,
-        eq(questions.pool, 'benchmark'),
-      ),
-    )
-    .limit(VERIFY_SAMPLE)
-    .all()
+  const rows = sources
+    .flatMap((source) => {
+      const first = sample(source, start, Number.MAX_SAFE_INTEGER);
+      return first.length < perSource ? [...first, ...sample(source, 0, start)] : first;
+    })
     .filter((r) => !exclude.has(r.questionId));
   const countVerifications = (responseId: string) =>
     db.select({ n: sql<number>`count(*)` }).from(assignments).where(eq(assignments.verifyResponseId, responseId)).get()!.n;
