@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDb } from './db/client';
 import { createAppServer } from './http';
 import { ensureDemoData } from './services/demo';
+import { deleteExpiredSessions } from './services/auth';
 import { ensureImageKeys } from './services/images';
 
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const db = openDb(config.databasePath);
   if (config.isDemoEnabled) await ensureDemoData(db, config);
   ensureImageKeys(db);
+  deleteExpiredSessions(db);
   const server = createAppServer(db, config);
   server.listen(config.port, config.host, () => {
     const addr = server.address();

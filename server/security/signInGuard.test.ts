@@ -85,3 +85,23 @@ describe('sign-in throttling', () => {
     await expect(from(db, createGuards(), '192.0.2.1').auth.login({ username: 'eve', password: PASSWORD })).rejects.toThrow('wrong username or password');
   });
 });
+
+describe('sessions', () => {
+  it('sign-in removes expired sessions, and so does start-up (deleteExpiredSessions)', async () => {
+    const { deleteExpiredSessions, login } = await import('../services/auth');
+    const { SignInGuard } = await import('./signInGuard');
+    const db = openDb(':memory:');
+    createUser(db, 'ada', PASSWORD, 'admin');
+    const guard = new SignInGuard();
+    const t0 = Date.now();
+    await login(db, guard, 'a', 'ada', PASSWORD, t0);
+    await login(db, guard, 'a', 'ada', PASSWORD, t0 + 1000);
+    const count = () => (db.$client.prepare('select count(*) n from sessions').get() as { n: number }).n;
+    expect(count()).toBe(2);
+    // Eight days on, both have expired: the next sign-in leaves only itself.
+    await login(db, guard, 'a', 'ada', PASSWORD, t0 + 8 * 24 * 3600 * 1000);
+    expect(count()).toBe(1);
+    expect(deleteExpiredSessions(db, t0 + 16 * 24 * 3600 * 1000)).toBe(1);
+    expect(count()).toBe(0);
+  });
+});
