@@ -11,7 +11,7 @@
  * target 2, the rest target 1. Every query goes through an index: no scan of the dataset per start,
  * so the write lock of a start or a binding is held a few milliseconds at 100,000 questions.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/answers';
 import type { DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
@@ -214,9 +214,19 @@ function pickModelVerifyItems(db: DbOrTx, exclude: Set<string>, n: number): Plan
       return first.length < perSource ? [...first, ...sample(source, 0, start)] : first;
     })
     .filter((r) => !exclude.has(r.questionId));
-  const countVerifications = (responseId: string) =>
-    db.select({ n: sql<number>`count(*)` }).from(assignments).where(eq(assignments.verifyResponseId, responseId)).get()!.n;
-  const ranked = rows.map((r) => ({ ...r, n: countVerifications(r.responseId), tiebreak: Math.random() }));
+  // One grouped count over the sample (through the verify_response_id index), not a query per row.
+  const counts = new Map(
+    rows.length === 0
+      ? []
+      : db
+          .select({ id: assignments.verifyResponseId, n: sql<number>`count(*)` })
+          .from(assignments)
+          .where(inArray(assignments.verifyResponseId, rows.map((r) => r.responseId)))
+          .groupBy(assignments.verifyResponseId)
+          .all()
+          .map((r) => [r.id!, r.n]),
+  );
+  const ranked = rows.map((r) => ({ ...r, n: counts.get(r.responseId) ?? 0, tiebreak: Math.random() }));
   ranked.sort((a, b) => a.n - b.n || a.tiebreak - b.tiebreak);
   const out: PlannedAssignment[] = [];
   for (const r of ranked) {
@@ -240,15 +250,21 @@ function pickLabelVerifyItems(db: DbOrTx, exclude: Set<string>, n: number): Plan
       .all();
   let rows = sample(start);
   if (rows.length < VERIFY_SAMPLE && start > 0) rows = [...rows, ...sample(0)];
-  const countLabelChecks = (questionId: string) =>
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(assignments)
-      .where(and(eq(assignments.questionId, questionId), eq(assignments.mode, 'verify'), isNull(assignments.verifyResponseId)))
-      .get()!.n;
-  const ranked = rows
-    .filter((r) => !exclude.has(r.questionId))
-    .map((r) => ({ ...r, n: countLabelChecks(r.questionId), tiebreak: Math.random() }));
+  rows = rows.filter((r) => !exclude.has(r.questionId));
+  const counts = new Map(
+    rows.length === 0
+      ? []
+      : db
+          // The null test is summed, not filtered: as a filter SQLite would read it through the
+          // verify_response_id index, whose null entries are nearly every assignment.
+          .select({ id: assignments.questionId, n: sql<number>`sum(${assignments.verifyResponseId} is null)` })
+          .from(assignments)
+          .where(and(inArray(assignments.questionId, rows.map((r) => r.questionId)), eq(assignments.mode, 'verify')))
+          .groupBy(assignments.questionId)
+          .all()
+          .map((r) => [r.id!, r.n]),
+  );
+  const ranked = rows.map((r) => ({ ...r, n: counts.get(r.questionId) ?? 0, tiebreak: Math.random() }));
   ranked.sort((a, b) => a.n - b.n || a.tiebreak - b.tiebreak);
   const seen = new Set<string>();
   return ranked
