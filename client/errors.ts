@@ -12,6 +12,8 @@ const BY_CODE: Record<string, (message: string) => string> = {
   TOO_MANY_REQUESTS: () => 'Too many attempts. Wait a few minutes and try again.',
   BAD_REQUEST: (m) => `That was not accepted: ${m}`,
   INTERNAL_SERVER_ERROR: () => 'Something went wrong on the server. Please try again.',
+  // The server's storage is full: its message says nothing was saved and that the page keeps the answer.
+  SERVICE_UNAVAILABLE: (m) => m || 'The server cannot save anything just now. Keep this page open and try again.',
 };
 
 export function errorText(err: unknown): string {

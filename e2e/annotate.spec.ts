@@ -198,19 +198,20 @@ async function batchQuestionIds(page: Page, pid: string): Promise<string[]> {
   await expect(page.getByTestId('annotate-page')).toBeVisible();
   return readDb((db) =>
     (db.prepare(`select a.question_id id from assignments a join participants p on p.id = a.participant_id
-      where p.external_id = ? and a.mode = 'answer'`).all(pid) as { id: string }[]).map((r) => r.id),
+      where p.external_id = ? and a.mode = 'answer' and a.question_id is not null`).all(pid) as { id: string }[]).map((r) => r.id),
   );
 }
 
-test('second and third contributors get questions nobody has yet, never one twice', async ({ browser }) => {
+test('second and third contributors get questions nobody has yet, and opening a batch holds only what is reached', async ({ browser }) => {
   const [a, b] = await Promise.all([browser.newContext({ viewport: { width: 2560, height: 1440 } }), browser.newContext()]);
   const [first, second] = await Promise.all([batchQuestionIds(await a.newPage(), `e2e-2-${RUN}`), batchQuestionIds(await b.newPage(), `e2e-3-${RUN}`)]);
-  expect(first).toHaveLength(15);
-  expect(second).toHaveLength(15);
-  expect(new Set([...first, ...second]).size).toBe(30);
+  // Late binding: the page opens at the first question, so the question there and the next are taken.
+  expect(first).toHaveLength(2);
+  expect(second).toHaveLength(2);
+  expect(new Set([...first, ...second]).size).toBe(4);
   // While unanswered questions remain, nobody gets a question someone else already holds.
   const held = readDb((db) =>
-    db.prepare(`select question_id, count(*) n from assignments where mode = 'answer' group by question_id having n > 1`).all(),
+    db.prepare(`select question_id, count(*) n from assignments where mode = 'answer' and question_id is not null group by question_id having n > 1`).all(),
   );
   expect(held).toEqual([]);
   // The contributor's page on a large screen, as a curator would check it.

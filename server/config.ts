@@ -13,6 +13,10 @@ const envSchema = z.object({
   IMAGES_DIR: z.string().min(1).default('./data/images'),
   /** Import the bundled demo dataset when the database holds no questions. */
   DEMO: z.enum(['on', 'off']).default('on'),
+  /** `on` behind one reverse proxy: the client address is the last one in X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  /** Session cookie `Secure` flag: `auto` sets it on requests that came over HTTPS. */
+  SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 export type Config = {
@@ -21,6 +25,8 @@ export type Config = {
   databasePath: string;
   imagesDir: string;
   isDemoEnabled: boolean;
+  trustProxy: boolean;
+  secureCookies: 'auto' | 'on' | 'off';
 };
 
 export class ConfigError extends Error {}
@@ -44,5 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: path.resolve(e.DATABASE_PATH),
     imagesDir: path.resolve(e.IMAGES_DIR),
     isDemoEnabled: e.DEMO === 'on',
+    trustProxy: e.TRUST_PROXY === 'on',
+    secureCookies: e.SECURE_COOKIES,
   };
 }

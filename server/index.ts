@@ -4,6 +4,7 @@ import { openDb } from './db/client';
 import { createAppServer } from './http';
 import { ensureDemoData } from './services/demo';
 import { rescoreStaleReporting } from './services/scoring';
+import { deleteExpiredSessions } from './services/auth';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   // Scores from an older metric version are recomputed before anything is served.
   rescoreStaleReporting(db, (line) => process.stderr.write(`${line}\n`));
   if (config.isDemoEnabled) await ensureDemoData(db, config);
+  deleteExpiredSessions(db);
   const server = createAppServer(db, config);
   server.listen(config.port, config.host, () => {
     const addr = server.address();

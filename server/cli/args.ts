@@ -6,9 +6,10 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   argv: string[],
   options: T,
   usage: string,
+  allowPositionals = false,
 ) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
     throw new BadInputError(`${err instanceof Error ? err.message : String(err)}\n${usage}`);
   }

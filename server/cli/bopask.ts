@@ -19,7 +19,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   export: { summary: 'export the curated dataset (FORMAT.md, round-trip exact)', load: () => import('./commands/export') },
   table: { summary: 'print the benchmark table from the database', load: () => import('./commands/table') },
   rescore: { summary: 'recompute stored scores of an older metric version', load: () => import('./commands/rescore') },
+  backup: { summary: 'write a consistent copy of the live database', load: () => import('./commands/backup') },
   'create-user': { summary: 'create a curator or admin account', load: () => import('./commands/createUser') },
+  'disable-user': { summary: 'disable (or --enable) an account', load: () => import('./commands/disableUser') },
 };
 
 export interface CommandModule {

@@ -8,7 +8,7 @@ import { TASKS } from '../../shared/tasks';
 
 export const QUESTION_POOLS = ['benchmark', 'practice'] as const;
 export const ASSIGNMENT_MODES = ['answer', 'verify', 'practice'] as const;
-export const ASSIGNMENT_STATUSES = ['open', 'answered', 'skipped'] as const;
+export const ASSIGNMENT_STATUSES = ['open', 'answered', 'skipped', 'expired'] as const;
 export const RESPONSE_KINDS = ['answer', 'verify', 'skip'] as const;
 export const USER_ROLES = ['curator', 'admin'] as const;
 
@@ -46,6 +46,17 @@ export const questions = sqliteTable(
     height: integer('height').notNull(),
     question: text('question').notNull(),
     item: text('item', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    /**
+     * A stable uniform number in [0, 2^32) from the id's SHA-1: the questions below
+     * redundancyShare · 2^32 want a second contributor, and it orders equals at random without a sort.
+     */
+    hashRank: integer('hash_rank'),
+    /**
+     * Benchmark slots taken: answered answer-mode assignments plus open ones still within their hold
+     * (services/assignment.ts keeps it as assignments are bound, answered, skipped or expire). It lets
+     * a contributor's next question be found through one index instead of counting over the dataset.
+     */
+    load: integer('load').notNull().default(0),
     createdAt: createdAt(),
     /** The label's current version (1 = as imported); the curators' optimistic-concurrency token. */
     version: integer('version').notNull().default(1),
@@ -81,6 +92,7 @@ export const questions = sqliteTable(
     index('questions_queue_dataset_idx').on(t.pool, t.metaDataset, t.metaScene, t.reviewPriority, t.id),
     oneOf('questions_task_check', t.task, TASKS),
     oneOf('questions_pool_check', t.pool, QUESTION_POOLS),
+    index('questions_need_idx').on(t.pool, t.task, t.load, t.hashRank),
   ],
 );
 
@@ -125,13 +137,16 @@ export const participants = sqliteTable(
     /**
      * `baseline`: the ordinary campaign (answers, and verifications of models' answers). `labels`: the
      * separate label-verification campaign, the one place contributors are shown benchmark labels.
-     * A platform id is unique per campaign.
      */
     campaign: text('campaign', { enum: ['baseline', 'labels'] }).notNull().default('baseline'),
+    /** Baseline batches: this browser's label-campaign batch, whose verified questions it never answers. */
+    labelsParticipantId: text('labels_participant_id'),
   },
+  // external_id is not unique: a platform id is a claim, not a credential, so the first browser to use
+  // one must not shut its owner out (services/annotate.ts, MAX_BATCHES_PER_EXTERNAL_ID).
   (t) => [
     uniqueIndex('participants_token_idx').on(t.token),
-    uniqueIndex('participants_campaign_external_id_idx').on(t.campaign, t.externalId),
+    index('participants_campaign_external_id_idx').on(t.campaign, t.externalId),
     index('participants_external_id_idx').on(t.externalId),
   ],
 );
@@ -147,14 +162,21 @@ export const assignments = sqliteTable(
     participantId: text('participant_id')
       .notNull()
       .references(() => participants.id),
-    questionId: text('question_id')
-      .notNull()
-      .references(() => questions.id),
+    /**
+     * Null until the contributor reaches the item: a batch is a plan (the task of each position) and
+     * an answer-mode question is taken only then (late binding), so opening batches holds nothing.
+     */
+    questionId: text('question_id').references(() => questions.id),
+    /** The planned task of this position (the question's task once bound). */
+    task: text('task', { enum: ['pose', 'grasp', 'trajectory', 'rearrangement', 'spatial', 'depth'] }),
     position: integer('position').notNull(),
     mode: text('mode', { enum: ASSIGNMENT_MODES }).notNull(),
+    /** `expired`: left open past the hold (assignment.ts OPEN_HOLD_MS), given back; a late answer is refused. */
     status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('open'),
     /** verify mode: the response whose answer is shown for checking. */
     verifyResponseId: text('verify_response_id').references((): AnySQLiteColumn => responses.id),
+    /** When the question was bound: its hold (OPEN_HOLD_MS) runs from here. */
+    boundAt: integer('bound_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -163,6 +185,8 @@ export const assignments = sqliteTable(
     index('assignments_verify_response_idx').on(t.verifyResponseId),
     oneOf('assignments_mode_check', t.mode, ASSIGNMENT_MODES),
     oneOf('assignments_status_check', t.status, ASSIGNMENT_STATUSES),
+    index('assignments_participant_idx').on(t.participantId, t.position),
+    index('assignments_hold_idx').on(t.status, t.boundAt),
   ],
 );
 
@@ -215,7 +239,7 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull(),
     createdAt: createdAt(),
-    /** A disabled account cannot sign in, and its sessions end. */
+    /** A disabled account cannot sign in, and its open sessions stop working at once. */
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [oneOf('users_role_check', t.role, USER_ROLES)],
@@ -227,11 +251,19 @@ export const settings = sqliteTable('settings', {
   value: real('value').notNull(),
 });
 
-/** Login sessions of curators and admins; the token is kept in an http-only cookie. */
-export const sessions = sqliteTable('sessions', {
-  token: text('token').primaryKey(),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-});
+/**
+ * Login sessions of curators and admins. The token lives only in the user's http-only cookie; the
+ * table keeps its SHA-256, so a copy of the database (a backup) opens no session.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 (hex) of the session token, never the token itself. */
+    tokenHash: text('token').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_expires_idx').on(t.expiresAt)],
+);

@@ -4,12 +4,13 @@ import { createUser } from '../services/auth';
 import { deletePredictions, importedSources } from '../services/deletePredictions';
 import { crowdProgress } from '../services/progress';
 import { getSettings, settingsSchema, updateSettings } from '../services/settings';
-import { adminProcedure, curatorProcedure, router } from '../trpc';
+import { adminProcedure, router } from '../trpc';
 
+/** The /admin page's procedures: admins only, as the README's page table says. */
 export const adminRouter = router({
-  settings: curatorProcedure.query(({ ctx }) => getSettings(ctx.db)),
+  settings: adminProcedure.query(({ ctx }) => getSettings(ctx.db)),
   updateSettings: adminProcedure.input(settingsSchema.partial()).mutation(({ ctx, input }) => updateSettings(ctx.db, input)),
-  progress: curatorProcedure.query(({ ctx }) => crowdProgress(ctx.db)),
+  progress: adminProcedure.query(({ ctx }) => crowdProgress(ctx.db)),
   predictionSources: adminProcedure.query(({ ctx }) => importedSources(ctx.db)),
   /** One source's imported predictions go; import its new file to replace them. */
   deletePredictions: adminProcedure

@@ -12,6 +12,7 @@ import { importPredictions } from '../services/importPredictions';
 import { benchmarkTable } from '../services/results';
 import { updateSettings } from '../services/settings';
 import { writeFixtureDataset } from '../testing/fixtureDataset';
+import { reachItem, walkBatch } from '../testing/walkBatch';
 import { createCallerFactory } from '../trpc';
 import { appRouter } from './_app';
 
@@ -37,7 +38,11 @@ describe('annotate router', () => {
   it('gives a batch spanning all six tasks, each preceded by one practice question', async () => {
     const api = caller(db);
     const { token } = await api.annotate.start({ batchSize: 12 });
-    const batch = await api.annotate.batch({ token });
+    // Nothing is taken before it is reached: the first answer position and one after it.
+    const opened = await api.annotate.batch({ token });
+    expect(opened.total).toBe(18);
+    expect(opened.items.filter((i) => i.mode === 'answer')).toHaveLength(2);
+    const batch = await walkBatch(api, token);
     const answers = batch.items.filter((i) => i.mode === 'answer');
     expect(answers).toHaveLength(12);
     expect(new Set(answers.map((i) => i.question.task)).size).toBe(6);
@@ -61,11 +66,22 @@ describe('annotate router', () => {
 
   it('resumes a batch by its browser token, never by the participant id alone', async () => {
     const api = caller(db);
-    const a = await api.annotate.start({ externalId: 'prolific-42' });
+    const a = await api.annotate.start({ externalId: 'prolific-42', batchSize: 10 });
     expect((await api.annotate.start({ token: a.token })).token).toBe(a.token);
     expect((await api.annotate.start({ token: a.token, externalId: 'prolific-42' })).token).toBe(a.token);
-    // Someone who only knows the id gets nothing of the batch.
-    await expect(api.annotate.start({ externalId: 'prolific-42' })).rejects.toThrow(/already has a batch, opened in another browser/);
+    // Someone who only knows the id gets nothing of the batch: a batch of their own, with none of the
+    // first batch's questions (one person, one answer per question), and the id's owner is not shut out.
+    await walkBatch(api, a.token);
+    const other = await api.annotate.start({ externalId: 'prolific-42', batchSize: 10 });
+    expect(other.token).not.toBe(a.token);
+    await walkBatch(api, other.token);
+    const questionIds = (token: string) =>
+      db.$client.prepare('select a.question_id q from assignments a join participants p on p.id = a.participant_id where p.token = ?').all(token).map((r) => (r as { q: string }).q);
+    const first = new Set(questionIds(a.token));
+    expect(questionIds(other.token).filter((q) => first.has(q) && !q.startsWith('practice-'))).toEqual([]);
+    expect(questionIds(other.token).filter((q) => !q.startsWith('practice-'))).toHaveLength(10);
+    await api.annotate.start({ externalId: 'prolific-42', batchSize: 10 });
+    await expect(api.annotate.start({ externalId: 'prolific-42', batchSize: 10 })).rejects.toThrow(/already has 3 batches/);
     // A second person on the same browser, with their own id, gets their own batch.
     const b = await api.annotate.start({ token: a.token, externalId: 'prolific-43' });
     expect(b.token).not.toBe(a.token);
@@ -81,33 +97,34 @@ describe('annotate router', () => {
     const seen = new Map<string, number>();
     for (let k = 0; k < 3; k++) {
       const { token } = await api.annotate.start({ batchSize: 10 });
+      await walkBatch(api, token);
       for (const id of questionsOf(token)) seen.set(id, (seen.get(id) ?? 0) + 1);
     }
     expect(seen.size).toBe(30);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     // The fourth contributor gets 10 different questions, each for the second time.
     const { token } = await api.annotate.start({ batchSize: 10 });
+    await walkBatch(api, token);
     expect(new Set(questionsOf(token)).size).toBe(10);
   });
 
   it('frees the slots of an abandoned batch after the hold time', async () => {
     const api = caller(db);
-    for (let k = 0; k < 3; k++) await api.annotate.start({ batchSize: 10 }); // every question held once
-    // Those batches were opened long ago and never answered.
-    db.$client.prepare('update assignments set created_at = ?').run(Date.now() - OPEN_HOLD_MS - 1000);
-    updateSettings(db, { redundancyShare: 0 });
-    const { token } = await api.annotate.start({ batchSize: 10 });
-    const counts = db.$client
-      .prepare(`select count(*) n from assignments a join participants p on p.id = a.participant_id where p.token = ? and a.mode = 'answer'`)
-      .get(token) as { n: number };
-    expect(counts.n).toBe(10);
+    const load = () => (db.$client.prepare("select sum(load) n from questions where pool = 'benchmark'").get() as { n: number }).n;
+    // 15 contributors open their batches (each binds the question it is at and the next): all 30 held.
+    for (let k = 0; k < 15; k++) await api.annotate.batch(await api.annotate.start({ batchSize: 10 }));
+    expect(load()).toBe(30);
+    // Those were opened long ago and never answered: the next contributor's arrival gives them back.
+    db.$client.prepare('update assignments set bound_at = ? where bound_at is not null').run(Date.now() - OPEN_HOLD_MS - 1000);
+    await api.annotate.batch(await api.annotate.start({ batchSize: 10 }));
+    expect(load()).toBe(2);
+    expect(db.$client.prepare("select count(*) n from assignments where status = 'expired'").get()).toEqual({ n: 30 });
   });
 
   it('stores a submitted answer once even when the request is retried, and scores it', async () => {
     const api = caller(db);
     const { token } = await api.annotate.start({});
-    const batch = await api.annotate.batch({ token });
-    const item = batch.items.find((i) => i.mode === 'answer' && i.question.task === 'spatial')!;
+    const item = (await reachItem(api, token, (i) => i.mode === 'answer' && i.question.task === 'spatial'))!;
     const input = { token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 1234, answer: { task: 'spatial' as const, value: true } };
     const first = await api.annotate.submit(input);
     const second = await api.annotate.submit(input);
@@ -124,8 +141,8 @@ describe('annotate router', () => {
   it('refuses bad answers with a clear error and stores nothing', async () => {
     const api = caller(db);
     const { token } = await api.annotate.start({});
-    const batch = await api.annotate.batch({ token });
-    const pose = batch.items.find((i) => i.mode === 'answer' && i.question.task === 'pose')!;
+    const pose = (await reachItem(api, token, (i) => i.mode === 'answer' && i.question.task === 'pose'))!;
+    const before = db.select({ n: sql<number>`count(*)` }).from(responses).get()!.n;
     const base = { token, assignmentId: pose.assignmentId, timeMs: 10 };
     const eight = Array.from({ length: 8 }, (_, i) => [10 + i, 20] as [number, number]);
     await expect(api.annotate.submit({ ...base, responseId: randomUUID(), answer: { task: 'pose', points: eight.slice(0, 6) } })).rejects.toThrow();
@@ -141,7 +158,7 @@ describe('annotate router', () => {
     await expect(api.annotate.submit({ ...base, token: 'x'.repeat(32), responseId: randomUUID(), answer: { task: 'pose', points: eight } })).rejects.toThrow(
       /unknown or expired batch/,
     );
-    expect(db.select({ n: sql<number>`count(*)` }).from(responses).get()!.n).toBe(0);
+    expect(db.select({ n: sql<number>`count(*)` }).from(responses).get()!.n).toBe(before);
   });
 
   it('shows practice feedback with the ground truth only after a practice answer', async () => {
@@ -162,25 +179,18 @@ describe('annotate router', () => {
     const { token } = await api.annotate.start({ batchSize: 10 });
     const batch = await api.annotate.batch({ token });
     await expect(api.annotate.skip({ token, assignmentId: batch.items[0].assignmentId, responseId: randomUUID(), timeMs: 1, reason: '  ' })).rejects.toThrow();
-    for (const item of batch.items) {
-      await api.annotate.skip({ token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 1, reason: 'cannot see the object' });
-    }
-    const done = await api.annotate.batch({ token });
+    const done = await walkBatch(api, token, 'skip');
     expect(done.isFinished).toBe(true);
     expect(done.completionCode).toBeNull();
-    expect(db.select().from(assignments).where(eq(assignments.status, 'skipped')).all()).toHaveLength(batch.items.length);
+    expect(db.select().from(assignments).where(eq(assignments.status, 'skipped')).all()).toHaveLength(done.total);
+    // Skipped questions give their slots back.
+    expect(db.$client.prepare('select sum(load) n from questions').get()).toEqual({ n: 0 });
   });
 
   it('gives a completion code once the batch is answered', async () => {
     const api = caller(db);
     const { token } = await api.annotate.start({ batchSize: 10 });
-    const batch = await api.annotate.batch({ token });
-    for (const item of batch.items) {
-      const task = item.question.task;
-      const answer = task === 'spatial' || task === 'depth' ? { task, value: true } : { task, points: Array.from({ length: { pose: 8, grasp: 5, trajectory: 3, rearrangement: 1 }[task] }, (_, i) => [10 + i, 10] as [number, number]) };
-      await api.annotate.submit({ token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 10, answer: answer as never });
-    }
-    const done = await api.annotate.batch({ token });
+    const done = await walkBatch(api, token);
     expect(done.completionCode).toMatch(/^[0-9A-F]{10}$/);
     // Repeated reads do not change it.
     expect((await api.annotate.batch({ token })).completionCode).toBe(done.completionCode);

@@ -4,14 +4,19 @@
  * regions, other people's answers or (outside verify mode) a generated answer.
  */
 import { getBatch, startOrResume, submitResponse } from '../services/annotate';
-import { batchStartProcedure, publicProcedure, router } from '../trpc';
+import { takeNewBatch } from '../security/guards';
+import { clientAddress } from '../security/request';
+import { publicProcedure, router } from '../trpc';
 import { batchInput, batchOutput, skipInput, startInput, startOutput, submitInput, submitOutput, verifyInput } from './annotate.types';
 
 export const annotateRouter = router({
-  start: batchStartProcedure
+  /** New batches are limited per client address (security/guards.ts), counted after validation. */
+  start: publicProcedure
     .input(startInput)
     .output(startOutput)
-    .mutation(({ ctx, input }) => startOrResume(ctx.db, input)),
+    .mutation(({ ctx, input }) =>
+      startOrResume(ctx.db, input, () => takeNewBatch(ctx, clientAddress(ctx.req, !!ctx.config.trustProxy))),
+    ),
   batch: publicProcedure
     .input(batchInput)
     .output(batchOutput)

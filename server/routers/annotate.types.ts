@@ -63,7 +63,7 @@ const batchItemSchema = z.object({
   assignmentId,
   position: z.number().int(),
   mode: z.enum(['answer', 'verify', 'practice']),
-  status: z.enum(['open', 'answered', 'skipped']),
+  status: z.enum(['open', 'answered', 'skipped', 'expired']),
   question: publicQuestionSchema,
   /** Verify mode only: the answer under review. */
   shownAnswer: answerSchema.nullable(),

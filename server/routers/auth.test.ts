@@ -23,20 +23,12 @@ describe('auth and roles', () => {
     await expect(api.auth.login({ username: 'ada', password: 'wrong password' })).rejects.toThrow('wrong username or password');
     await expect(api.auth.login({ username: 'nobody', password: 'wrong password' })).rejects.toThrow('wrong username or password');
     expect(await api.auth.login({ username: 'ada', password: 'long enough password' })).toMatchObject({ username: 'ada', role: 'admin' });
-    expect(sent[0]).toMatch(/^bopask_session=[\w-]+; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(sent[0]).toMatch(/^bopask_session=[\w-]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
     const session = client(db, sent[0].split(';')[0]);
     expect(await session.api.auth.me()).toMatchObject({ username: 'ada' });
     await session.api.auth.logout();
     expect(await session.api.auth.me()).toBeNull();
   });
-
-  it('locks a username after 10 failed sign-ins, even for the right password', async () => {
-    const db = openDb(':memory:');
-    createUser(db, 'bob', 'long enough password', 'curator');
-    const { api } = client(db);
-    for (let i = 0; i < 10; i++) await expect(api.auth.login({ username: 'bob', password: `guess ${i}` })).rejects.toThrow();
-    await expect(api.auth.login({ username: 'bob', password: 'long enough password' })).rejects.toThrow(/too many failed sign-ins/);
-  }, 30_000);
 
   it('keeps the table and settings from anonymous callers, and settings changes from curators', async () => {
     const db = openDb(':memory:');

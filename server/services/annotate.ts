@@ -6,7 +6,7 @@
  * the contributor has answered.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { parseAnswer, scoreParsed, type Answer } from '../../shared/tasks';
 import { AppError, BadInputError } from '../../shared/errors';
 import { defaultWorldToCamera, type WorldToCamera } from '../../shared/geometry/camera';
@@ -17,8 +17,8 @@ import { textForPeople } from '../../shared/questionText';
 import { METRIC_VERSION } from '../../shared/metrics/scores';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
-import { planBatch } from './assignment';
-import { planLabelBatch, verifiedByThesePeople } from './labelCampaign';
+import { addLoad, bindQuestion, BIND_AHEAD, expireHolds, OPEN_HOLD_MS, planBatch } from './assignment';
+import { planLabelBatch } from './labelCampaign';
 import { decodeScores, encodeScores, scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
@@ -27,13 +27,20 @@ type QuestionRow = typeof questions.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
 
 /**
+ * The camera goes only to tasks whose tool uses it: the pose tool places a box with `K` and the table
+ * frame (`world_to_camera`); every other tool draws in image pixels, so for them the camera pose would
+ * only be extra information about the scene.
+ */
+const TASKS_USING_CAMERA: ReadonlySet<QuestionRow['task']> = new Set(['pose']);
+
+/**
  * What a contributor may see of a question. `camera` carries intrinsics and the table frame only.
  * `objectSizeMm` is the pose object's edge lengths (its model's box, the same in every image — what a
  * person knows of how big a can is); its pose and position stay on the server.
  */
 function publicQuestion(q: QuestionRow) {
   const item = q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera }; box3d?: { size?: number[] } };
-  const camera = item.camera;
+  const camera = TASKS_USING_CAMERA.has(q.task) ? item.camera : undefined;
   const size = q.task === 'pose' ? item.box3d?.size : undefined;
   // No question id and no image path: both would point to the published labels of the source data.
   return {
@@ -55,30 +62,47 @@ function participantByToken(db: DbOrTx, token: string) {
 }
 
 /**
+ * Batches one platform id (`?pid`) may start. A platform id is a claim, not a credential: anyone may
+ * type someone else's, so the first browser to use it must not shut its owner out. Each browser with
+ * that id gets its own batch (and code), up to this many; questions one of them had are never given
+ * to another batch of the same id. The researcher sees every batch of a pid in the export.
+ */
+export const MAX_BATCHES_PER_EXTERNAL_ID = 3;
+
+export interface StartInput {
+  token?: string;
+  externalId?: string;
+  batchSize?: number;
+  /** `labels`: the separate label-verification campaign (its own link, off unless an admin opens it). */
+  campaign?: 'baseline' | 'labels';
+  /** This browser's batch tokens of the other campaign. */
+  priorTokens?: string[];
+}
+
+/**
  * Starts a batch for a new contributor, or resumes theirs by the token their browser keeps. A token
  * whose batch belongs to another `?pid` is ignored (a second person on a shared browser starts their
  * own). A `?pid` alone never resumes a batch: knowing someone's platform id must not hand over their
- * answers or their completion code.
+ * answers or their completion code. `beforeNewBatch` (the per-address limit) runs only when a new
+ * batch is about to be made, after the input was validated: a resume or a refused start costs nothing.
  */
-export function startOrResume(
-  db: Db,
-  input: { token?: string; externalId?: string; batchSize?: number; campaign?: 'baseline' | 'labels'; priorTokens?: string[] },
-) {
+export async function startOrResume(db: Db, input: StartInput, beforeNewBatch: () => Promise<void> = async () => {}) {
   const campaign = input.campaign ?? 'baseline';
+  const resumed = resumable(db, input, campaign);
+  if (resumed) return resumed;
+  await beforeNewBatch();
   return db.transaction(
     (tx) => {
-      if (input.token) {
-        const p = tx.select().from(participants).where(eq(participants.token, input.token)).get();
-        if (p && p.campaign === campaign && (!input.externalId || p.externalId === input.externalId)) return { token: p.token };
-      }
+      const again = resumable(tx, input, campaign);
+      if (again) return again;
       if (input.externalId) {
-        const p = tx
-          .select({ id: participants.id })
+        const n = tx
+          .select({ n: sql<number>`count(*)` })
           .from(participants)
           .where(and(eq(participants.externalId, input.externalId), eq(participants.campaign, campaign)))
-          .get();
-        if (p) {
-          throw new AppError('CONFLICT', 'this participant id already has a batch, opened in another browser: continue there');
+          .get()!.n;
+        if (n >= MAX_BATCHES_PER_EXTERNAL_ID) {
+          throw new AppError('CONFLICT', `this participant id already has ${n} batches: continue in the browser where you started`);
         }
       }
       const settings = getSettings(tx);
@@ -88,19 +112,52 @@ export function startOrResume(
       const batchSize = input.batchSize ?? settings.batchSize;
       const id = randomUUID();
       const token = randomBytes(24).toString('base64url');
-      tx.insert(participants).values({ id, token, externalId: input.externalId ?? null, batchSize, campaign }).run();
-      const plan =
-        campaign === 'labels'
-          ? planLabelBatch(tx, id, batchSize)
-          : planBatch(tx, id, settings, batchSize, verifiedByThesePeople(tx, { tokens: [input.token, ...(input.priorTokens ?? [])].filter((t): t is string => !!t), externalId: input.externalId }));
+      // This browser's label-campaign batch: the questions it verified are never bound to this batch
+      // to answer (assignment.ts questionsOfPerson; the same platform id is matched there too).
+      const labelsParticipantId = campaign === 'baseline' ? labelBatchOf(tx, [input.token, ...(input.priorTokens ?? [])]) : null;
+      tx.insert(participants).values({ id, token, externalId: input.externalId ?? null, batchSize, campaign, labelsParticipantId }).run();
+      const plan = campaign === 'labels' ? planLabelBatch(tx, id, batchSize) : planBatch(tx, id, settings, batchSize);
       if (plan.length === 0) throw new AppError('NOT_FOUND', 'there are no questions to answer yet');
+      const boundAt = new Date();
       tx.insert(assignments)
-        .values(plan.map((p, i) => ({ participantId: id, questionId: p.questionId, position: i, mode: p.mode, verifyResponseId: p.verifyResponseId ?? null })))
+        .values(
+          plan.map((p, i) => ({
+            participantId: id,
+            questionId: p.questionId ?? null,
+            task: p.task,
+            position: i,
+            mode: p.mode,
+            verifyResponseId: p.verifyResponseId ?? null,
+            boundAt: p.questionId ? boundAt : null,
+          })),
+        )
         .run();
       return { token };
     },
     { behavior: 'immediate' },
   );
+}
+
+function resumable(db: DbOrTx, input: StartInput, campaign: 'baseline' | 'labels'): { token: string } | null {
+  if (!input.token) return null;
+  const p = db
+    .select({ token: participants.token, externalId: participants.externalId, campaign: participants.campaign })
+    .from(participants)
+    .where(eq(participants.token, input.token))
+    .get();
+  return p && p.campaign === campaign && (!input.externalId || p.externalId === input.externalId) ? { token: p.token } : null;
+}
+
+/** The label-campaign batch among this browser's tokens, if any. */
+function labelBatchOf(db: DbOrTx, tokens: (string | undefined)[]): string | null {
+  const known = tokens.filter((t): t is string => !!t);
+  if (known.length === 0) return null;
+  const p = db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(inArray(participants.token, known), eq(participants.campaign, 'labels')))
+    .get();
+  return p?.id ?? null;
 }
 
 /** Practice feedback: the score and the ground truth, for practice questions the contributor answered. */
@@ -138,8 +195,55 @@ function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow, campaign: 'baseli
   return parsed.ok ? parsed.answer : null;
 }
 
-/** The contributor's batch, in order, with progress and (when finished) the completion code. */
-export function getBatch(db: Db, token: string) {
+/**
+ * Binds questions to the contributor's next open answer positions — the one they are at and
+ * BIND_AHEAD after it — and first gives back the slots whose hold ran out (theirs, and a few of
+ * anyone's). A position with no question left for this contributor is dropped from the batch.
+ *
+ * Late answers (the rule): an answer-mode question left open for OPEN_HOLD_MS after it was bound is
+ * given back to the pool and its item marked `expired`: an answer sent after that is refused, since
+ * the slot may already be someone else's and the question would get an answer more than planned. An
+ * expired item counts as not answered for the completion code.
+ */
+function bindReached(db: Db, participantId: string, now: number): void {
+  db.transaction(
+    (tx) => {
+      let isChanged = expireHolds(tx, now, participantId) > 0;
+      expireHolds(tx, now);
+      const settings = getSettings(tx);
+      for (let guard = 0; guard < 50; guard++) {
+        // The next open answer positions: the one reached and BIND_AHEAD after it.
+        const next = tx
+          .select({ id: assignments.id, task: assignments.task, questionId: assignments.questionId })
+          .from(assignments)
+          .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), eq(assignments.mode, 'answer')))
+          .orderBy(asc(assignments.position))
+          .limit(BIND_AHEAD + 1)
+          .all()
+          .find((a) => a.questionId === null);
+        if (!next) break;
+        const q = bindQuestion(tx, participantId, next.task ?? 'spatial', settings);
+        if (q) {
+          tx.update(assignments).set({ questionId: q.id, task: q.task, boundAt: new Date(now) }).where(eq(assignments.id, next.id)).run();
+          addLoad(tx, q.id, 1);
+        } else {
+          tx.delete(assignments).where(eq(assignments.id, next.id)).run();
+          isChanged = true;
+        }
+      }
+      if (isChanged) issueCompletionCode(tx, participantId);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * The contributor's batch: the items reached so far (bound), in order, with progress over the whole
+ * plan and (when finished) the completion code. Items not reached yet are only counted.
+ */
+export function getBatch(db: Db, token: string, now = Date.now()) {
+  const p0 = participantByToken(db, token);
+  bindReached(db, p0.id, now);
   const p = participantByToken(db, token);
   const rows = db
     .select({ a: assignments, q: questions })
@@ -157,9 +261,13 @@ export function getBatch(db: Db, token: string) {
     shownAnswer: shownAnswer(db, a, q, p.campaign),
     feedback: practiceFeedback(db, a, q),
   }));
-  const done = items.filter((i) => i.status !== 'open').length;
-  const isFinished = done === items.length;
-  return { externalId: p.externalId, items, done, total: items.length, isFinished, completionCode: p.completionCode };
+  const counts = db
+    .select({ total: sql<number>`count(*)`, done: sql<number>`coalesce(sum(${assignments.status} != 'open'), 0)` })
+    .from(assignments)
+    .where(eq(assignments.participantId, p.id))
+    .get()!;
+  const isFinished = counts.done === counts.total;
+  return { externalId: p.externalId, items, done: counts.done, total: counts.total, isFinished, completionCode: p.completionCode };
 }
 
 function checkInImage(answer: Answer, q: QuestionRow): void {
@@ -186,8 +294,8 @@ export interface SubmitInput {
 }
 
 /** Stores one response for an open assignment (idempotent on `responseId`) and closes the assignment. */
-export function submitResponse(db: Db, input: SubmitInput) {
-  return db.transaction(
+export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
+  const result = db.transaction(
     (tx) => {
       const p = participantByToken(tx, input.token);
       const a = tx
@@ -201,17 +309,36 @@ export function submitResponse(db: Db, input: SubmitInput) {
         if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
         return { responseId: existing.id, status: a.status, isRetry: true };
       }
+      if (a.questionId === null) {
+        throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is not open yet: answer the items before it first`);
+      }
+      if (a.status === 'open' && a.mode === 'answer' && a.boundAt && a.boundAt.getTime() <= now - OPEN_HOLD_MS) {
+        expireHolds(tx, now, p.id);
+        issueCompletionCode(tx, p.id);
+        return { expiredPosition: a.position };
+      }
+      if (a.status === 'expired') return { expiredPosition: a.position };
       if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
       const q = tx.select().from(questions).where(eq(questions.id, a.questionId)).get()!;
       const row = buildResponse(input, a, q, p.id);
       tx.insert(responses).values(row).run();
       const status = input.kind === 'skip' ? 'skipped' : 'answered';
       tx.update(assignments).set({ status }).where(eq(assignments.id, a.id)).run();
+      // An answer keeps the slot its question held; a skip gives it back.
+      if (a.mode === 'answer' && status === 'skipped') addLoad(tx, q.id, -1);
       issueCompletionCode(tx, p.id);
       return { responseId: row.id, status, isRetry: false };
     },
     { behavior: 'immediate' },
   );
+  // Thrown after the commit, so the item stays marked expired.
+  if ('expiredPosition' in result && result.expiredPosition !== undefined) {
+    throw new AppError(
+      'CONFLICT',
+      `item ${result.expiredPosition + 1} of your batch was given back after ${OPEN_HOLD_MS / 3600_000} hours without an answer, so this answer was not kept`,
+    );
+  }
+  return result;
 }
 
 /**

@@ -1,149 +1,244 @@
 /**
- * Which questions a new contributor gets. Priority goes to questions furthest below their redundancy
- * target, then to those with the fewest assignments; a question is never given twice to one contributor.
- * A stable share of questions (by hash of id, so the set does not drift as counts change) has target 2,
- * the rest target 1: every question is answered at least once and about `redundancyShare` of them twice.
+ * Which questions a contributor gets, bound late. A new batch is a plan: the task of each answer
+ * position (spread evenly over the tasks), plus its practice and verify items. An answer-mode
+ * question is taken only when the contributor reaches its position (or is BIND_AHEAD before it), so
+ * starting batches holds nothing: 30 starts from one address no longer take every question for two
+ * hours. The batch's size, task mix, progress and completion rule are those of the plan.
+ *
+ * Priority goes to questions furthest below their redundancy target, then to those with the fewest
+ * slots taken (`questions.load`: answered plus held), a question is never given twice to one
+ * contributor, and a stable share of questions (by hash of id: `hash_rank` below share · 2^32) has
+ * target 2, the rest target 1. Every query goes through an index: no scan of the dataset per start,
+ * so the write lock of a start or a binding is held a few milliseconds at 100,000 questions.
  */
-import { createHash } from 'node:crypto';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
+import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/tasks';
 import type { DbOrTx } from '../db/client';
-import { assignments, questions, responses } from '../db/schema';
+import { assignments, participants, questions, responses } from '../db/schema';
 import type { Settings } from './settings';
 
 export interface PlannedAssignment {
-  questionId: string;
+  /** Absent for answer-mode positions: bound when reached (bindQuestion). */
+  questionId?: string;
   task: Task;
   mode: 'answer' | 'verify' | 'practice';
   verifyResponseId?: string;
 }
 
-interface Candidate {
-  id: string;
-  task: Task;
-  count: number;
-  target: number;
-  tiebreak: number;
-}
-
-function hashRank(id: string): number {
-  return createHash('sha1').update(id).digest().readUInt32BE(0);
-}
-
 /**
- * How long an unanswered assignment holds its question's slot. After that the batch counts as
- * abandoned and the question goes to someone else, so a contributor who leaves cannot keep a
- * question from ever being answered.
+ * How long a bound, unanswered question holds its slot. After that it counts as abandoned and goes to
+ * someone else, so a contributor who leaves cannot keep a question from ever being answered.
  */
 export const OPEN_HOLD_MS = 2 * 3600 * 1000;
-
-/** Benchmark questions not yet given to `participantId`, ranked per task by need. */
-function rankedCandidates(db: DbOrTx, participantId: string, share: number): Map<Task, Candidate[]> {
-  const heldSince = Date.now() - OPEN_HOLD_MS;
-  const rows = db
-    .select({
-      id: questions.id,
-      task: questions.task,
-      count: sql<number>`(select count(*) from ${assignments} a where a.question_id = "questions"."id"
-        and a.mode = 'answer' and (a.status = 'answered' or (a.status = 'open' and a.created_at > ${heldSince})))`,
-      mine: sql<number>`(select count(*) from ${assignments} a where a.question_id = "questions"."id"
-        and a.participant_id = ${participantId})`,
-    })
-    .from(questions)
-    // Rejected questions have left the benchmark.
-    .where(and(eq(questions.pool, 'benchmark'), ne(questions.reviewStatus, 'rejected')))
-    .all();
-  const ranks = new Map(rows.map((r) => [r.id, hashRank(r.id)]));
-  const byHash = rows.map((r) => r.id).sort((a, b) => ranks.get(a)! - ranks.get(b)!);
-  const doubled = new Set(byHash.slice(0, Math.ceil(share * rows.length)));
-  const byTask = new Map<Task, Candidate[]>();
-  for (const r of rows) {
-    if (r.mine > 0) continue;
-    const c: Candidate = { id: r.id, task: r.task, count: r.count, target: doubled.has(r.id) ? 2 : 1, tiebreak: Math.random() };
-    const list = byTask.get(r.task);
-    if (list) list.push(c);
-    else byTask.set(r.task, [c]);
-  }
-  for (const list of byTask.values()) {
-    list.sort(
-      (a, b) =>
-        Number(a.count >= a.target) - Number(b.count >= b.target) || a.count - b.count || a.tiebreak - b.tiebreak,
-    );
-  }
-  return byTask;
-}
+/** Positions bound beyond the current one, so the next question is ready when this one is sent. */
+export const BIND_AHEAD = 1;
+const RANK_SPAN = 2 ** 32;
+/** Candidates read per sample when picking verify items (a run of index entries, never the whole table). */
+const VERIFY_SAMPLE = 200;
 
 /**
- * Takes `n` questions, neediest first, spreading them over the tasks: each step serves the task whose
- * best candidate is furthest below its target (fewest assignments), and among equals the task this
- * batch has taken least from, so a batch spans all six tasks and shortages fill first.
+ * The question ids already given to this contributor: this batch and the other batches started
+ * under the same platform id (services/annotate.ts MAX_BATCHES_PER_EXTERNAL_ID). At most a few
+ * batches of 35 items, read through the participant indexes.
  */
-function pickAnswerQuestions(byTask: Map<Task, Candidate[]>, n: number): Candidate[] {
-  const picked: Candidate[] = [];
-  const queues = TASKS.map((t) => ({ list: [...(byTask.get(t) ?? [])], taken: 0, tiebreak: Math.random() }));
-  // Lexicographic: target met (no first), then assignments so far, then taken from this task in
-  // this batch, then a random tiebreak fixed per task for the batch.
-  const key = (q: (typeof queues)[number]) => {
-    const c = q.list[0];
-    return [Number(c.count >= c.target), c.count, q.taken, q.tiebreak];
-  };
-  const isBefore = (a: number[], b: number[]) => {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-    return false;
-  };
-  while (picked.length < n) {
-    let best: (typeof queues)[number] | undefined;
-    for (const q of queues) {
-      if (q.list.length > 0 && (!best || isBefore(key(q), key(best)))) best = q;
-    }
-    if (!best) break;
-    picked.push(best.list.shift()!);
-    best.taken++;
-  }
-  return picked;
-}
-
-/**
- * What a baseline batch asks to verify: models' answers only (fewest verifications first). Labels
- * themselves are verified in the separate label campaign (labelCampaign.ts), never here: a label shown
- * in an ordinary batch is a benchmark answer handed to a contributor.
- */
-function pickVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
-  return pickModelVerifyItems(db, participantId, exclude, n);
-}
-
-function pickModelVerifyItems(db: DbOrTx, participantId: string, exclude: Set<string>, n: number): PlannedAssignment[] {
-  if (n === 0) return [];
+function questionsOfPerson(db: DbOrTx, participantId: string): Set<string> {
   const rows = db
-    .select({ responseId: responses.id, questionId: responses.questionId, task: questions.task })
-    .from(responses)
-    .innerJoin(questions, eq(questions.id, responses.questionId))
+    .select({ q: assignments.questionId })
+    .from(assignments)
     .where(
       and(
-        eq(questions.pool, 'benchmark'),
-        eq(responses.kind, 'answer'),
-        ne(responses.source, HUMAN_SOURCE),
-        sql`not exists (select 1 from ${assignments} a where a.question_id = "responses"."question_id"
-          and a.participant_id = ${participantId})`,
+        isNotNull(assignments.questionId),
+        sql`${assignments.participantId} in (select p2.id from ${participants} p1 join ${participants} p2
+          on p2.id = p1.id or p2.id = p1.labels_participant_id or (p1.external_id is not null and p2.external_id = p1.external_id)
+          where p1.id = ${participantId})`,
       ),
     )
-    .orderBy(
-      sql`(select count(*) from ${assignments} a where a.verify_response_id = "responses"."id")`,
-      sql`random()`,
-    )
-    .limit(n * 20)
     .all();
+  return new Set(rows.map((r) => r.q!));
+}
+
+/** The tasks that have benchmark questions, each found through the (pool, task, …) index. */
+function tasksPresent(db: DbOrTx): Task[] {
+  return TASKS.filter(
+    (task) => db.select({ one: sql`1` }).from(questions).where(and(eq(questions.pool, 'benchmark'), eq(questions.task, task))).limit(1).get(),
+  );
+}
+
+/** `n` answer positions spread evenly over the tasks present, from a random first task. */
+function planAnswerTasks(db: DbOrTx, n: number): Task[] {
+  const tasks = tasksPresent(db);
+  if (tasks.length === 0) return [];
+  const first = Math.floor(Math.random() * tasks.length);
+  return Array.from({ length: n }, (_, i) => tasks[(first + i) % tasks.length]);
+}
+
+/**
+ * Gives back the slots of bound answer-mode questions left open past the hold: the item is marked
+ * `expired` (a late answer is then refused, services/annotate.ts) and its question's load drops.
+ * `participantId` limits it to one batch; without it, up to `limit` of the oldest go (through the
+ * (status, bound_at) index), a little at each binding.
+ */
+export function expireHolds(db: DbOrTx, now: number, participantId?: string, limit = 200): number {
+  const stale = db
+    .select({ id: assignments.id, questionId: assignments.questionId })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.status, 'open'),
+        lte(assignments.boundAt, new Date(now - OPEN_HOLD_MS)),
+        eq(assignments.mode, 'answer'),
+        participantId ? eq(assignments.participantId, participantId) : undefined,
+      ),
+    )
+    .limit(limit)
+    .all();
+  if (stale.length === 0) return 0;
+  db.update(assignments).set({ status: 'expired' }).where(inArray(assignments.id, stale.map((s) => s.id))).run();
+  for (const s of stale) db.update(questions).set({ load: sql`${questions.load} - 1` }).where(eq(questions.id, s.questionId!)).run();
+  return stale.length;
+}
+
+/** Changes a question's load (+1 bound, −1 skipped or expired; an answer keeps the slot it held). */
+export function addLoad(db: DbOrTx, questionId: string, delta: number): void {
+  db.update(questions).set({ load: sql`${questions.load} + ${delta}` }).where(eq(questions.id, questionId)).run();
+}
+
+/**
+ * The neediest benchmark question of `task` this contributor has not had, or null. Looks at load
+ * levels in priority order — load 0; load 1 with target 2 (hash_rank below the share); then load 1
+ * with target 1, load 2, 3 … — each an index range of (pool, task, load, hash_rank), entered at a
+ * random rank so that equals come in random order.
+ */
+export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, redundancyShare: number): { id: string; level: number } | null {
+  const split = Math.floor(redundancyShare * RANK_SPAN);
+  const maxLoad =
+    db
+      .select({ m: questions.load })
+      .from(questions)
+      .where(and(eq(questions.pool, 'benchmark'), eq(questions.task, task)))
+      .orderBy(desc(questions.load))
+      .limit(1)
+      .get()?.m ?? -1;
+  const levels: [number, number, number][] = [[0, 0, RANK_SPAN], [1, 0, split], [1, split, RANK_SPAN]];
+  for (let load = 2; load <= maxLoad; load++) levels.push([load, 0, RANK_SPAN]);
+  for (const [level, [load, lo, hi]] of levels.entries()) {
+    if (lo >= hi || load > maxLoad) continue;
+    const start = lo + Math.floor(Math.random() * (hi - lo));
+    for (const [from, to] of [[start, hi], [lo, start]]) {
+      const rows = db
+        .select({ id: questions.id })
+        .from(questions)
+        .where(
+          and(
+            eq(questions.pool, 'benchmark'),
+            eq(questions.task, task),
+            eq(questions.load, load),
+            // Rejected questions have left the benchmark.
+            sql`${questions.reviewStatus} <> 'rejected'`,
+            sql`${questions.hashRank} >= ${from} and ${questions.hashRank} < ${to}`,
+          ),
+        )
+        .orderBy(questions.hashRank)
+        .limit(exclude.size + 1)
+        .all();
+      const found = rows.find((r) => !exclude.has(r.id));
+      // Levels 0 and 1 are the questions still below their target; then by load.
+      if (found) return { id: found.id, level };
+    }
+  }
+  return null;
+}
+
+/**
+ * Chooses the question for the contributor's answer position: the neediest of its planned task,
+ * unless another task has a needier one (a lower level: below target first, then fewer slots taken),
+ * so shortages fill first and every question is answered once before any is given twice; with
+ * balanced supply the plan's task mix holds. Returns null when none is left for this contributor.
+ */
+export function bindQuestion(db: DbOrTx, participantId: string, task: Task, settings: Settings): { id: string; task: Task } | null {
+  const exclude = questionsOfPerson(db, participantId);
+  let best: { id: string; task: Task; level: number } | null = null;
+  for (const t of [task, ...TASKS.filter((x) => x !== task)]) {
+    const found = pickQuestion(db, t, exclude, settings.redundancyShare);
+    if (found && (!best || found.level < best.level)) best = { ...found, task: t };
+    if (best?.level === 0) break; // nothing is needier than an unanswered question
+  }
+  return best && { id: best.id, task: best.task };
+}
+
+/**
+ * What a baseline batch asks to verify: models' answers only (fewest verifications first, among a
+ * sample). Labels themselves are verified in the separate label campaign (labelCampaign.ts), never
+ * here: a label shown in an ordinary batch is a benchmark answer handed to a contributor. The question
+ * is then never given to that contributor to answer.
+ */
+function pickVerifyItems(db: DbOrTx, participantId: string, n: number): PlannedAssignment[] {
+  if (n <= 0) return [];
+  return pickModelVerifyItems(db, questionsOfPerson(db, participantId), n);
+}
+
+/** A random window of rowids: where a sample starts, so no query reads the whole table. */
+function randomWindow(db: DbOrTx, table: typeof responses | typeof questions): number {
+  const max = db.select({ m: sql<number | null>`max(rowid)` }).from(table).get()?.m ?? 0;
+  return Math.floor(Math.random() * (max + 1));
+}
+
+/**
+ * The sources of stored answers other than the crowd, read by skipping through the source index (one
+ * lookup per distinct source, not a pass over a million responses).
+ */
+function modelSources(db: DbOrTx): string[] {
+  const rows = db.all<{ s: string | null }>(sql`with recursive src(s) as (
+      select min(source) from responses
+      union all select (select min(source) from responses where source > src.s) from src where src.s is not null)
+    select s from src where s is not null and s != 'Human'`);
+  return rows.map((r) => r.s!);
+}
+
+function pickModelVerifyItems(db: DbOrTx, exclude: Set<string>, n: number): PlannedAssignment[] {
+  const sources = modelSources(db);
+  const perSource = Math.ceil(VERIFY_SAMPLE / Math.max(1, sources.length));
+  // Per source, a run of its answers from a random place in the (source, rowid) index, wrapping round.
+  const sample = (source: string, from: number, to: number) =>
+    db
+      .select({ responseId: responses.id, questionId: responses.questionId, task: questions.task })
+      .from(responses)
+      .innerJoin(questions, eq(questions.id, responses.questionId))
+      .where(and(eq(responses.source, source), sql`"responses".rowid >= ${from} and "responses".rowid < ${to}`, eq(responses.kind, 'answer'), eq(questions.pool, 'benchmark')))
+      .orderBy(sql`"responses".rowid`)
+      .limit(perSource)
+      .all();
+  const start = randomWindow(db, responses);
+  const rows = sources
+    .flatMap((source) => {
+      const first = sample(source, start, Number.MAX_SAFE_INTEGER);
+      return first.length < perSource ? [...first, ...sample(source, 0, start)] : first;
+    })
+    .filter((r) => !exclude.has(r.questionId));
+  // One grouped count over the sample (through the verify_response_id index), not a query per row.
+  const counts = new Map(
+    rows.length === 0
+      ? []
+      : db
+          .select({ id: assignments.verifyResponseId, n: sql<number>`count(*)` })
+          .from(assignments)
+          .where(inArray(assignments.verifyResponseId, rows.map((r) => r.responseId)))
+          .groupBy(assignments.verifyResponseId)
+          .all()
+          .map((r) => [r.id!, r.n]),
+  );
+  const ranked = rows.map((r) => ({ ...r, n: counts.get(r.responseId) ?? 0, tiebreak: Math.random() }));
+  ranked.sort((a, b) => a.n - b.n || a.tiebreak - b.tiebreak);
   const out: PlannedAssignment[] = [];
-  for (const r of rows) {
-    if (exclude.has(r.questionId) || out.some((o) => o.questionId === r.questionId)) continue;
+  for (const r of ranked) {
+    if (out.some((o) => o.questionId === r.questionId)) continue;
     out.push({ questionId: r.questionId, task: r.task, mode: 'verify', verifyResponseId: r.responseId });
     if (out.length === n) break;
   }
   return out;
 }
 
-/** One practice question per task in the batch, from the practice pool, placed before that task's first. */
+/** One practice question per task in the batch, from the (small) practice pool, placed before that task's first. */
 function withPractice(db: DbOrTx, items: PlannedAssignment[]): PlannedAssignment[] {
   const tasks = [...new Set(items.map((i) => i.task))];
   if (tasks.length === 0) return items;
@@ -167,15 +262,11 @@ function withPractice(db: DbOrTx, items: PlannedAssignment[]): PlannedAssignment
 }
 
 /**
- * Plans a new contributor's batch (practice, answers, then verifications). `seenLabels`: questions
- * whose label this person verified in the label campaign, never given to them to answer. Call inside
- * a transaction.
+ * Plans a new contributor's batch (practice, answers, then verifications); answer positions carry
+ * only their task. Empty when there are no benchmark questions. Call inside a transaction.
  */
-export function planBatch(db: DbOrTx, participantId: string, settings: Settings, batchSize: number, seenLabels = new Set<string>()): PlannedAssignment[] {
-  const ranked = rankedCandidates(db, participantId, settings.redundancyShare);
-  for (const [task, list] of ranked) ranked.set(task, list.filter((c) => !seenLabels.has(c.id)));
-  const answers = pickAnswerQuestions(ranked, batchSize);
-  const planned: PlannedAssignment[] = answers.map((c) => ({ questionId: c.id, task: c.task, mode: 'answer' }));
-  const verify = pickVerifyItems(db, participantId, new Set(answers.map((a) => a.id)), settings.verifyPerBatch);
-  return withPractice(db, [...planned, ...verify]);
+export function planBatch(db: DbOrTx, participantId: string, settings: Settings, batchSize: number): PlannedAssignment[] {
+  const answers: PlannedAssignment[] = planAnswerTasks(db, batchSize).map((task) => ({ task, mode: 'answer' }));
+  if (answers.length === 0) return [];
+  return withPractice(db, [...answers, ...pickVerifyItems(db, participantId, settings.verifyPerBatch)]);
 }

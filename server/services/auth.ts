@@ -1,19 +1,19 @@
 /**
- * Curator/admin accounts: scrypt password hashes, random session tokens in an http-only cookie.
+ * Curator/admin accounts: scrypt password hashes, random session tokens in an http-only cookie (the
+ * database keeps only their SHA-256).
  * Contributors never sign in; they are anonymous participants (services/annotate.ts).
  */
-import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { stringifySetCookie } from 'cookie';
+import { eq, lt } from 'drizzle-orm';
 import { AppError, BadInputError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
+import type { SignInGuard } from '../security/signInGuard';
 
 export const SESSION_COOKIE = 'bopask_session';
 const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
-/** Failed sign-ins allowed per username in the window before further attempts are refused. */
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
@@ -58,53 +58,73 @@ export function createUser(db: Db, username: string, password: string, role: Rol
   return { id: row.id, username, role };
 }
 
-/** Recent failed sign-ins per username (in memory: a restart forgets them, which is acceptable). */
-const failures = new Map<string, number[]>();
-
-function recentFailures(username: string, now: number): number[] {
-  const list = (failures.get(username) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
-  failures.set(username, list);
-  return list;
+/** What the session table keeps of a token: its SHA-256, so the table alone opens no session. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /**
- * Checks the password and opens a session. An unknown user and a wrong password get the same
- * message after the same work; after MAX_FAILURES failures in the window the name is locked for a while.
+ * Checks the password and opens a session. An unknown user, a disabled account and a wrong password
+ * get the same message after the same work. The guard counts the attempt before hashing and slows
+ * repeated failures from one address (security/signInGuard.ts).
  */
-export async function login(db: Db, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
-  const now = Date.now();
-  if (recentFailures(username, now).length >= MAX_FAILURES) {
-    throw new AppError('RATE_LIMITED', 'too many failed sign-ins for this account: wait 15 minutes');
-  }
+export async function login(
+  db: Db,
+  guard: SignInGuard,
+  address: string,
+  username: string,
+  password: string,
+  now = Date.now(),
+): Promise<{ token: string; user: SessionUser }> {
   const row = db.select().from(users).where(eq(users.username, username)).get();
-  const isValid = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-  if (!row || !isValid || row.disabled) {
-    recentFailures(username, now).push(now);
-    throw new AppError('UNAUTHORIZED', 'wrong username or password');
-  }
-  failures.delete(username);
+  const { ok } = await guard.attempt(username, address, async () => ({
+    ok: (await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH)) && !!row && !row.disabled,
+    value: null,
+  }));
+  if (!ok || !row) throw new AppError('UNAUTHORIZED', 'wrong username or password');
   const token = randomBytes(24).toString('base64url');
-  db.insert(sessions).values({ token, userId: row.id, expiresAt: new Date(now + SESSION_TTL_MS) }).run();
+  db.transaction((tx) => {
+    // Expired sessions are removed here, the one place sessions are written (indexed on expires_at).
+    tx.delete(sessions).where(lt(sessions.expiresAt, new Date(now))).run();
+    tx.insert(sessions).values({ tokenHash: hashToken(token), userId: row.id, expiresAt: new Date(now + SESSION_TTL_MS) }).run();
+  });
   return { token, user: { id: row.id, username: row.username, role: row.role } };
 }
 
 export function logout(db: Db, token: string | undefined): void {
-  if (token) db.delete(sessions).where(eq(sessions.token, token)).run();
+  if (token) db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
 }
 
-/** The user a session token belongs to, or null when it is unknown or expired. */
-export function userFromSession(db: Db, token: string | undefined): SessionUser | null {
+/** Removes every expired session (run at start-up; login also removes them as it goes). */
+export function deleteExpiredSessions(db: Db, now = Date.now()): number {
+  return db.delete(sessions).where(lt(sessions.expiresAt, new Date(now))).run().changes;
+}
+
+/** The user a session token belongs to, or null when it is unknown, expired or its account disabled. */
+export function userFromSession(db: Db, token: string | undefined, now = Date.now()): SessionUser | null {
   if (!token) return null;
   const row = db
-    .select({ id: users.id, username: users.username, role: users.role, expiresAt: sessions.expiresAt, disabled: users.disabled })
+    .select({ id: users.id, username: users.username, role: users.role, disabled: users.disabled, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.token, token))
+    .where(eq(sessions.tokenHash, hashToken(token)))
     .get();
-  if (!row || row.disabled || row.expiresAt.getTime() < Date.now()) return null;
+  if (!row || row.disabled || row.expiresAt.getTime() <= now) return null;
   return { id: row.id, username: row.username, role: row.role };
 }
 
-export function sessionCookie(token: string, maxAgeS = SESSION_TTL_MS / 1000): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeS}`;
+/** Disables or re-enables an account by name; a disabled account's sessions stop working at once. */
+export function setUserDisabled(db: Db, username: string, isDisabled: boolean): SessionUser {
+  const row = db.update(users).set({ disabled: isDisabled }).where(eq(users.username, username)).returning().get();
+  if (!row) throw new BadInputError(`no account named '${username}'`);
+  if (isDisabled) db.delete(sessions).where(eq(sessions.userId, row.id)).run();
+  return { id: row.id, username: row.username, role: row.role };
+}
+
+/**
+ * The Set-Cookie value. `secure`: only sent back over HTTPS — set when the request came over HTTPS
+ * (or through a trusted proxy that says so) or when SECURE_COOKIES=on.
+ */
+export function sessionCookie(token: string, { maxAgeS = SESSION_TTL_MS / 1000, secure = false } = {}): string {
+  return stringifySetCookie({ name: SESSION_COOKIE, value: token, path: '/', httpOnly: true, sameSite: 'lax', maxAge: maxAgeS, secure });
 }

@@ -36,7 +36,7 @@ describe('importDataset', () => {
     lines[2] = JSON.stringify({ ...JSON.parse(lines[2]), task: 'juggling' });
     lines.push('{not json');
     fs.writeFileSync(file, lines.join('\n'));
-    await expect(importDataset(db, { datasetPath: file, imagesDir })).rejects.toThrow(/line 3.*task[\s\S]*line 7/);
+    await expect(importDataset(db, { datasetPath: file, imagesDir })).rejects.toThrow(/dataset.jsonl:3: field task[\s\S]*dataset.jsonl:7: /);
     expect(count(db)).toBe(0);
   });
 
@@ -50,9 +50,9 @@ describe('importDataset', () => {
     ];
     fs.appendFileSync(file, bad.map((b) => JSON.stringify(b)).join('\n') + '\n');
     const err = await importDataset(db, { datasetPath: file, imagesDir }).catch((e: Error) => e);
-    expect(String(err)).toMatch(/line 7, field image: .*relative path/);
-    expect(String(err)).toMatch(/line 8, field image: image 'img\/missing.png' not found/);
-    expect(String(err)).toMatch(/line 9, field width\/height: 1920×1080 given but img\/blank.png is 640×480/);
+    expect(String(err)).toMatch(/dataset.jsonl:7: field image: .*relative path/);
+    expect(String(err)).toMatch(/dataset.jsonl:8: field image: image 'img\/missing.png' not found/);
+    expect(String(err)).toMatch(/dataset.jsonl:9: field width\/height: 1920×1080 given but img\/blank.png is 640×480/);
     expect(count(db)).toBe(0);
     void dir;
   });
@@ -63,8 +63,8 @@ describe('importDataset', () => {
     const changed = fs.readFileSync(file, 'utf8').replace('A pose question number 0?', 'Changed?');
     fs.writeFileSync(file, changed + JSON.stringify(fixtureItem('grasp', 0)) + '\n');
     const err = await importDataset(db, { datasetPath: file, imagesDir }).catch((e: Error) => e);
-    expect(String(err)).toMatch(/line 7, field id: 'grasp-0' already used on line 2/);
-    expect(String(err)).toMatch(/line 1, field id: 'pose-0' was imported before with different content/);
+    expect(String(err)).toMatch(/dataset.jsonl:7: field id: 'grasp-0' already used on line 2/);
+    expect(String(err)).toMatch(/dataset.jsonl:1: field id: 'pose-0' was imported before with different content/);
   });
 
   it('refuses an image whose path is taken in the store by a different file, and copies nothing', async () => {

@@ -10,13 +10,14 @@ import { eq, inArray } from 'drizzle-orm';
 import { imageSize } from 'image-size';
 import { parseDatasetLine } from '../../shared/dataset';
 import { BadInputError } from '../../shared/errors';
-import type { Db } from '../db/client';
+import { hashRank, type Db } from '../db/client';
 import { questions } from '../db/schema';
 import { newImageKey } from './images';
 import { splitReview } from './review/exportDataset';
 
 const REVIEW_STATUSES = ['unreviewed', 'accepted', 'corrected', 'rejected'] as const;
 type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+import { assertInputFile, withoutBom } from './inputFiles';
 
 /** How many line errors one refusal lists before summarising the rest. */
 const MAX_REPORTED_ERRORS = 20;
@@ -51,40 +52,41 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
   const seen = new Map<string, number>();
   const imageSizes = new Map<string, { width: number; height: number } | string>();
 
-  if (!fs.existsSync(opts.datasetPath)) throw new BadInputError(`dataset file not found: ${opts.datasetPath}`);
+  assertInputFile(opts.datasetPath, 'dataset file');
+  // Errors read "FILE:LINE: field F: reason", as import-predictions and score report them.
+  const at = (lineNo: number, text: string) => `${opts.datasetPath}:${lineNo}: ${text}`;
   const lines = readline.createInterface({ input: fs.createReadStream(opts.datasetPath), crlfDelay: Infinity });
   let lineNo = 0;
-  for await (const line of lines) {
+  for await (const raw of lines) {
     lineNo++;
+    const line = withoutBom(raw, lineNo);
     if (line.trim() === '') continue;
     opts.onProgress?.(lineNo);
     const parsed = parseDatasetLine(line, lineNo);
     if (!parsed.ok) {
-      errors.push(parsed.error);
+      errors.push(at(lineNo, parsed.error.replace(/^line \d+(, |: )/, '')));
       continue;
     }
     const item = parsed.item;
     const firstLine = seen.get(item.id);
     if (firstLine !== undefined) {
-      errors.push(`line ${lineNo}, field id: '${item.id}' already used on line ${firstLine}`);
+      errors.push(at(lineNo, `field id: '${item.id}' already used on line ${firstLine}`));
       continue;
     }
     seen.set(item.id, lineNo);
     const size = readImageSize(imagesRoot, item.image, imageSizes);
     if (typeof size === 'string') {
-      errors.push(`line ${lineNo}, field image: ${size}`);
+      errors.push(at(lineNo, `field image: ${size}`));
       continue;
     }
     if ((item.width !== undefined && item.width !== size.width) || (item.height !== undefined && item.height !== size.height)) {
-      errors.push(
-        `line ${lineNo}, field width/height: ${item.width}×${item.height} given but ${item.image} is ${size.width}×${size.height}`,
-      );
+      errors.push(at(lineNo, `field width/height: ${item.width}×${item.height} given but ${item.image} is ${size.width}×${size.height}`));
       continue;
     }
     // An exported line carries its review state in meta.review: stored in the columns, not the item.
     const { item: stored, review } = splitReview(JSON.parse(line) as Record<string, unknown>);
     if (review && (!REVIEW_STATUSES.includes(review.status as ReviewStatus) || !Number.isInteger(review.version) || review.version < 1)) {
-      errors.push(`line ${lineNo}, field meta.review: expected {"status": one of ${REVIEW_STATUSES.join(', ')}, "version": an integer ≥ 1, "reason": text or null}`);
+      errors.push(at(lineNo, `field meta.review: expected {"status": one of ${REVIEW_STATUSES.join(', ')}, "version": an integer ≥ 1, "reason": text or null}`));
       continue;
     }
     rows.push({
@@ -97,13 +99,14 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
       question: item.question,
       item: stored,
       ...(review ? { reviewStatus: review.status as ReviewStatus, version: review.version, reviewReason: review.reason } : {}),
+      hashRank: hashRank(item.id),
     });
   }
   if (lineNo === 0 || (rows.length === 0 && errors.length === 0)) {
     throw new BadInputError(`${opts.datasetPath}: the file holds no questions`);
   }
 
-  const { fresh, unchanged } = splitAgainstExisting(db, rows, pool, errors, seen);
+  const { fresh, unchanged } = splitAgainstExisting(db, opts.datasetPath, rows, pool, errors, seen);
   checkImageStore(fresh, imagesRoot, opts.imagesDir, errors);
   if (errors.length > 0) throw refusal(opts.datasetPath, errors);
 
@@ -145,6 +148,10 @@ function readImageSize(
     result = `'${rel}' must be a relative path inside the images folder`;
   } else if (!fs.existsSync(full)) {
     result = `image '${rel}' not found under ${root}`;
+  } else if (!isInsideReally(root, full)) {
+    // A symlink (the file or a folder on its way) that leads out of the images folder: copying it
+    // would import whatever it points to.
+    result = `'${rel}' is a symbolic link leading outside the images folder ${root}`;
   } else {
     try {
       const dim = imageSize(fs.readFileSync(full));
@@ -157,8 +164,12 @@ function readImageSize(
   return result;
 }
 
+function isInsideReally(root: string, full: string): boolean {
+  return fs.realpathSync(full).startsWith(fs.realpathSync(root) + path.sep);
+}
+
 /** Keeps rows not yet stored; identical ones count as unchanged; a differing one is an error. */
-function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[], lineOf: Map<string, number>) {
+function splitAgainstExisting(db: Db, file: string, rows: Row[], pool: string, errors: string[], lineOf: Map<string, number>) {
   const fresh: Row[] = [];
   let unchanged = 0;
   const existing = new Map<string, { item: unknown; pool: string; version: number; reviewStatus: string }>();
@@ -179,9 +190,9 @@ function splitAgainstExisting(db: Db, rows: Row[], pool: string, errors: string[
     else if (JSON.stringify(old.item) === JSON.stringify(row.item) && old.pool === pool && sameReview) unchanged++;
     else if (!sameReview) {
       errors.push(
-        `line ${lineOf.get(row.id)}, field meta.review: '${row.id}' is at version ${old.version} (${old.reviewStatus}) here, the file says version ${row.version} (${row.reviewStatus}); ids are keys`,
+        `${file}:${lineOf.get(row.id)}: field meta.review: '${row.id}' is at version ${old.version} (${old.reviewStatus}) here, the file says version ${row.version} (${row.reviewStatus}); ids are keys`,
       );
-    } else errors.push(`line ${lineOf.get(row.id)}, field id: '${row.id}' was imported before with different content (${old.pool} pool); ids are keys`);
+    } else errors.push(`${file}:${lineOf.get(row.id)}: field id: '${row.id}' was imported before with different content (${old.pool} pool); ids are keys`);
   }
   return { fresh, unchanged };
 }

@@ -23,6 +23,7 @@ import { METRIC_VERSION } from '../../shared/metrics/scores';
 import { PredictionChecker } from '../../shared/predictions';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
+import { assertInputFile, withoutBom } from './inputFiles';
 import { encodeScores, scoreStored, type StoredQuestion } from './scoring';
 
 export interface PredictionsReport {
@@ -47,7 +48,7 @@ const CHUNK_BYTES = 1 << 20;
 const PHASE2_CACHE_KIB = -256 * 1024;
 
 export async function importPredictions(db: Db, file: string, onProgress?: (lines: number) => void): Promise<PredictionsReport> {
-  if (!fs.existsSync(file)) throw new BadInputError(`predictions file not found: ${file}`);
+  assertInputFile(file, 'predictions file');
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-predictions-'));
   try {
     const pendingFile = path.join(tmpDir, 'rows.jsonl');
@@ -77,8 +78,9 @@ async function checkAndScore(db: Db, file: string, pendingFile: string, onProgre
   const input = fs.createReadStream(file);
   let lineNo = 0;
   try {
-    for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
+    for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
       lineNo++;
+      const line = withoutBom(raw, lineNo);
       if (lineNo % 10_000 === 0) onProgress?.(lineNo);
       if (line.trim() === '') continue;
       const p = checker.check(file, line, lineNo);

@@ -3,33 +3,15 @@
  * setting, off by default) whose batches show benchmark labels for the crowd to judge. It is the one
  * place contributors are shown ground truth, by design, so:
  * - its participants are never given answer items of the questions they verified, matched by browser
- *   token and by platform id (`verifiedByThesePeople`, applied by the baseline planner);
+ *   token (a baseline batch keeps `labels_participant_id`) and by platform id (assignment.ts
+ *   `questionsOfPerson`, applied whenever a baseline batch binds a question);
  * - its responses are verifications (kind `verify`), which never enter the Human row of the table;
  * - the baseline campaign never shows a label (its verify items are models' answers only).
  */
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { assignments, participants, questions } from '../db/schema';
+import { assignments, questions } from '../db/schema';
 import type { PlannedAssignment } from './assignment';
-
-/**
- * Questions whose labels were shown, in the label campaign, to the browser holding one of `tokens`
- * or to platform id `externalId` (assignments_question_idx / participants indexes; a handful of rows).
- */
-export function verifiedByThesePeople(db: DbOrTx, who: { tokens: string[]; externalId?: string }): Set<string> {
-  const match = or(
-    who.tokens.length > 0 ? inArray(participants.token, who.tokens) : undefined,
-    who.externalId ? eq(participants.externalId, who.externalId) : undefined,
-  );
-  if (!match) return new Set();
-  const rows = db
-    .select({ q: assignments.questionId })
-    .from(assignments)
-    .innerJoin(participants, eq(participants.id, assignments.participantId))
-    .where(and(eq(participants.campaign, 'labels'), eq(assignments.mode, 'verify'), match))
-    .all();
-  return new Set(rows.map((r) => r.q));
-}
 
 /**
  * A label-campaign batch: `n` benchmark labels (not rejected), those with the fewest label

@@ -37,10 +37,15 @@ export function useContributorBatch(externalId: string | undefined, campaign: Ca
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.annotate.batch.queryKey() });
 
   // Retries reuse the same response id, so a request whose reply was lost is stored once.
+  // A refusal (say, an item given back after the hold time) reloads the batch so the page moves on;
+  // a server that cannot save (503, full storage) is retried and the answer stays on the page.
   const retry = (count: number, err: unknown) => count < 3 && isRetryable(err);
-  const submit = useMutation(trpc.annotate.submit.mutationOptions({ onSuccess: refresh, retry }));
-  const verify = useMutation(trpc.annotate.verify.mutationOptions({ onSuccess: refresh, retry }));
-  const skip = useMutation(trpc.annotate.skip.mutationOptions({ onSuccess: refresh, retry }));
+  const onError = (err: unknown) => {
+    if (!isRetryable(err)) void refresh();
+  };
+  const submit = useMutation(trpc.annotate.submit.mutationOptions({ onSuccess: refresh, onError, retry }));
+  const verify = useMutation(trpc.annotate.verify.mutationOptions({ onSuccess: refresh, onError, retry }));
+  const skip = useMutation(trpc.annotate.skip.mutationOptions({ onSuccess: refresh, onError, retry }));
 
   const common = (assignmentId: number) => ({
     token: startedToken!,

@@ -15,6 +15,7 @@ import { TableAggregator } from '../../../shared/metrics/aggregate';
 import { scoreAnswer, type ScorableItem } from '../../../shared/tasks';
 import { formatTable, TABLE_FORMATS, type TableFormat } from '../../../shared/metrics/table';
 import { PredictionChecker } from '../../../shared/predictions';
+import { assertInputFile, withoutBom } from '../../services/inputFiles';
 import { parseCommandArgs, requireOption } from '../args';
 
 export const usage = `usage: bopask score --dataset D.jsonl --predictions P.jsonl [--predictions Q.jsonl …]
@@ -25,14 +26,16 @@ source. Unreadable outputs are scored as invalid. --images reads width/height of
 
 /** Lines of a file with 1-based numbers, skipping blank ones; a missing file is bad input. */
 async function* readLines(file: string): AsyncGenerator<[string, number]> {
+  assertInputFile(file, 'file');
   const stream = createReadStream(file, { encoding: 'utf8' });
   const opened = once(stream, 'open').catch((err: Error) => {
     throw new BadInputError(`${file}: cannot read (${err.message})`);
   });
   await opened;
   let lineNo = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+  for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
     lineNo++;
+    const line = withoutBom(raw, lineNo);
     if (line.trim() !== '') yield [line, lineNo];
   }
 }
