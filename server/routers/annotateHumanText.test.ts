@@ -7,6 +7,7 @@ import { questions } from '../db/schema';
 import { importDataset } from '../services/importDataset';
 import { updateSettings } from '../services/settings';
 import { fixtureItem, writeFixtureDataset } from '../testing/fixtureDataset';
+import { walkBatch } from '../testing/walkBatch';
 import { createCallerFactory } from '../trpc';
 import { appRouter } from './_app';
 
@@ -46,7 +47,8 @@ describe('question_human', () => {
     updateSettings(db, { verifyPerBatch: 0 });
     const api = createCallerFactory(appRouter)({ db, config: { imagesDir } });
     const { token } = await api.annotate.start({ batchSize: 10 });
-    const items = (await api.annotate.batch({ token })).items.filter((i) => i.mode === 'answer');
+    // Questions are bound when reached: walk the whole batch, then read every item.
+    const items = (await walkBatch(api, token)).items.filter((i) => i.mode === 'answer');
     const texts = items.map((i) => i.question.text);
     expect(texts.filter((t) => /^Find the mug number \d, please\.$/.test(t))).toHaveLength(3);
     expect(texts.filter((t) => t === 'How should a parallel-jaw gripper pick up the mug? Give the grasp as five 2D points in image pixel space.')).toHaveLength(3);

@@ -13,6 +13,7 @@ import { openDb, type Db } from '../db/client';
 import { importDataset } from '../services/importDataset';
 import { updateSettings } from '../services/settings';
 import { writeFixtureDataset } from '../testing/fixtureDataset';
+import { walkBatch } from '../testing/walkBatch';
 import { createCallerFactory } from '../trpc';
 import { appRouter } from './_app';
 
@@ -48,7 +49,8 @@ describe('pose items for contributors', () => {
   it('sends the object\'s size, and nothing else of its box', async () => {
     const api = createCaller({ db, config: { imagesDir: '/tmp' } });
     const { token } = await api.annotate.start({});
-    const batch = await api.annotate.batch({ token });
+    // Questions are bound when reached: walk the whole batch, then read every item.
+    const batch = await walkBatch(api, token);
     const pose = batch.items.filter((i) => i.question.task === 'pose');
     expect(pose.length).toBeGreaterThan(1);
     for (const i of pose) expect(i.question.objectSizeMm).toEqual(truthPose.size);

@@ -81,7 +81,7 @@ describe('sign-in throttling', () => {
   it('a disabled account cannot sign in, with the same message as a wrong password', async () => {
     const db = openDb(':memory:');
     createUser(db, 'eve', PASSWORD, 'curator');
-    db.$client.prepare("update users set is_disabled = 1 where username = 'eve'").run();
+    db.$client.prepare("update users set disabled = 1 where username = 'eve'").run();
     await expect(from(db, createGuards(), '192.0.2.1').auth.login({ username: 'eve', password: PASSWORD })).rejects.toThrow('wrong username or password');
   });
 });

@@ -65,7 +65,7 @@ describe('export with review state', () => {
     // A file whose review state disagrees with the database's is refused, naming the line.
     fs.writeFileSync(file, text.replace('"status":"accepted","version":2', '"status":"accepted","version":5'));
     await expect(importDataset(db, { datasetPath: file, imagesDir: path.join(dir, 'images') })).rejects.toThrow(
-      /line \d+, field meta.review: 'spatial-0' is at version 2 \(accepted\) here, the file says version 5/,
+      /export.jsonl:\d+: field meta.review: 'spatial-0' is at version 2 \(accepted\) here, the file says version 5/,
     );
   });
 });
