@@ -26,7 +26,7 @@ test('an admin uploads a dataset with a bad line 500 and sees it named; nothing 
   await expect(page.getByTestId('import-progress')).toBeVisible();
   const error = page.getByTestId('import-error');
   await expect(error).toContainText('nothing was imported');
-  await expect(error).toContainText('line 500, field answer');
+  await expect(error).toContainText('dataset.jsonl:500: field answer');
   expect(count()).toBe(before);
   await page.screenshot({ path: 'test-results/screens/admin-import-error-1366.png' });
 

@@ -52,7 +52,7 @@ describe('file endpoints: streaming import upload and export download', () => {
     const res = await upload(datasetForm(file), 'ada');
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: string };
-    expect(body.error).toMatch(/1 bad line\(s\); nothing was imported:\n {2}line 500, field task: /);
+    expect(body.error).toMatch(/1 bad line\(s\); nothing was imported:\n {2}dataset\.jsonl:500: field task: /);
     expect(count()).toBe(before);
   });
 

@@ -47,6 +47,8 @@ export async function receive(req: http.IncomingMessage, dir: string) {
     }
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     files.set(name === 'image' ? `image:${images}` : name, dest);
+    // The name the admin chose, for messages ("data.jsonl:500: …"), never the temporary path.
+    if (name !== 'image' && info.filename) files.set(`name:${name}`, path.basename(info.filename));
     writes.push(pipeline(stream, fs.createWriteStream(dest)));
   });
   await pipeline(req, bb);
@@ -67,6 +69,7 @@ export async function handleUpload(db: Db, imagesDir: string, req: http.Incoming
     if (kind === 'dataset') {
       const report = await importDataset(db, {
         datasetPath: file,
+        displayName: files.get('name:dataset') ?? 'the uploaded dataset',
         // Without uploaded images the lines name images already in the store.
         imagesRoot: images > 0 ? path.join(dir, 'images') : imagesDir,
         imagesDir,

@@ -25,6 +25,8 @@ const MAX_REPORTED_ERRORS = 20;
 export interface ImportOptions {
   /** The dataset file (JSON Lines). */
   datasetPath: string;
+  /** How errors name the file (an upload's own name rather than its temporary path); default `datasetPath`. */
+  displayName?: string;
   /** The folder that `image` paths are relative to; defaults to the dataset file's folder. */
   imagesRoot?: string;
   /** The server's image store (config.imagesDir): images are copied there, keeping their paths. */
@@ -54,7 +56,8 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
 
   assertInputFile(opts.datasetPath, 'dataset file');
   // Errors read "FILE:LINE: field F: reason", as import-predictions and score report them.
-  const at = (lineNo: number, text: string) => `${opts.datasetPath}:${lineNo}: ${text}`;
+  const name = opts.displayName ?? opts.datasetPath;
+  const at = (lineNo: number, text: string) => `${name}:${lineNo}: ${text}`;
   const lines = readline.createInterface({ input: fs.createReadStream(opts.datasetPath), crlfDelay: Infinity });
   let lineNo = 0;
   for await (const raw of lines) {
@@ -103,12 +106,12 @@ export async function importDataset(db: Db, opts: ImportOptions): Promise<Import
     });
   }
   if (lineNo === 0 || (rows.length === 0 && errors.length === 0)) {
-    throw new BadInputError(`${opts.datasetPath}: the file holds no questions`);
+    throw new BadInputError(`${name}: the file holds no questions`);
   }
 
-  const { fresh, unchanged } = splitAgainstExisting(db, opts.datasetPath, rows, pool, errors, seen);
+  const { fresh, unchanged } = splitAgainstExisting(db, name, rows, pool, errors, seen);
   checkImageStore(fresh, imagesRoot, opts.imagesDir, errors);
-  if (errors.length > 0) throw refusal(opts.datasetPath, errors);
+  if (errors.length > 0) throw refusal(name, errors);
 
   const keyed = withImageKeys(db, fresh);
   // Images go to temporary names first and take their place only once the rows are in: a failure
