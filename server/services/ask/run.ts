@@ -51,15 +51,15 @@ export async function runAsk(opts: AskRunOptions): Promise<AskSummary> {
   const existing = exists ? readExisting(opts.outPath, opts.source, ids) : undefined;
   if (existing && existing.tornBytes > 0) opts.warn(`${opts.outPath}: dropped a torn last line (${existing.tornBytes} bytes) left by a killed run`);
   const redo = opts.isRetryFailed ? (existing?.failed ?? new Set<string>()) : new Set<string>();
-  const todo = opts.items.filter((i) => !existing?.lines.has(i.id) || redo.has(i.id));
+  const pending = opts.items.filter((i) => !existing?.lines.has(i.id) || redo.has(i.id));
   const writer = opts.isRetryFailed && existing
     ? PredictionsWriter.rewrite(opts.outPath, [...existing.lines].filter(([id]) => !redo.has(id)).map(([, line]) => line))
     : PredictionsWriter.append(opts.outPath, existing?.tornBytes ?? 0);
   const summary: AskSummary = {
-    total: opts.items.length, skipped: opts.items.length - todo.length, asked: 0, answered: 0, failed: 0,
+    total: opts.items.length, skipped: opts.items.length - pending.length, asked: 0, answered: 0, failed: 0,
     failuresByKind: {}, promptTokens: 0, completionTokens: 0, seconds: 0,
   };
-  const bar = typeof opts.progress === 'function' ? opts.progress(todo.length) : opts.progress;
+  const bar = typeof opts.progress === 'function' ? opts.progress(pending.length) : opts.progress;
   const redone = new Set<string>();
   let isNoLimitsWarned = false;
 
@@ -100,8 +100,8 @@ export async function runAsk(opts: AskRunOptions): Promise<AskSummary> {
   let next = 0;
   let stop: unknown;
   const worker = async (): Promise<void> => {
-    while (stop === undefined && next < todo.length) {
-      const item = todo[next++];
+    while (stop === undefined && next < pending.length) {
+      const item = pending[next++];
       try {
         await askOne(item);
       } catch (err) {
@@ -110,7 +110,7 @@ export async function runAsk(opts: AskRunOptions): Promise<AskSummary> {
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(opts.concurrency, todo.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(opts.concurrency, pending.length) }, worker));
   } finally {
     // A stopped retry run keeps the old failed lines it did not get to, so the file still has them.
     if (opts.isRetryFailed && existing) {
