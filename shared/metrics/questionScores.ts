@@ -18,6 +18,8 @@ export interface QuestionScore {
   task: Task;
   responses: number;
   invalid: number;
+  /** Distinct annotators among the responses (a line without annotator counts as one). */
+  contributors: number;
   /** Mean of each metric the responses carry (a metric no response carries is absent). */
   means: Partial<Record<QuestionMetric, number>>;
   /** Mean over the finite values only, for `dist` and `nce`; absent when every response was invalid. */
@@ -28,6 +30,7 @@ interface Acc {
   task: Task;
   responses: number;
   invalid: number;
+  annotators: Set<string | undefined>;
   /** Per metric, the values in arrival order; summed in sorted order so the mean is order-free. */
   values: Map<QuestionMetric, number[]>;
 }
@@ -47,13 +50,19 @@ function orderFreeMean(xs: number[]): number {
  */
 export class QuestionScoreCollector {
   private readonly bySource = new Map<string, Map<string, Acc>>();
+  private readonly annotatorsByTask = new Map<string, Set<string | undefined>>();
 
-  add(r: { questionId: string; task: Task; source: string; scores: Scores }): void {
+  add(r: { questionId: string; task: Task; source: string; annotator?: string; scores: Scores }): void {
     let qs = this.bySource.get(r.source);
     if (!qs) this.bySource.set(r.source, (qs = new Map()));
     let a = qs.get(r.questionId);
-    if (!a) qs.set(r.questionId, (a = { task: r.task, responses: 0, invalid: 0, values: new Map() }));
+    if (!a) qs.set(r.questionId, (a = { task: r.task, responses: 0, invalid: 0, annotators: new Set(), values: new Map() }));
     a.responses++;
+    a.annotators.add(r.annotator);
+    const key = `${r.source}\u0000${r.task}`;
+    let all = this.annotatorsByTask.get(key);
+    if (!all) this.annotatorsByTask.set(key, (all = new Set()));
+    all.add(r.annotator);
     if (!r.scores.valid) a.invalid++;
     for (const m of QUESTION_METRICS) {
       const v = r.scores[m];
@@ -62,6 +71,11 @@ export class QuestionScoreCollector {
       if (list) list.push(v);
       else a.values.set(m, [v]);
     }
+  }
+
+  /** Distinct annotators of `source` over the questions of `task`. */
+  contributors(source: string, task: Task): number {
+    return this.annotatorsByTask.get(`${source}\u0000${task}`)?.size ?? 0;
   }
 
   *rows(): Generator<QuestionScore> {
@@ -84,7 +98,7 @@ function toQuestionScore(source: string, questionId: string, a: Acc): QuestionSc
       if (finite.length > 0) validMeans[m] = orderFreeMean(finite);
     }
   }
-  return { source, questionId, task: a.task, responses: a.responses, invalid: a.invalid, means, validMeans };
+  return { source, questionId, task: a.task, responses: a.responses, invalid: a.invalid, contributors: a.annotators.size, means, validMeans };
 }
 
 /** Plain code-unit comparison (not locale-aware), so every runtime sorts ids alike. */
