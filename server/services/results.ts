@@ -1,19 +1,19 @@
 /** The benchmark table from the database: humans and models, through the shared aggregator. */
-import { and, eq, inArray } from 'drizzle-orm';
 import { TableAggregator, type TableRow } from '../../shared/metrics';
+import type { Task } from '../../shared/answers';
 import { decodeScores } from './scoring';
 import type { Db } from '../db/client';
-import { questions, responses } from '../db/schema';
+import { COUNTS_IN_TABLE, tableStamp } from './baseline/included';
 
 /**
  * Rows for every source with scored answers to benchmark questions. Verification responses are kept
- * apart (they are judgements of someone else's answer, not answers), as are skips.
+ * apart (they are judgements of someone else's answer, not answers), as are skips, questions a
+ * curator excluded and, in the Human row, excluded contributors (baseline/included.ts).
  */
 export function benchmarkTable(db: Db, sources?: string[]): TableRow[] {
-  // Responses are only ever added: their count and last rowid identify the table's inputs, so the
-  // (seconds-long, at 100k responses) aggregation runs once per change, not once per page view.
-  const stamp = db.$client.prepare('select count(*) n, max(rowid) last from responses').get() as { n: number; last: number | null };
-  const key = `${stamp.n}:${stamp.last}:${sources?.join('\u0000') ?? ''}`;
+  // The stamp identifies the table's inputs, so the (seconds-long, at 100k responses) aggregation runs
+  // once per change, not once per page view.
+  const key = `${tableStamp(db)}:${sources?.join('\u0000') ?? ''}`;
   const hit = tableCache.get(db);
   if (hit?.key === key) return hit.rows;
   const rows = computeTable(db, sources);
@@ -25,31 +25,19 @@ const tableCache = new WeakMap<Db, { key: string; rows: TableRow[] }>();
 
 function computeTable(db: Db, sources?: string[]): TableRow[] {
   const agg = new TableAggregator();
-  const where = and(
-    eq(questions.pool, 'benchmark'),
-    eq(responses.kind, 'answer'),
-    sources && sources.length > 0 ? inArray(responses.source, sources) : undefined,
+  const bySource = sources && sources.length > 0 ? ` and r.source in (${sources.map(() => '?').join(', ')})` : '';
+  const stmt = db.$client.prepare(
+    `select r.question_id questionId, q.task, r.source, r.annotator, r.scores from responses r
+     join questions q on q.id = r.question_id where ${COUNTS_IN_TABLE}${bySource}`,
   );
-  const rows = db
-    .select({
-      questionId: responses.questionId,
-      task: questions.task,
-      source: responses.source,
-      annotator: responses.annotator,
-      scores: responses.scores,
-    })
-    .from(responses)
-    .innerJoin(questions, eq(questions.id, responses.questionId))
-    .where(where)
-    .all();
+  const rows = stmt.iterate(...(sources ?? [])) as IterableIterator<{ questionId: string; task: Task; source: string; annotator: string | null; scores: string }>;
   for (const r of rows) {
-    if (!r.scores) continue;
     agg.add({
       questionId: r.questionId,
       task: r.task,
       source: r.source,
       annotator: r.annotator ?? undefined,
-      scores: decodeScores(r.scores),
+      scores: decodeScores(JSON.parse(r.scores)),
     });
   }
   return agg.rows();

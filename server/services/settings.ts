@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
+import { DEFAULT_BOOTSTRAP, type BootstrapSettings } from '../../shared/metrics/bootstrap';
 
 export const settingsSchema = z.object({
   /** Benchmark questions per contributor batch (the paper: 10–25). */
@@ -10,10 +11,30 @@ export const settingsSchema = z.object({
   redundancyShare: z.number().min(0).max(1),
   /** Questions per batch shown as a generated answer to verify (counted apart from drawn answers). */
   verifyPerBatch: z.number().int().min(0).max(10),
+  /**
+   * 1: the second answers go first to the questions whose first answer scored lowest against the label,
+   * then at random (services/redundancy.ts); 0 (default, as the paper): a stable random share.
+   */
+  redundancyByDisagreement: z.number().int().min(0).max(1),
+  /** The table's bootstrap intervals: seed and number of resamples (shared/metrics/bootstrap.ts). */
+  bootstrapSeed: z.number().int().min(0).max(2 ** 32 - 1),
+  bootstrapResamples: z.number().int().min(100).max(10_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { batchSize: 15, redundancyShare: 0.3, verifyPerBatch: 2 };
+export const DEFAULT_SETTINGS: Settings = {
+  batchSize: 15,
+  redundancyShare: 0.3,
+  verifyPerBatch: 2,
+  redundancyByDisagreement: 0,
+  bootstrapSeed: DEFAULT_BOOTSTRAP.seed,
+  bootstrapResamples: DEFAULT_BOOTSTRAP.resamples,
+};
+
+/** The bootstrap settings the table's intervals use. */
+export function bootstrapSettings(s: Settings): BootstrapSettings {
+  return { seed: s.bootstrapSeed, resamples: s.bootstrapResamples, level: DEFAULT_BOOTSTRAP.level };
+}
 
 export function getSettings(db: DbOrTx): Settings {
   const stored = Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, r.value]));

@@ -16,12 +16,12 @@ export class StatisticsBuilder {
   private readonly human = new Map<string, { item: ScorableItem; answers: { annotator: string; answer: Answer }[] }>();
 
   /**
-   * Adds one response. `answer` (the parsed output, null when invalid) is only kept for the human
-   * source; pass it for human responses so agreement can be computed.
+   * Adds one response. `answer` (the parsed output, null when invalid) and `item` are only kept for
+   * the human source; pass them for human responses so agreement can be computed.
    */
-  add(r: { questionId: string; item: ScorableItem; source: string; annotator?: string; scores: Scores; answer?: Answer | null }): void {
-    this.collector.add({ questionId: r.questionId, task: r.item.task, source: r.source, annotator: r.annotator, scores: r.scores });
-    if (r.source !== HUMAN_SOURCE || !r.answer) return;
+  add(r: { questionId: string; task: Task; source: string; annotator?: string; scores: Scores; answer?: Answer | null; item?: ScorableItem }): void {
+    this.collector.add({ questionId: r.questionId, task: r.task, source: r.source, annotator: r.annotator, scores: r.scores });
+    if (r.source !== HUMAN_SOURCE || !r.answer || !r.item) return;
     const h = this.human.get(r.questionId);
     const entry = { annotator: r.annotator ?? '', answer: r.answer };
     if (h) h.answers.push(entry);

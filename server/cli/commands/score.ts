@@ -105,7 +105,7 @@ async function scoreFiles(files: string[], items: Map<string, ScorableItem>, agg
           const answer = parsed?.ok ? parsed.answer : null;
           const scores = parsed ? scoreParsed(item, answer) : scoreAnswer(item, p.output);
           agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores });
-          stats.add({ questionId: p.id, item, source: p.source, annotator: p.annotator, scores, answer });
+          stats.add({ questionId: p.id, task: item.task, item, source: p.source, annotator: p.annotator, scores, answer });
         } else {
           agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores: scoreAnswer(item, p.output) });
         }
