@@ -13,6 +13,7 @@ import type { Db } from './db/client';
 import { RateLimiter } from './rateLimit';
 import { appRouter } from './routers/_app';
 import { serveImage } from './services/images';
+import { serveDownload } from './downloads';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -34,6 +35,7 @@ export function createAppServer(db: Db, config: Pick<Config, 'imagesDir'>): http
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) return trpc(req, res);
+    if (url.startsWith('/download/')) return serveDownload(db, url.slice('/download/'.length).split('?')[0], req, res);
     if (url.startsWith('/img/')) return serveImage(db, config.imagesDir, url.slice('/img/'.length).split('?')[0], req, res);
     if (client) return client(req, res, () => notFound(res, 'not found'));
     res.writeHead(503, { 'content-type': 'text/plain' }).end('client not built: run `npm run build`\n');
