@@ -14,7 +14,8 @@ import { writeBaselineFixture, type BaselineFixture } from '../../testing/baseli
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
-describe('bopask table on the constructed set', () => {
+// Each test starts two or three CLI processes: on a loaded 2-core machine that takes a while.
+describe('bopask table on the constructed set', { timeout: 90_000 }, () => {
   let fx: BaselineFixture;
   const run = (args: string[]) => {
     const r = spawnSync(process.execPath, [path.join(repo, 'bin/bopask.js'), ...args], {
@@ -30,7 +31,7 @@ describe('bopask table on the constructed set', () => {
     expect(run(['import', '--dataset', fx.dataset]).code).toBe(0);
     expect(run(['import-predictions', '--predictions', fx.humans]).code).toBe(0);
     expect(run(['import-predictions', '--predictions', fx.model]).code).toBe(0);
-  });
+  }, 90_000);
 
   it('prints the hand-computed table; an exclusion and a rejection move it and are named', () => {
     const before = JSON.parse(run(['table', '--format', 'json']).stdout).rows;
