@@ -10,7 +10,7 @@ function AdminPanel() {
   const progress = useQuery(trpc.admin.progress.queryOptions());
   const stats = useQuery(trpc.items.stats.queryOptions());
   // The form shows once the stored settings are in, and is not reset by later refetches.
-  const [draft, setDraft] = useState<{ batchSize: number; redundancyShare: number; verifyPerBatch: number } | null>(null);
+  const [draft, setDraft] = useState<NonNullable<typeof settings.data> | null>(null);
   useEffect(() => {
     if (settings.data && !draft) setDraft(settings.data);
   }, [settings.data, draft]);
@@ -76,6 +76,26 @@ function AdminPanel() {
         <div>
           <label htmlFor="verify">Verifications per batch</label>
           <input id="verify" type="number" min={0} max={10} value={draft.verifyPerBatch} onChange={(e) => setDraft({ ...draft, verifyPerBatch: Number(e.target.value) })} />
+        </div>
+        <div>
+          <label htmlFor="redundancy-target">
+            <input
+              id="redundancy-target"
+              type="checkbox"
+              checked={draft.redundancyByDisagreement === 1}
+              onChange={(e) => setDraft({ ...draft, redundancyByDisagreement: e.target.checked ? 1 : 0 })}
+            />{' '}
+            Second answers where the first disagrees with the label
+          </label>
+          <span className="muted" style={{ fontSize: 12 }}>Off by default (the paper chose at random): it can shift the Human row.</span>
+        </div>
+        <div>
+          <label htmlFor="bootstrap-seed">Interval seed</label>
+          <input id="bootstrap-seed" type="number" min={0} value={draft.bootstrapSeed} onChange={(e) => setDraft({ ...draft, bootstrapSeed: Number(e.target.value) })} />
+        </div>
+        <div>
+          <label htmlFor="bootstrap-resamples">Bootstrap resamples</label>
+          <input id="bootstrap-resamples" type="number" min={100} max={10000} step={100} value={draft.bootstrapResamples} onChange={(e) => setDraft({ ...draft, bootstrapResamples: Number(e.target.value) })} />
         </div>
         <button className="primary" type="submit" disabled={save.isPending}>
           Save

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
+import { ContributorsPanel } from './results/ContributorsPanel';
 import { ExclusionsPanel } from './results/ExclusionsPanel';
 import { ExportPanel } from './results/ExportPanel';
 import { GroupsPanel } from './results/GroupsPanel';
@@ -52,6 +53,7 @@ function Results() {
           {stats ? <HumanStats stats={stats} /> : <p className="loading">Computing coverage and agreement…</p>}
           <ExportPanel />
           <GroupsPanel table={table.data} />
+          <ContributorsPanel />
           <ExclusionsPanel exclusions={table.data.exclusions} />
         </>
       )}

@@ -101,3 +101,17 @@ describe('results: the constructed table through the database', () => {
     await expect(anon.results.exclusions.excludeQuestion({ questionId: fx.ids.pose, reason: 'r' })).rejects.toThrow(/sign in/);
   });
 });
+
+describe('results.contributors', () => {
+  it('gives per-contributor answers, agreement with others and with the label; curators only', async () => {
+    const api = await signedInCaller(db, 'curator');
+    const list = await api.results.contributors();
+    const a = list.find((c) => c.annotator === 'hb-a')!;
+    // a: pose (IoU 0.6, passes) and two right spatial answers; paired with b on the pose (the lifted
+    // boxes overlap 0.41 < 0.5) and with x on spatial-1 (Yes against No): no agreeing pairing.
+    expect(a).toMatchObject({ answered: 3, skips: 0, labelPassShare: 1, agreementPairs: 2, agreementShare: 0, excluded: null });
+    const b = list.find((c) => c.annotator === 'hb-b')!;
+    expect(b).toMatchObject({ answered: 2, labelPassShare: 0 });
+    await expect(anonymousCaller(db).results.contributors()).rejects.toThrow(/sign in/);
+  });
+});

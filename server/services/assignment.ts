@@ -4,11 +4,11 @@
  * A stable share of questions (by hash of id, so the set does not drift as counts change) has target 2,
  * the rest target 1: every question is answered at least once and about `redundancyShare` of them twice.
  */
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/answers';
 import type { DbOrTx } from '../db/client';
 import { assignments, questions, responses } from '../db/schema';
+import { chooseDoubled } from './redundancy';
 import type { Settings } from './settings';
 
 export interface PlannedAssignment {
@@ -26,10 +26,6 @@ interface Candidate {
   tiebreak: number;
 }
 
-function hashRank(id: string): number {
-  return createHash('sha1').update(id).digest().readUInt32BE(0);
-}
-
 /**
  * How long an unanswered assignment holds its question's slot. After that the batch counts as
  * abandoned and the question goes to someone else, so a contributor who leaves cannot keep a
@@ -38,7 +34,7 @@ function hashRank(id: string): number {
 export const OPEN_HOLD_MS = 2 * 3600 * 1000;
 
 /** Benchmark questions not yet given to `participantId`, ranked per task by need. */
-function rankedCandidates(db: DbOrTx, participantId: string, share: number): Map<Task, Candidate[]> {
+function rankedCandidates(db: DbOrTx, participantId: string, share: number, byDisagreement: boolean): Map<Task, Candidate[]> {
   const heldSince = Date.now() - OPEN_HOLD_MS;
   const rows = db
     .select({
@@ -52,9 +48,7 @@ function rankedCandidates(db: DbOrTx, participantId: string, share: number): Map
     .from(questions)
     .where(eq(questions.pool, 'benchmark'))
     .all();
-  const ranks = new Map(rows.map((r) => [r.id, hashRank(r.id)]));
-  const byHash = rows.map((r) => r.id).sort((a, b) => ranks.get(a)! - ranks.get(b)!);
-  const doubled = new Set(byHash.slice(0, Math.ceil(share * rows.length)));
+  const doubled = chooseDoubled(db, rows, share, byDisagreement);
   const byTask = new Map<Task, Candidate[]>();
   for (const r of rows) {
     if (r.mine > 0) continue;
@@ -194,7 +188,7 @@ function withPractice(db: DbOrTx, items: PlannedAssignment[]): PlannedAssignment
 
 /** Plans a new contributor's batch (practice, answers, then verifications). Call inside a transaction. */
 export function planBatch(db: DbOrTx, participantId: string, settings: Settings, batchSize: number): PlannedAssignment[] {
-  const answers = pickAnswerQuestions(rankedCandidates(db, participantId, settings.redundancyShare), batchSize);
+  const answers = pickAnswerQuestions(rankedCandidates(db, participantId, settings.redundancyShare, settings.redundancyByDisagreement === 1), batchSize);
   const planned: PlannedAssignment[] = answers.map((c) => ({ questionId: c.id, task: c.task, mode: 'answer' }));
   const verify = pickVerifyItems(db, participantId, new Set(answers.map((a) => a.id)), settings.verifyPerBatch);
   return withPractice(db, [...planned, ...verify]);
