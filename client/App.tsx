@@ -8,6 +8,8 @@ const AnnotateScreen = lazy(() => import('./screens/AnnotateScreen'));
 const CurateScreen = lazy(() => import('./screens/CurateScreen'));
 const ResultsScreen = lazy(() => import('./screens/ResultsScreen'));
 const AdminScreen = lazy(() => import('./screens/AdminScreen'));
+const QuestionScreen = lazy(() => import('./screens/QuestionScreen'));
+const GalleryScreen = lazy(() => import('./screens/GalleryScreen'));
 // A developer page: the canvas alone with a sample image, used by the canvas tests and benchmark.
 const CanvasPlayground = lazy(() => import('./screens/CanvasPlayground'));
 
@@ -35,6 +37,8 @@ export function App() {
             <Route path="/curate" element={<CurateScreen />} />
             <Route path="/results" element={<ResultsScreen />} />
             <Route path="/admin" element={<AdminScreen />} />
+            <Route path="/question/:id" element={<QuestionScreen />} />
+            <Route path="/gallery" element={<GalleryScreen />} />
             <Route path="/dev/canvas" element={<CanvasPlayground />} />
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { TASKS } from '../../shared/answers';
 import { AnnotationCanvas } from '../canvas/AnnotationCanvas';
 import { LoginGate } from '../components/LoginGate';
@@ -94,6 +95,7 @@ function QuestionBrowser() {
               <td>
                 <b>{q.id}</b>
                 <div className="muted">{q.task}</div>
+                <Link to={`/question/${encodeURIComponent(q.id)}`}>all answers</Link>
                 {q.verdicts.correct + q.verdicts.wrong > 0 && (
                   <div className={q.verdicts.wrong > q.verdicts.correct ? 'verdict bad' : 'verdict'} data-testid="label-verdicts">
                     crowd: {q.verdicts.correct} correct, {q.verdicts.wrong} wrong

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
@@ -6,7 +7,9 @@ import { ContributorsPanel } from './results/ContributorsPanel';
 import { ExclusionsPanel } from './results/ExclusionsPanel';
 import { ExportPanel } from './results/ExportPanel';
 import { GroupsPanel } from './results/GroupsPanel';
+import { Histograms } from './results/Histograms';
 import { HumanStats } from './results/HumanStats';
+import { QuestionSearch } from './question/QuestionSearch';
 import { ResultsTable } from './results/ResultsTable';
 
 /** "12 s ago" / "3 min ago" for the statistics' age. */
@@ -51,6 +54,10 @@ function Results() {
           </ul>
           <h2>Human baseline</h2>
           {stats ? <HumanStats stats={stats} /> : <p className="loading">Computing coverage and agreement…</p>}
+          {stats && <Histograms stats={stats} sources={rows.map((r) => r.source)} />}
+          <h2>Look at the answers</h2>
+          <p className="muted">Open a question to see the ground truth and every answer drawn over its image, or put several side by side in the <Link to="/gallery">gallery</Link>.</p>
+          <QuestionSearch />
           <ExportPanel />
           <GroupsPanel table={table.data} />
           <ContributorsPanel />

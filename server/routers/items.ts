@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { taskSchema } from '../../shared/answers';
 import { listQuestions, questionStats } from '../services/questions';
+import { questionAnswers } from '../services/questionAnswers';
 import { curatorProcedure, publicProcedure, router } from '../trpc';
 
 export const itemsRouter = router({
@@ -17,4 +18,9 @@ export const itemsRouter = router({
       }),
     )
     .query(({ ctx, input }) => listQuestions(ctx.db, input)),
+
+  /** One question with its ground truth and every human and model answer with scores (the question page). */
+  answers: curatorProcedure
+    .input(z.object({ questionId: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => questionAnswers(ctx.db, input.questionId)),
 });

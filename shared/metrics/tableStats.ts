@@ -7,6 +7,7 @@ import { TASKS, type Task } from '../answers/index';
 import { HUMAN_SOURCE } from './aggregate';
 import { AGREEMENT_MEASURES, type AgreementAccumulator, type TaskAgreement } from './agreement';
 import { bootstrapFigures, type BootstrapSettings, type SourceFigureStats } from './bootstrap';
+import { scoreHistograms, type Histogram } from './histograms';
 import type { QuestionScoreCollector } from './questionScores';
 
 export interface TaskStats {
@@ -30,6 +31,8 @@ export interface TableStatistics {
   figures: Record<string, SourceFigureStats>;
   /** The human baseline, per task. */
   humanTasks: Record<Task, TaskStats>;
+  /** Per task, each source's per-question score distribution. */
+  histograms: Record<Task, Histogram>;
 }
 
 /**
@@ -70,5 +73,5 @@ export function tableStatistics(
     s.coverage = s.questions > 0 ? s.answered / s.questions : null;
     s.multiShare = s.answered > 0 ? s.multiAnnotated / s.answered : null;
   }
-  return { bootstrap, figures: Object.fromEntries(bootstrapFigures(rows, bootstrap)), humanTasks: tasks };
+  return { bootstrap, figures: Object.fromEntries(bootstrapFigures(rows, bootstrap)), humanTasks: tasks, histograms: scoreHistograms(rows) };
 }
