@@ -75,3 +75,39 @@ test('results: intervals, inf with its valid-only mean, exclusions that move the
   expect((await anon.request.get(page.url().replace(/\/results.*/, '/download/human-responses.jsonl'))).status()).toBe(401);
   await anon.close();
 });
+
+test('question page: ground truth and both answers with scores, highlight; gallery PNG; histograms', async ({ page }) => {
+  const curator = createAccount('curator');
+  await page.goto(`/question/${encodeURIComponent(fx.ids.pose)}`);
+  await signIn(page, curator.username, curator.password);
+  await expect(page.getByTestId('answers-overlay')).toHaveAttribute('data-image-ready', 'true');
+  const legend = page.getByTestId('answers-legend');
+  await expect(legend.locator('li')).toHaveCount(3);
+  await expect(legend.locator('li').first()).toContainText('Ground truth');
+  await expect(legend).toContainText('IoU 3D 60.0%');
+  await expect(legend).toContainText('IoU 3D 20.0%');
+  const second = legend.locator('li').nth(1);
+  await second.hover();
+  await expect(second).toHaveClass(/hot/);
+  await expect(legend.locator('li').nth(2)).toHaveClass(/dim/);
+  await second.click();
+  await page.mouse.move(0, 0);
+  await expect(second).toHaveClass(/hot/);
+  // The drawing holds one group per drawn answer (ground truth and the two contributors).
+  const groups = await page.evaluate(`window.Konva.stages[0].find((n) => n.name().startsWith('answer-')).length`);
+  expect(groups).toBe(3);
+
+  await page.goto(`/gallery?ids=${encodeURIComponent(`${fx.ids.pose},${fx.ids.traj[0]}`)}`);
+  await expect(page.getByTestId('gallery-tile')).toHaveCount(2);
+  await expect(page.getByTestId('answers-overlay').nth(1)).toHaveAttribute('data-image-ready', 'true');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('bopask-gallery.png');
+  const bytes = fs.readFileSync((await png.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  // Two 420 px tiles side by side at twice the resolution, with a gap.
+  expect(bytes.readUInt32BE(16)).toBe(2 * (2 * 420) + 2 * 12);
+
+  await page.goto('/results');
+  await expect(page.getByTestId('histograms').locator('figure[data-task="spatial"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('histograms').locator('figure[data-task="spatial"] .recharts-bar-rectangle').first()).toBeVisible();
+});

@@ -115,3 +115,18 @@ describe('results.contributors', () => {
     await expect(anonymousCaller(db).results.contributors()).rejects.toThrow(/sign in/);
   });
 });
+
+describe('items.answers (the question page)', () => {
+  it('gives the ground truth and every answer with its scores to curators, nothing to anyone else', async () => {
+    const api = await signedInCaller(db, 'curator');
+    const d = await api.items.answers({ questionId: fx.ids.pose });
+    expect(d.groundTruth.task).toBe('pose');
+    expect(d.answers.map((a) => a.annotator)).toEqual(['hb-a', 'hb-b']);
+    expect(d.answers[0].scores!.iou3d!).toBeCloseTo(0.6, 4);
+    expect(d.answers[1].scores!.iou3d!).toBeCloseTo(0.2, 4);
+    const t = await api.items.answers({ questionId: fx.ids.traj[0] });
+    expect(t.answers[0]).toMatchObject({ source: fx.modelSource, answer: null, isExcluded: false });
+    await expect(api.items.answers({ questionId: 'nope' })).rejects.toThrow(/no question 'nope'/);
+    await expect(anonymousCaller(db).items.answers({ questionId: fx.ids.pose })).rejects.toThrow(/sign in/);
+  });
+});
