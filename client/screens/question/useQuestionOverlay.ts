@@ -13,12 +13,15 @@ export interface LegendEntry extends OverlayAnswer {
   isExcluded: boolean;
 }
 
+const shortId = (id: string) => (id.length <= 16 ? id : id.slice(0, 8));
+
 export function legendFor(data: QuestionData): LegendEntry[] {
   const task = data.question.task;
   const gt: LegendEntry = { key: 'gt', label: 'Ground truth', color: GROUND_TRUTH_COLOR, answer: data.groundTruth, detail: 'the label', isExcluded: false };
   const answers = data.answers.map((a, i): LegendEntry => ({
     key: a.id,
-    label: a.source === 'Human' ? `Human ${(a.annotator ?? '').slice(0, 8)}` : a.source,
+    // Participant ids are UUIDs: their first 8 characters tell contributors apart; short ids stay whole.
+    label: a.source === 'Human' ? `Human ${shortId(a.annotator ?? '')}` : a.source,
     ...answerStyle(i),
     answer: a.answer,
     detail: `${scoreText(task, a.scores)}${a.timeMs !== null ? ` · ${(a.timeMs / 1000).toFixed(1)} s` : ''}`,

@@ -35,6 +35,7 @@ function Interval({ row, column, figure }: { row: TableRow; column: Column; figu
 export function ResultsTable({ rows, groups, stats }: { rows: TableRow[]; groups: Record<string, string>; stats: Stats | null }) {
   const ranks = COLUMNS.map((c) => columnRanks(rows, c.key, c.higherIsBetter, c.decimals));
   return (
+    <div className="table-scroll">
     <table className="data results" data-testid="results-table">
       <thead>
         <tr>
@@ -69,5 +70,6 @@ export function ResultsTable({ rows, groups, stats }: { rows: TableRow[]; groups
         })}
       </tbody>
     </table>
+    </div>
   );
 }
