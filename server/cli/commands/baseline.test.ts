@@ -78,4 +78,18 @@ describe('bopask table on the constructed set', { timeout: 90_000 }, () => {
     expect(pose.iou3d).toBeCloseTo(0.4, 6);
     expect(lines.find((l) => l.id === fx.ids.traj[0])).toMatchObject({ source: fx.modelSource, invalid: 1, dist: 'inf' });
   });
+
+  it('import-predictions --group puts models in groups, listed in the order declared, then by name', () => {
+    const zeta = path.join(fx.dir, 'zeta.jsonl');
+    fs.writeFileSync(zeta, JSON.stringify({ id: fx.ids.traj[1], source: 'hb-Zeta', output: 'no idea' }) + '\n');
+    expect(run(['import-predictions', '--predictions', zeta, '--group', '  ']).code).toBe(2);
+    const r = run(['import-predictions', '--predictions', zeta, '--group', 'Proprietary']);
+    expect(r.stdout).toContain('hb-Zeta in group Proprietary');
+    expect(run(['import-predictions', '--predictions', fx.model, '--group', 'Open-source']).code).toBe(0);
+    const rows = JSON.parse(run(['table', '--ci', '--resamples', '100', '--format', 'json']).stdout).rows;
+    expect(rows.map((x: { source: string; group: string | null }) => [x.source, x.group])).toEqual([
+      ['Human', null], ['hb-Zeta', 'Proprietary'], [fx.modelSource, 'Open-source'],
+    ]);
+    expect(run(['table', '--ci', '--resamples', '100', '--format', 'latex']).stdout).toMatch(/hb-Zeta[^\n]*\n\\midrule\nhb-Broken/);
+  });
 });

@@ -26,7 +26,8 @@ export function listGroups(db: DbOrTx): Groups {
   return { order, bySource };
 }
 
-function checkGroupName(name: string): string {
+/** The trimmed group name, or a BadInputError for a blank or too long one. */
+export function checkGroupName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') throw new BadInputError('a group name cannot be blank');
   if (trimmed.length > MAX_GROUP_LENGTH) throw new BadInputError(`a group name has at most ${MAX_GROUP_LENGTH} characters, got ${trimmed.length}`);
