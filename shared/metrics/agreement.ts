@@ -14,20 +14,13 @@ import { fitBoxToCorners, fitToBox } from '../geometry/pnp';
 import { convexHullIou } from '../geometry/polygon';
 import { boxIou3d } from '../geometry/polyhedron';
 import type { Mat3, Vec2 } from '../geometry/types';
+import { AGREEMENT_MEASURES } from './agreementMeasures';
 import { graspNceSingle } from './graspNce';
 import type { ScorableItem } from './index';
 import { rearrangementMatched } from './rearrangement';
 import { trajectoryDistance } from './trajectory';
 
-/** What each task's agreement figure is, for the table's notes. */
-export const AGREEMENT_MEASURES: Record<Task, { name: string; higherIsBetter: boolean; scale: number; unit: string }> = {
-  pose: { name: 'mean pairwise IoU 3D of the two lifted boxes', higherIsBetter: true, scale: 100, unit: '%' },
-  trajectory: { name: 'mean pairwise resampled-path distance', higherIsBetter: false, scale: 1, unit: 'px' },
-  grasp: { name: 'mean pairwise NCE (mean of the two directed NCEs)', higherIsBetter: false, scale: 1, unit: '' },
-  rearrangement: { name: 'mean pairwise F1 of the matched markers', higherIsBetter: true, scale: 100, unit: '%' },
-  spatial: { name: "Krippendorff's alpha (nominal)", higherIsBetter: true, scale: 1, unit: '' },
-  depth: { name: "Krippendorff's alpha (nominal)", higherIsBetter: true, scale: 1, unit: '' },
-};
+export { AGREEMENT_MEASURES };
 
 const pts = (a: Answer): Vec2[] => ('points' in a ? a.points : []);
 

@@ -6,7 +6,7 @@
  */
 import { TASKS } from '../answers/index';
 import { HUMAN_SOURCE, type TableRow } from './aggregate';
-import { AGREEMENT_MEASURES } from './agreement';
+import { AGREEMENT_MEASURES } from './agreementMeasures';
 import { FIGURES, type FigureStats, type Interval } from './bootstrap';
 import { COLUMNS, columnRanks, formatCell, type TableFormat } from './table';
 import type { TableStatistics } from './tableStats';

@@ -5,7 +5,8 @@
  */
 import { TASKS, type Task } from '../answers/index';
 import { HUMAN_SOURCE } from './aggregate';
-import { AGREEMENT_MEASURES, type AgreementAccumulator, type TaskAgreement } from './agreement';
+import type { AgreementAccumulator, TaskAgreement } from './agreement';
+import { AGREEMENT_MEASURES } from './agreementMeasures';
 import { bootstrapFigures, type BootstrapSettings, type SourceFigureStats } from './bootstrap';
 import { scoreHistograms, type Histogram } from './histograms';
 import type { QuestionScoreCollector } from './questionScores';

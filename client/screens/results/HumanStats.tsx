@@ -1,5 +1,5 @@
 import { TASKS } from '../../../shared/answers/index';
-import { AGREEMENT_MEASURES } from '../../../shared/metrics/agreement';
+import { AGREEMENT_MEASURES } from '../../../shared/metrics/agreementMeasures';
 import type { Stats } from './types';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);

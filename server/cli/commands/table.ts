@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { BadInputError } from '../../../shared/errors';
-import { humanResponseLines, perQuestionLines } from '../../services/baseline/downloads';
 import { tableText, tableView } from '../../services/baseline/report';
-import { refreshStatistics } from '../../services/baseline/statistics';
 import { bootstrapSettings, getSettings } from '../../services/settings';
 import { parseCommandArgs } from '../args';
 import { BOOTSTRAP_OPTIONS, BOOTSTRAP_USAGE, bootstrapOptions } from '../bootstrapOptions';
@@ -45,7 +43,9 @@ export async function run(argv: string[]): Promise<void> {
   try {
     const stored = bootstrapSettings(getSettings(db));
     const ci = bootstrapOptions({ ...values, seed: values.seed ?? (values.ci ? String(stored.seed) : undefined), resamples: values.resamples ?? (values.ci ? String(stored.resamples) : undefined) });
-    const stats = ci ? refreshStatistics(db, ci.settings) : null;
+    // Loaded only when asked for: the plain table should start fast.
+    const stats = ci ? (await import('../../services/baseline/statistics')).refreshStatistics(db, ci.settings) : null;
+    const { humanResponseLines, perQuestionLines } = await import('../../services/baseline/downloads');
     if (values['per-question']) process.stderr.write(`wrote ${writeLines(values['per-question'], perQuestionLines(db))} line(s) to ${values['per-question']}\n`);
     if (values['human-responses']) process.stderr.write(`wrote ${writeLines(values['human-responses'], humanResponseLines(db))} response(s) to ${values['human-responses']}\n`);
     process.stdout.write(tableText(tableView(db), format.data, stats, ci?.style));
