@@ -130,3 +130,16 @@ describe('items.answers (the question page)', () => {
     await expect(anonymousCaller(db).items.answers({ questionId: fx.ids.pose })).rejects.toThrow(/sign in/);
   });
 });
+
+describe('the table after a new crowd answer', () => {
+  it('moves at once: a submitted answer is in the next table read', async () => {
+    const api = await signedInCaller(db, 'curator');
+    const before = (await api.results.table()).rows[0].counts.spatial;
+    const anon = anonymousCaller(db);
+    const { token } = await anon.annotate.start({ batchSize: 10 });
+    const item = (await anon.annotate.batch({ token })).items.find((i) => i.mode === 'answer' && i.question.task === 'spatial')!;
+    await anon.annotate.submit({ token, assignmentId: item.assignmentId, responseId: '7d8a6b0e-2f6a-4a57-9d4e-0e7c3c1d2b11', timeMs: 900, answer: { task: 'spatial', value: true } });
+    const after = (await api.results.table()).rows[0].counts.spatial;
+    expect(after.responses).toBe(before.responses + 1);
+  });
+});
