@@ -28,7 +28,8 @@ function QuestionView({ questionId }: { questionId: string }) {
   if (query.error) return <p className="error">{errorText(query.error)}</p>;
   if (!query.data) return <p className="loading">Loading…</p>;
   const d = query.data;
-  const displayWidth = Math.min(d.question.width, Math.max(480, Math.round(window.innerWidth * 0.62)));
+  // Large enough to read the answers apart (small images are scaled up), within the page's width.
+  const displayWidth = Math.max(480, Math.min(1100, Math.round(Math.min(window.innerWidth, 1600) * 0.6)));
   return (
     <div className="question-page">
       <div>

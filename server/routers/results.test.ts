@@ -105,7 +105,11 @@ describe('results: the constructed table through the database', () => {
 describe('results.contributors', () => {
   it('gives per-contributor answers, agreement with others and with the label; curators only', async () => {
     const api = await signedInCaller(db, 'curator');
-    const list = await api.results.contributors();
+    expect(await api.results.contributors()).toMatchObject({ list: null, isStale: true });
+    await new Promise((r) => setTimeout(r, 20));
+    const { list: computed, isStale } = await api.results.contributors();
+    expect(isStale).toBe(false);
+    const list = computed!;
     const a = list.find((c) => c.annotator === 'hb-a')!;
     // a: pose (IoU 0.6, passes) and two right spatial answers; paired with b on the pose (the lifted
     // boxes overlap 0.41 < 0.5) and with x on spatial-1 (Yes against No): no agreeing pairing.

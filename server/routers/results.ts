@@ -9,7 +9,7 @@ import { benchmarkQuestionCounts, statisticsState } from '../services/baseline/s
 import { moveGroup, setSourceGroup, MAX_GROUP_LENGTH } from '../services/baseline/groups';
 import { tableText, tableView } from '../services/baseline/report';
 import { currentStatistics } from '../services/baseline/current';
-import { contributorStats } from '../services/baseline/contributors';
+import { contributorStatsState } from '../services/baseline/contributors';
 import { bootstrapSettings, getSettings } from '../services/settings';
 import { curatorProcedure, router } from '../trpc';
 
@@ -39,6 +39,6 @@ export const resultsRouter = router({
     .input(z.object({ group: z.string().min(1).max(MAX_GROUP_LENGTH), by: z.union([z.literal(-1), z.literal(1)]) }))
     .mutation(({ ctx, input }) => moveGroup(ctx.db, input.group, input.by)),
   /** Per-contributor figures and flags, for screening before the baseline is published. */
-  contributors: curatorProcedure.query(({ ctx }) => contributorStats(ctx.db)),
+  contributors: curatorProcedure.query(({ ctx }) => contributorStatsState(ctx.db)),
   exclusions: exclusionsRouter,
 });

@@ -10,7 +10,8 @@ const seconds = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toF
 /** Per contributor: what a researcher screens before publishing, with exclusion (and a reason). */
 export function ContributorsPanel() {
   const queryClient = useQueryClient();
-  const list = useQuery(trpc.results.contributors.queryOptions());
+  const state = useQuery({ ...trpc.results.contributors.queryOptions(), refetchInterval: (q) => (q.state.data?.isStale ? 1_500 : 15_000) });
+  const list = { data: state.data?.list };
   const invalidate = { onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.results.pathKey() }) };
   const exclude = useMutation(trpc.results.exclusions.excludeContributor.mutationOptions(invalidate));
   const include = useMutation(trpc.results.exclusions.includeContributor.mutationOptions(invalidate));

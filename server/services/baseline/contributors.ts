@@ -46,15 +46,37 @@ interface Row {
   item: string;
 }
 
-const cache = new WeakMap<Db, { stamp: string; list: ContributorStats[] }>();
+const cache = new WeakMap<Db, { stamp: string; list: ContributorStats[]; computedAt: number }>();
+const running = new WeakSet<Db>();
 
+/** Computes the figures now and caches them (the CSV download and tests call this). */
 export function contributorStats(db: Db): ContributorStats[] {
   const stamp = tableStamp(db);
   const hit = cache.get(db);
   if (hit?.stamp === stamp) return hit.list;
   const list = computeContributorStats(db);
-  cache.set(db, { stamp, list });
+  cache.set(db, { stamp, list, computedAt: Date.now() });
   return list;
+}
+
+/**
+ * For the page: the last computed figures with their age, recomputed after the request when the data
+ * changed (one pass over every human response is too slow to run on each page view at a million).
+ */
+export function contributorStatsState(db: Db): { list: ContributorStats[] | null; computedAt: number | null; isStale: boolean } {
+  const hit = cache.get(db);
+  const isStale = hit?.stamp !== tableStamp(db);
+  if (isStale && !running.has(db)) {
+    running.add(db);
+    setImmediate(() => {
+      try {
+        contributorStats(db);
+      } finally {
+        running.delete(db);
+      }
+    });
+  }
+  return { list: hit?.list ?? null, computedAt: hit?.computedAt ?? null, isStale };
 }
 
 type Acc = Omit<ContributorStats, 'medianTimeMs' | 'practicePassShare' | 'labelPassShare' | 'agreementShare' | 'flags'> & {
