@@ -10,6 +10,8 @@ const AnnotateScreen = lazy(() => import('./screens/AnnotateScreen'));
 const CurateScreen = lazy(() => import('./screens/CurateScreen'));
 const ResultsScreen = lazy(() => import('./screens/ResultsScreen'));
 const AdminScreen = lazy(() => import('./screens/AdminScreen'));
+const QuestionScreen = lazy(() => import('./screens/QuestionScreen'));
+const GalleryScreen = lazy(() => import('./screens/GalleryScreen'));
 // A developer page: the canvas alone with a sample image. Only in development and test builds (`vite`,
 // `vite build --mode test`): the production build of `npm start` leaves the page and its chunk out.
 const HAS_DEV_PAGES = import.meta.env.DEV || import.meta.env.MODE === 'test';
@@ -49,6 +51,8 @@ export function App() {
             <Route path="/curate" element={<CurateScreen />} />
             <Route path="/results" element={<ResultsScreen />} />
             <Route path="/admin" element={<AdminScreen />} />
+            <Route path="/question/:id" element={<QuestionScreen />} />
+            <Route path="/gallery" element={<GalleryScreen />} />
             {CanvasPlayground && <Route path="/dev/canvas" element={<CanvasPlayground />} />}
             <Route path="*" element={<NotFoundScreen />} />
           </Routes>

@@ -17,6 +17,7 @@ import { isSecureRequest } from './security/request';
 import { serveImage } from './services/images';
 import { handleDownload } from './files/download';
 import { handleAuthor, handleUpload } from './files/upload';
+import { serveDownload } from './downloads';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -59,6 +60,7 @@ export function createAppServer(
         if (refusal) return refuse(res, refusal);
         return trpc(req, res);
       }
+      if (url.startsWith('/download/')) return serveDownload(db, url.slice('/download/'.length).split('?')[0], req, res);
       if (url.startsWith('/img/')) return serveImage(db, config.imagesDir, url.slice('/img/'.length).split('?')[0], req, res);
       // Files of any size, outside tRPC's capped JSON body: uploads to import, downloads of the export.
       if (url === '/files/author') return void handleAuthor(db, config.imagesDir, req, res).catch((err) => fail(res, err));

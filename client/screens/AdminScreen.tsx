@@ -12,7 +12,7 @@ function AdminPanel() {
   const progress = useQuery(trpc.admin.progress.queryOptions());
   const stats = useQuery(trpc.items.stats.queryOptions());
   // The form shows once the stored settings are in, and is not reset by later refetches.
-  const [draft, setDraft] = useState<{ batchSize: number; redundancyShare: number; verifyPerBatch: number; labelCampaign: number } | null>(null);
+  const [draft, setDraft] = useState<NonNullable<typeof settings.data> | null>(null);
   useEffect(() => {
     if (settings.data && !draft) setDraft(settings.data);
   }, [settings.data, draft]);
@@ -89,6 +89,14 @@ function AdminPanel() {
             />{' '}
             Label-verification campaign open (<code>/annotate?campaign=labels</code>: shows benchmark labels to verify; its people never answer those questions)
           </label>
+        </div>
+        <div>
+          <label htmlFor="bootstrap-seed">Interval seed</label>
+          <input id="bootstrap-seed" type="number" min={0} value={draft.bootstrapSeed} onChange={(e) => setDraft({ ...draft, bootstrapSeed: Number(e.target.value) })} />
+        </div>
+        <div>
+          <label htmlFor="bootstrap-resamples">Bootstrap resamples</label>
+          <input id="bootstrap-resamples" type="number" min={100} max={10000} step={100} value={draft.bootstrapResamples} onChange={(e) => setDraft({ ...draft, bootstrapResamples: Number(e.target.value) })} />
         </div>
         <button className="primary" type="submit" disabled={save.isPending}>
           Save

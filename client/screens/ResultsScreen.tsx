@@ -1,33 +1,41 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { HUMAN_SOURCE, type TableRow } from '../../shared/metrics/aggregate';
-import { COLUMNS, columnRanks, formatCell, TABLE_FORMAT_NAMES, type TableFormat } from '../../shared/metrics/table';
+import { Link } from 'react-router';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
+import { ContributorsPanel } from './results/ContributorsPanel';
+import { ExclusionsPanel } from './results/ExclusionsPanel';
+import { ExportPanel } from './results/ExportPanel';
+import { GroupsPanel } from './results/GroupsPanel';
+import { Histograms } from './results/Histograms';
+import { HumanStats } from './results/HumanStats';
+import { QuestionSearch } from './question/QuestionSearch';
+import { ResultsTable } from './results/ResultsTable';
 
-type Row = TableRow;
-
-/** The shared table module's columns, ranking and rounding, so the page and the exports agree. */
-function Cell({ rows, index, column }: { rows: Row[]; index: number; column: (typeof COLUMNS)[number] }) {
-  const rank = columnRanks(rows, column.key, column.higherIsBetter, column.decimals)[index];
-  const text = formatCell(rows[index][column.key], column.decimals) || '–';
-  return <td className={rank === 1 ? 'best' : rank === 2 ? 'second' : ''}>{text}</td>;
+/** "12 s ago" / "3 min ago" for the statistics' age. */
+function age(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 90 ? `${s} s ago` : s < 5400 ? `${Math.round(s / 60)} min ago` : `${Math.round(s / 3600)} h ago`;
 }
 
-function ResultsTable() {
-  const table = useQuery(trpc.results.table.queryOptions());
-  const [format, setFormat] = useState<TableFormat>('latex');
-  const exported = useQuery({ ...trpc.results.export.queryOptions({ format }), enabled: table.isSuccess });
-  const rows = (table.data?.rows ?? []) as Row[];
-  const humanNote = rows.some((r) => r.source === HUMAN_SOURCE) ? ' Human is the reference and is not ranked.' : '';
+function Results() {
+  const table = useQuery({ ...trpc.results.table.queryOptions(), refetchInterval: 15_000 });
+  // Polls while the intervals are being recomputed, slowly once they are fresh.
+  const statistics = useQuery({
+    ...trpc.results.statistics.queryOptions(),
+    refetchInterval: (q) => (q.state.data && !q.state.data.isStale ? 15_000 : 1_500),
+  });
+  const rows = table.data?.rows ?? [];
+  const stats = statistics.data?.stats ?? null;
+  const st = statistics.data;
   return (
     <div>
       <h1>Benchmark results</h1>
       <p className="muted">
-        Every response is scored with the same metric code as the command line. Several contributors on one question
-        are averaged first; a distance column with an unreadable answer is <code>inf</code>, as in the paper. The best
-        model per column is bold, the second underlined.{humanNote}
+        Every response is scored with the same metric code as the command line. Several contributors on one question are averaged first; a
+        distance column with an unreadable answer is <code>inf</code>, as in the paper, with the mean over valid answers beside it. The best model
+        per column is bold, the second underlined; Human is the reference and is not ranked. Under each figure: its 95% bootstrap interval over
+        questions and the number of questions it rests on.
       </p>
       {table.error && <p className="error">{errorText(table.error)}</p>}
       {table.isSuccess && rows.length === 0 && <p className="panel">No scored answers yet.</p>}
@@ -36,46 +44,29 @@ function ResultsTable() {
           {table.data.rejected} question(s) rejected by curators are left out of this table.
         </p>
       )}
-      {rows.length > 0 && (
-        <table className="data" data-testid="results-table">
-          <thead>
-            <tr>
-              <th>Source</th>
-              {COLUMNS.map((c) => (
-                <th key={c.key}>
-                  {c.header} {c.higherIsBetter ? '↑' : '↓'}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={r.source}>
-                <td>{r.source}</td>
-                {COLUMNS.map((c) => (
-                  <Cell key={c.key} rows={rows} index={i} column={c} />
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {rows.length > 0 && (
+      {rows.length > 0 && table.data && (
         <>
-          <h2>Export</h2>
-          <form className="inline" onSubmit={(e) => e.preventDefault()}>
-            <select value={format} onChange={(e) => setFormat(e.target.value as typeof format)} aria-label="Export format">
-              {Object.entries(TABLE_FORMAT_NAMES).map(([value, name]) => (
-                <option key={value} value={value}>
-                  {name}
-                </option>
-              ))}
-            </select>
-            <button onClick={() => exported.data && navigator.clipboard?.writeText(exported.data.text)}>Copy</button>
-          </form>
-          <pre className="panel" data-testid="results-export" style={{ overflow: 'auto', fontSize: 12 }}>
-            {exported.data?.text}
-          </pre>
+          <p className="muted" data-testid="statistics-age">
+            {!st || !st.stats
+              ? 'Intervals: computing…'
+              : `Intervals: ${st.stats.bootstrap.resamples} resamples, seed ${st.stats.bootstrap.seed}, computed ${age(st.now - (st.computedAt ?? st.now))}` +
+                (st.isStale ? ' — the data changed since; recomputing.' : '.')}
+          </p>
+          <ResultsTable rows={rows} groups={table.data.groups.bySource} stats={stats} />
+          <ul className="notes" data-testid="results-notes">
+            {table.data.notes.map((n) => <li key={n}>{n}</li>)}
+            {stats && <li>Agreement: mean pairwise score between contributors on questions with two or more (Krippendorff&apos;s alpha for yes/no).</li>}
+          </ul>
+          <h2>Human baseline</h2>
+          {stats ? <HumanStats stats={stats} /> : <p className="loading">Computing coverage and agreement…</p>}
+          {stats && <Histograms stats={stats} sources={rows.map((r) => r.source)} />}
+          <h2>Look at the answers</h2>
+          <p className="muted">Open a question to see the ground truth and every answer drawn over its image, or put several side by side in the <Link to="/gallery">gallery</Link>.</p>
+          <QuestionSearch />
+          <ExportPanel />
+          <GroupsPanel table={table.data} />
+          <ContributorsPanel />
+          <ExclusionsPanel exclusions={table.data.exclusions} />
         </>
       )}
     </div>
@@ -85,7 +76,7 @@ function ResultsTable() {
 export default function ResultsScreen() {
   return (
     <LoginGate roles={['curator', 'admin']}>
-      <ResultsTable />
+      <Results />
     </LoginGate>
   );
 }

@@ -227,6 +227,8 @@ export const responses = sqliteTable(
     // At most one response per crowd assignment (imported predictions have none, so the index is partial).
     uniqueIndex('responses_one_per_assignment_idx').on(t.assignmentId).where(sql`assignment_id is not null`),
     oneOf('responses_kind_check', t.kind, RESPONSE_KINDS),
+    /** Per-contributor figures and exclusions look a contributor's responses up by annotator. */
+    index('responses_source_annotator_idx').on(t.source, t.annotator),
   ],
 );
 
@@ -267,3 +269,42 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * Contributors a curator left out of the human baseline (a median time far below the others', the
+ * same answer every time, …), with the reason, which the table's notes repeat. Keyed by the
+ * responses' `annotator` (a participant id, or an imported file's annotator). Deleting the row undoes it.
+ */
+export const contributorExclusions = sqliteTable('contributor_exclusions', {
+  annotator: text('annotator').primaryKey(),
+  reason: text('reason').notNull(),
+  excludedBy: integer('excluded_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Questions a curator took out of the table (a wrong or ambiguous label), with the reason; reversible. */
+export const questionExclusions = sqliteTable('question_exclusions', {
+  questionId: text('question_id')
+    .primaryKey()
+    .references(() => questions.id),
+  reason: text('reason').notNull(),
+  excludedBy: integer('excluded_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * Model groups of the table (the paper: proprietary, open-source, trained on BOP-Ask), in the order
+ * they were declared (`position`), which is the order of the table's blocks.
+ */
+export const modelGroups = sqliteTable('model_groups', {
+  name: text('name').primaryKey(),
+  position: integer('position').notNull(),
+});
+
+/** Which group a source (a model's name) belongs to; a source without a row is ungrouped. */
+export const sourceGroups = sqliteTable('source_groups', {
+  source: text('source').primaryKey(),
+  groupName: text('group_name')
+    .notNull()
+    .references(() => modelGroups.name, { onUpdate: 'cascade' }),
+});

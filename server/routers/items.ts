@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { taskSchema } from '../../shared/tasks';
 import { QUESTION_POOLS } from '../db/schema';
 import { listQuestions, questionStats } from '../services/questions';
+import { questionAnswers } from '../services/questionAnswers';
 import { curatorProcedure, publicProcedure, router } from '../trpc';
 
 export const itemsRouter = router({
@@ -20,4 +21,9 @@ export const itemsRouter = router({
       }),
     )
     .query(({ ctx, input }) => listQuestions(ctx.db, input)),
+
+  /** One question with its ground truth and every human and model answer with scores (the question page). */
+  answers: curatorProcedure
+    .input(z.object({ questionId: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => questionAnswers(ctx.db, input.questionId)),
 });

@@ -1,26 +1,24 @@
 /** The benchmark table from the database: humans and models, through the shared aggregator. */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { TableAggregator, type TableRow } from '../../shared/metrics/aggregate';
 import { METRIC_VERSION } from '../../shared/metrics/scores';
+import type { Task } from '../../shared/tasks';
 import { decodeScores, rescoreOutput, type StoredQuestion } from './scoring';
 import type { Db } from '../db/client';
-import { questions, responses } from '../db/schema';
+import { questions } from '../db/schema';
+import { COUNTS_IN_TABLE, tableStamp } from './baseline/included';
 
 /**
  * Rows for every source with scored answers to benchmark questions. Verification responses are kept
- * apart (they are judgements of someone else's answer, not answers), as are skips. Every figure comes
- * from the current metric code: a stored score of another METRIC_VERSION (a rescore still running) is
- * recomputed here, so a table never mixes versions.
+ * apart (they are judgements of someone else's answer, not answers), as are skips, questions a
+ * curator excluded or rejected and, in the Human row, excluded contributors (baseline/included.ts).
+ * Every figure comes from the current metric code: a stored score of another METRIC_VERSION (a rescore
+ * still running) is recomputed here, so a table never mixes versions.
  */
 export function benchmarkTable(db: Db, sources?: string[]): TableRow[] {
-  // Responses are only ever added, and otherwise change only by a rescore (which moves them to the
-  // current version) or a new label version: count, last rowid, the current-version count and the last
-  // label version identify the table's inputs, so the (seconds-long, at 100k responses) aggregation runs
+  // The stamp identifies the table's inputs, so the (seconds-long, at 100k responses) aggregation runs
   // once per change, not once per page view.
-  const stamp = db.$client
-    .prepare(`select count(*) n, max(rowid) last, count(case when metric_version = ${METRIC_VERSION} then 1 end) cur, (select max(rowid) from label_versions) labels from responses`)
-    .get() as { n: number; last: number | null; cur: number; labels: number | null };
-  const key = `${stamp.n}:${stamp.last}:${stamp.cur}:${stamp.labels}:${sources?.join('\u0000') ?? ''}`;
+  const key = `${tableStamp(db)}:${sources?.join('\u0000') ?? ''}`;
   const hit = tableCache.get(db);
   if (hit?.key === key) return hit.rows;
   const rows = computeTable(db, sources);
@@ -32,33 +30,18 @@ const tableCache = new WeakMap<Db, { key: string; rows: TableRow[] }>();
 
 function computeTable(db: Db, sources?: string[]): TableRow[] {
   const agg = new TableAggregator();
-  const where = and(
-    eq(questions.pool, 'benchmark'),
-    // Rejected questions leave the benchmark (excludedQuestions says how many).
-    ne(questions.reviewStatus, 'rejected'),
-    eq(responses.kind, 'answer'),
-    sources && sources.length > 0 ? inArray(responses.source, sources) : undefined,
+  const bySource = sources && sources.length > 0 ? ` and r.source in (${sources.map(() => '?').join(', ')})` : '';
+  const stmt = db.$client.prepare(
+    `select r.id, r.question_id questionId, q.task, r.source, r.annotator, r.scores, r.metric_version metricVersion,
+       r.assignment_id assignmentId from responses r
+     join questions q on q.id = r.question_id where ${COUNTS_IN_TABLE}${bySource}`,
   );
-  const rows = db
-    .select({
-      id: responses.id,
-      questionId: responses.questionId,
-      task: questions.task,
-      source: responses.source,
-      annotator: responses.annotator,
-      scores: responses.scores,
-      metricVersion: responses.metricVersion,
-      assignmentId: responses.assignmentId,
-    })
-    .from(responses)
-    .innerJoin(questions, eq(questions.id, responses.questionId))
-    .where(where)
-    .all();
+  type Row = { id: string; questionId: string; task: Task; source: string; annotator: string | null; scores: string; metricVersion: number | null; assignmentId: number | null };
   const question = db.$client.prepare('select id, width, height, item from questions where id = ?');
   const output = db.$client.prepare('select output from responses where id = ?').pluck();
+  const rows = stmt.all(...(sources ?? [])) as Row[];
   for (const r of rows) {
-    if (!r.scores) continue;
-    let scores = decodeScores(r.scores);
+    let scores = decodeScores(JSON.parse(r.scores));
     if (r.metricVersion !== METRIC_VERSION) {
       const q = question.get(r.questionId) as Omit<StoredQuestion, 'item'> & { item: string };
       const raw = output.get(r.id) as string | null;

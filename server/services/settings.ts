@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../db/client';
 import { settings } from '../db/schema';
+import { DEFAULT_BOOTSTRAP, type BootstrapSettings } from '../../shared/metrics/bootstrap';
 
 export const settingsSchema = z.object({
   /** Benchmark questions per contributor batch (the paper: 10–25). */
@@ -15,10 +16,25 @@ export const settingsSchema = z.object({
    * benchmark labels to verify. Off (0) by default.
    */
   labelCampaign: z.number().int().min(0).max(1),
+  /** The table's bootstrap intervals: seed and number of resamples (shared/metrics/bootstrap.ts). */
+  bootstrapSeed: z.number().int().min(0).max(2 ** 32 - 1),
+  bootstrapResamples: z.number().int().min(100).max(10_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { batchSize: 15, redundancyShare: 0.3, verifyPerBatch: 2, labelCampaign: 0 };
+export const DEFAULT_SETTINGS: Settings = {
+  batchSize: 15,
+  redundancyShare: 0.3,
+  verifyPerBatch: 2,
+  labelCampaign: 0,
+  bootstrapSeed: DEFAULT_BOOTSTRAP.seed,
+  bootstrapResamples: DEFAULT_BOOTSTRAP.resamples,
+};
+
+/** The bootstrap settings the table's intervals use. */
+export function bootstrapSettings(s: Settings): BootstrapSettings {
+  return { seed: s.bootstrapSeed, resamples: s.bootstrapResamples, level: DEFAULT_BOOTSTRAP.level };
+}
 
 export function getSettings(db: DbOrTx): Settings {
   const stored = Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, r.value]));

@@ -12,17 +12,23 @@ import { imageSizeFromFile } from 'image-size/fromFile';
 import { BadInputError } from '../../../shared/errors';
 import { parseDatasetLine, toScorableItem } from '../../../shared/dataset';
 import { TableAggregator } from '../../../shared/metrics/aggregate';
-import { scoreAnswer, type ScorableItem } from '../../../shared/tasks';
+import { HUMAN_SOURCE } from '../../../shared/metrics/aggregate';
+import { StatisticsBuilder } from '../../../shared/metrics/statisticsBuilder';
 import { formatTable, TABLE_FORMATS, type TableFormat } from '../../../shared/metrics/table';
+import { formatReport } from '../../../shared/metrics/tableReport';
+import { parseAnswer, scoreAnswer, scoreParsed, TASKS, type ScorableItem, type Task } from '../../../shared/tasks';
+import { bootstrapOptions, BOOTSTRAP_OPTIONS, BOOTSTRAP_USAGE } from '../bootstrapOptions';
 import { PredictionChecker } from '../../../shared/predictions';
 import { assertInputFile, withoutBom } from '../../services/inputFiles';
 import { parseCommandArgs, requireOption } from '../args';
 
 export const usage = `usage: bopask score --dataset D.jsonl --predictions P.jsonl [--predictions Q.jsonl …]
                     [--format md|csv|latex|json] [--per-question OUT.jsonl] [--images DIR]
+                    [--ci [--seed S] [--resamples B] [--ci-style brackets|pm]]
 Scores answers (FORMAT.md, one a line) against a dataset and prints the benchmark table, one row per
 source. Unreadable outputs are scored as invalid. --images reads width/height of items that omit them.
---per-question writes each source's mean scores per question (JSON Lines; ∞ as "inf").`;
+--per-question writes each source's mean scores per question (JSON Lines; ∞ as "inf").
+${BOOTSTRAP_USAGE}`;
 
 /** Lines of a file with 1-based numbers, skipping blank ones; a missing file is bad input. */
 async function* readLines(file: string): AsyncGenerator<[string, number]> {
@@ -77,7 +83,7 @@ function startProgress(state: { count: number; file: string }): () => void {
  * Scores every line of `files` into `agg`. A bad line stops the scoring but not the reading, so the
  * error lists every bad line (up to MAX_REPORTED_ERRORS) in one run.
  */
-async function scoreFiles(files: string[], items: Map<string, ScorableItem>, agg: TableAggregator): Promise<void> {
+async function scoreFiles(files: string[], items: Map<string, ScorableItem>, agg: TableAggregator, stats?: StatisticsBuilder): Promise<void> {
   const state = { count: 0, file: '' };
   const checker = new PredictionChecker();
   const stop = startProgress(state);
@@ -93,7 +99,16 @@ async function scoreFiles(files: string[], items: Map<string, ScorableItem>, agg
           continue;
         }
         if (checker.errorCount > 0) continue;
-        agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores: scoreAnswer(item, p.output) });
+        if (stats) {
+          // The human answers are kept parsed for agreement; scoring the parsed answer is scoreAnswer.
+          const parsed = p.source === HUMAN_SOURCE ? parseAnswer(item.task, p.output) : null;
+          const answer = parsed?.ok ? parsed.answer : null;
+          const scores = parsed ? scoreParsed(item, answer) : scoreAnswer(item, p.output);
+          agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores });
+          stats.add({ questionId: p.id, task: item.task, item, source: p.source, annotator: p.annotator, scores, answer });
+        } else {
+          agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores: scoreAnswer(item, p.output) });
+        }
         state.count++;
       }
     }
@@ -154,6 +169,7 @@ export async function run(argv: string[]): Promise<void> {
       format: { type: 'string', default: 'md' },
       'per-question': { type: 'string' },
       images: { type: 'string' },
+      ...BOOTSTRAP_OPTIONS,
     },
     usage,
   );
@@ -162,10 +178,19 @@ export async function run(argv: string[]): Promise<void> {
   if (predictions.length === 0) throw new BadInputError(`missing --predictions\n${usage}`);
   const format = values.format as TableFormat;
   if (!TABLE_FORMATS.includes(format)) throw new BadInputError(`--format: expected one of ${TABLE_FORMATS.join(', ')}, got '${format}'`);
+  const ci = bootstrapOptions(values);
   if (values['per-question']) checkWritable(values['per-question'], '--per-question');
   const items = await loadDataset(dataset, values.images);
   const agg = new TableAggregator();
-  await scoreFiles(predictions, items, agg);
+  const stats = ci ? new StatisticsBuilder() : undefined;
+  await scoreFiles(predictions, items, agg, stats);
   if (values['per-question']) await writePerQuestion(values['per-question'], agg);
-  process.stdout.write(formatTable(agg.rows(), format));
+  if (!ci || !stats) {
+    process.stdout.write(formatTable(agg.rows(), format));
+    return;
+  }
+  const perTask = Object.fromEntries(TASKS.map((t) => [t, 0])) as Record<Task, number>;
+  for (const item of items.values()) perTask[item.task]++;
+  const report = { rows: agg.rows(), stats: stats.build(perTask, ci.settings), notes: [] };
+  process.stdout.write(formatReport(report, format, ci.style));
 }
