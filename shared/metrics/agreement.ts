@@ -9,6 +9,7 @@
  * - grasp: the mean of the two directed NCEs (NCE normalises by the reference's gripper width);
  * - rearrangement: F1 of the maximum matching between the two marker sets (hit radius r of METRICS.md).
  */
+import { ExactSum } from './aggregate';
 import type { Answer, Task } from '../tasks';
 import { fitBoxToCorners, fitToBox } from '../geometry/pnp';
 import { convexHullIou } from '../geometry/polygon';
@@ -63,14 +64,18 @@ export function pairAgreement(item: ScorableItem, a: Answer, b: Answer): number 
 
 /** Mean of `pairAgreement` over every pair of `answers` (one per contributor); null with fewer than two. */
 export function meanPairwise(item: ScorableItem, answers: readonly Answer[]): number | null {
-  let sum = 0, n = 0;
-  for (let i = 0; i < answers.length; i++) {
-    for (let j = i + 1; j < answers.length; j++) {
-      sum += pairAgreement(item, answers[i], answers[j]);
+  // In a canonical order and summed exactly, so the result does not depend on the order the answers
+  // arrived in (the database and `bopask score` read them in different orders).
+  const sorted = answers.map((a) => ({ a, key: JSON.stringify(a) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).map((x) => x.a);
+  const sum = new ExactSum();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      sum.add(pairAgreement(item, sorted[i], sorted[j]));
       n++;
     }
   }
-  return n > 0 ? sum / n : null;
+  return n > 0 ? sum.value() / n : null;
 }
 
 /**
@@ -122,7 +127,7 @@ export interface TaskAgreement {
  * Geometric tasks keep a sum of per-question means; yes/no tasks keep the units for alpha.
  */
 export class AgreementAccumulator {
-  private readonly sums = new Map<Task, { sum: number; n: number }>();
+  private readonly sums = new Map<Task, { sum: ExactSum; n: number }>();
   private readonly units = new Map<Task, boolean[][]>();
 
   addQuestion(item: ScorableItem, answers: readonly Answer[]): void {
@@ -134,8 +139,8 @@ export class AgreementAccumulator {
       return;
     }
     const m = meanPairwise(item, answers)!;
-    const acc = this.sums.get(item.task) ?? { sum: 0, n: 0 };
-    acc.sum += m * AGREEMENT_MEASURES[item.task].scale;
+    const acc = this.sums.get(item.task) ?? { sum: new ExactSum(), n: 0 };
+    acc.sum.add(m * AGREEMENT_MEASURES[item.task].scale);
     acc.n++;
     this.sums.set(item.task, acc);
   }
@@ -146,6 +151,6 @@ export class AgreementAccumulator {
       return { value: krippendorffAlphaNominal(units), questions: units.length };
     }
     const acc = this.sums.get(task);
-    return acc ? { value: acc.sum / acc.n, questions: acc.n } : { value: null, questions: 0 };
+    return acc ? { value: acc.sum.value() / acc.n, questions: acc.n } : { value: null, questions: 0 };
   }
 }
