@@ -59,7 +59,7 @@ test('drags the 3D box onto the ground truth: IoU 3D ≥ 0.9 stored', async ({ p
     expect(pose.tiltRad).toBeGreaterThan(0.2);
 
     // Then handle by handle onto the truth, a few rounds (each handle moves one parameter).
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 8; round++) {
       for (const h of ['move', 'yaw', 'tilt', 'sz', 'sx', 'sy'] as const) {
         pose = (await currentPose(page, cur.assignmentId))!;
         await dragHandle(ap.canvas, cam, pose, { ...target, x: h === 'move' ? target.x : pose.x, y: h === 'move' ? target.y : pose.y }, h);
