@@ -5,12 +5,18 @@ import { createAppServer } from './http';
 import { ensureDemoData } from './services/demo';
 import { rescoreStaleReporting } from './services/scoring';
 import { deleteExpiredSessions } from './services/auth';
+import { flushSums } from './services/tableSums';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = openDb(config.databasePath);
   // Scores from an older metric version are recomputed before anything is served.
   rescoreStaleReporting(db, (line) => process.stderr.write(`${line}\n`));
+  // The table's sums are brought up to date before anything is served (a database from before they
+  // existed, or written while a trigger was missing, has every pair to recompute once).
+  const sumsStarted = performance.now();
+  const pairs = flushSums(db.$client);
+  if (pairs > 1000) process.stderr.write(`table sums: ${pairs} question(s) brought up to date in ${((performance.now() - sumsStarted) / 1000).toFixed(1)} s\n`);
   if (config.isDemoEnabled) await ensureDemoData(db, config);
   deleteExpiredSessions(db);
   const server = createAppServer(db, config);

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { ensureSumTriggers } from './triggers';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -52,6 +53,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     migrateChecked(db);
   }
   fillHashRanks(sqlite);
+  ensureSumTriggers(sqlite);
   return db;
 
   /**

@@ -3,7 +3,7 @@
  * migrations/ together with this file. Never edit a migration that is already on main.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { TASKS } from '../../shared/tasks';
 
 export const QUESTION_POOLS = ['benchmark', 'practice'] as const;
@@ -308,3 +308,43 @@ export const sourceGroups = sqliteTable('source_groups', {
     .notNull()
     .references(() => modelGroups.name, { onUpdate: 'cascade' }),
 });
+
+/**
+ * The table's running sums (METRICS.md "From scores to the table"), maintained on write so a page view
+ * never re-reads the responses: per (source, question) the means of the responses that count
+ * (step 2, services/tableSums.ts), kept by SQL triggers and a flush in each writing transaction.
+ * `means` is JSON: `{ metric: [mean, finiteMean] }`, with "inf" for ∞ and null for no finite value.
+ */
+export const questionSums = sqliteTable(
+  'question_sums',
+  {
+    source: text('source').notNull(),
+    questionId: text('question_id').notNull(),
+    task: text('task', { enum: TASKS }).notNull(),
+    responses: integer('responses').notNull(),
+    invalid: integer('invalid').notNull(),
+    means: text('means').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.questionId] }), index('question_sums_question_idx').on(t.questionId)],
+);
+
+/** Per (source, task): exact sums of the per-question means (shared/metrics/aggregate.ts TaskTotals as JSON). */
+export const tableTotals = sqliteTable(
+  'table_totals',
+  {
+    source: text('source').notNull(),
+    task: text('task', { enum: TASKS }).notNull(),
+    totals: text('totals').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.task] })],
+);
+
+/** (source, question) pairs whose sums a write changed and that the next flush recomputes (triggers fill it). */
+export const sumsDirty = sqliteTable(
+  'sums_dirty',
+  {
+    source: text('source').notNull(),
+    questionId: text('question_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.questionId] })],
+);

@@ -22,6 +22,7 @@ import { planLabelBatch } from './labelCampaign';
 import { decodeScores, encodeScores, scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
+import { flushSums } from './tableSums';
 
 type QuestionRow = typeof questions.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
@@ -327,6 +328,8 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
       // An answer keeps the slot its question held; a skip gives it back.
       if (a.mode === 'answer' && status === 'skipped') addLoad(tx, q.id, -1);
       issueCompletionCode(tx, p.id);
+      // The table moves in the same transaction (one question's sums): a page view never sees it stale.
+      flushSums(db.$client);
       return { responseId: row.id, status, isRetry: false };
     },
     { behavior: 'immediate' },

@@ -9,6 +9,7 @@ import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import type { Db } from '../db/client';
 import { responses } from '../db/schema';
 import { recomputeCrowdStats } from './review/crowdStats';
+import { flushSums } from './tableSums';
 
 export function deletePredictions(db: Db, source: string): { source: string; deleted: number } {
   const imported = and(eq(responses.source, source), isNull(responses.assignmentId));
@@ -17,6 +18,7 @@ export function deletePredictions(db: Db, source: string): { source: string; del
     if (touched.length === 0) throw new BadInputError(`no imported predictions from source '${source}'`);
     const deleted = tx.delete(responses).where(imported).run().changes;
     if (source === HUMAN_SOURCE) for (const { q } of touched) recomputeCrowdStats(tx, q);
+    flushSums(db.$client);
     return { source, deleted };
   });
 }

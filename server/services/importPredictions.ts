@@ -25,6 +25,7 @@ import type { Db } from '../db/client';
 import { questions } from '../db/schema';
 import { assertInputFile, withoutBom } from './inputFiles';
 import { encodeScores, scoreStored, type StoredQuestion } from './scoring';
+import { flushSums } from './tableSums';
 
 export interface PredictionsReport {
   total: number;
@@ -138,6 +139,7 @@ function insertPending(db: Db, pendingFile: string): void {
   );
   const insertAll = db.$client.transaction(() => {
     forEachLineSync(pendingFile, (line) => insert.run(...(JSON.parse(line) as PendingRow)));
+    flushSums(db.$client);
   });
   // The primary keys are hashes, so each insert lands on a random page of the key index: with SQLite's
   // 2 MB default cache a million rows thrash it and hold the lock about four times longer (measured).

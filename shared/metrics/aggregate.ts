@@ -51,6 +51,25 @@ export class ExactSum {
     this.add(-x);
   }
 
+  /** The state as plain data (finite doubles survive JSON exactly), to store a running sum. */
+  toJSON(): [number[], number] {
+    return [this.partials.slice(), this.infinities];
+  }
+
+  /** A sum stored by `toJSON`. */
+  static fromJSON(data: unknown): ExactSum {
+    const s = new ExactSum();
+    if (!Array.isArray(data) || data.length !== 2 || !Array.isArray(data[0]) || !Number.isInteger(data[1]) || data[1] < 0) {
+      throw new RangeError('ExactSum: not a stored sum');
+    }
+    for (const x of data[0] as unknown[]) {
+      if (typeof x !== 'number' || !Number.isFinite(x)) throw new RangeError('ExactSum: not a stored sum');
+      s.partials.push(x);
+    }
+    s.infinities = data[1] as number;
+    return s;
+  }
+
   /** The exact sum rounded once to the nearest double; Infinity when an infinity is in it. */
   value(): number {
     if (this.infinities > 0) return Infinity;
@@ -101,7 +120,7 @@ export interface TableRow {
 
 /** Score fields that are averaged; distance-like ones may be Infinity. */
 const METRICS = ['iou3d', 'iou2d', 'success', 'dist', 'nce', 'recall', 'precision', 'correct'] as const;
-type Metric = (typeof METRICS)[number];
+export type Metric = (typeof METRICS)[number];
 
 /** Per (source, question): exact sums and counts of each metric, plus finite-only sums for dist/nce. */
 interface QuestionAcc {
@@ -122,6 +141,146 @@ export interface QuestionMeans {
   responses: number;
   invalid: number;
   scores: Partial<Record<Metric, number>>;
+  /** Per metric, the mean of the finite values only (absent when none was finite). */
+  finite: Partial<Record<Metric, number>>;
+}
+
+/** One source's answers to one question, reduced to what the per-task means add (METRICS.md step 2). */
+export type QuestionMean = Pick<QuestionMeans, 'task' | 'responses' | 'invalid' | 'scores' | 'finite'>;
+
+/** The means of a list of scores of one source for one question (the database's per-question rows). */
+export class QuestionAccumulator {
+  private readonly acc: QuestionAcc;
+  constructor(task: Task) {
+    const m = METRICS.length;
+    this.acc = { task, responses: 0, invalid: 0, sum: new Array(m), n: new Uint32Array(m), finiteSum: new Array(m), finiteN: new Uint32Array(m) };
+  }
+  add(scores: Scores): void {
+    addScores(this.acc, scores);
+  }
+  get responses(): number {
+    return this.acc.responses;
+  }
+  mean(): QuestionMean {
+    return meanOf(this.acc);
+  }
+}
+
+function addScores(q: QuestionAcc, scores: Scores): void {
+  q.responses++;
+  if (!scores.valid) q.invalid++;
+  for (let k = 0; k < METRICS.length; k++) {
+    const v = scores[METRICS[k]];
+    if (typeof v !== 'number') continue;
+    (q.sum[k] ??= new ExactSum()).add(v);
+    q.n[k]++;
+    if (Number.isFinite(v)) { (q.finiteSum[k] ??= new ExactSum()).add(v); q.finiteN[k]++; }
+  }
+}
+
+function meanOf(q: QuestionAcc): QuestionMean {
+  const scores: Partial<Record<Metric, number>> = {};
+  const finite: Partial<Record<Metric, number>> = {};
+  METRICS.forEach((m, k) => {
+    if (q.n[k] > 0) scores[m] = q.sum[k]!.value() / q.n[k];
+    if (q.finiteN[k] > 0) finite[m] = q.finiteSum[k]!.value() / q.finiteN[k];
+  });
+  return { task: q.task, responses: q.responses, invalid: q.invalid, scores, finite };
+}
+
+interface MetricTotal { sum: ExactSum; n: number; fSum: ExactSum; fN: number }
+
+/**
+ * One source's totals over the questions of one task (METRICS.md step 3): exact sums of the
+ * per-question means, so a question's mean can be removed and added again when its answers change,
+ * and the result is bit-identical to summing the current means afresh. Stored as JSON by the server.
+ */
+export class TaskTotals {
+  questions = 0;
+  responses = 0;
+  invalid = 0;
+  private readonly metrics = new Map<Metric, MetricTotal>();
+
+  /** Adds (sign 1) or removes (sign −1, a mean added before) one question's means. */
+  apply(q: QuestionMean, sign: 1 | -1): void {
+    this.questions += sign;
+    this.responses += sign * q.responses;
+    this.invalid += sign * q.invalid;
+    for (const m of METRICS) {
+      const v = q.scores[m];
+      if (v === undefined) continue;
+      let t = this.metrics.get(m);
+      if (!t) this.metrics.set(m, (t = { sum: new ExactSum(), n: 0, fSum: new ExactSum(), fN: 0 }));
+      if (sign === 1) t.sum.add(v); else t.sum.remove(v);
+      t.n += sign;
+      const f = q.finite[m];
+      if (f !== undefined) {
+        if (sign === 1) t.fSum.add(f); else t.fSum.remove(f);
+        t.fN += sign;
+      }
+    }
+  }
+
+  get isEmpty(): boolean {
+    return this.questions === 0;
+  }
+
+  /** The mean over questions (× scale); 'inf' when a question's mean is infinite; null with no question. */
+  mean(m: Metric, scale = 1): Cell {
+    const t = this.metrics.get(m);
+    if (!t || t.n === 0) return null;
+    const v = t.sum.value() / t.n;
+    return Number.isFinite(v) ? v * scale : 'inf';
+  }
+
+  /** The mean over questions of their finite-only means (METRICS.md step 3's "mean over valid answers"). */
+  finiteMean(m: Metric): number | null {
+    const t = this.metrics.get(m);
+    return t && t.fN > 0 ? t.fSum.value() / t.fN : null;
+  }
+
+  toJSON(): unknown {
+    const metrics: Record<string, unknown> = {};
+    for (const [m, t] of this.metrics) if (t.n > 0 || t.fN > 0) metrics[m] = [t.sum.toJSON(), t.n, t.fSum.toJSON(), t.fN];
+    return { questions: this.questions, responses: this.responses, invalid: this.invalid, metrics };
+  }
+
+  static fromJSON(data: unknown): TaskTotals {
+    const d = data as { questions: number; responses: number; invalid: number; metrics: Record<string, [unknown, number, unknown, number]> };
+    const t = new TaskTotals();
+    t.questions = d.questions;
+    t.responses = d.responses;
+    t.invalid = d.invalid;
+    for (const [m, [sum, n, fSum, fN]] of Object.entries(d.metrics)) {
+      if (!(METRICS as readonly string[]).includes(m)) throw new RangeError(`TaskTotals: unknown metric ${m}`);
+      t.metrics.set(m as Metric, { sum: ExactSum.fromJSON(sum), n, fSum: ExactSum.fromJSON(fSum), fN });
+    }
+    return t;
+  }
+}
+
+/** One table row from a source's per-task totals (METRICS.md step 4); a task without totals is empty. */
+export function rowOf(source: string, totals: Partial<Record<Task, TaskTotals>>): TableRow {
+  const empty = new TaskTotals();
+  const of = (task: Task) => totals[task] ?? empty;
+  const counts = Object.fromEntries(
+    TASKS.map((t) => [t, { questions: of(t).questions, responses: of(t).responses, invalid: of(t).invalid }]),
+  ) as TableRow['counts'];
+  return {
+    source,
+    pose_iou3d: of('pose').mean('iou3d', 100),
+    pose_iou2d: of('pose').mean('iou2d', 100),
+    traj_sr: of('trajectory').mean('success', 100),
+    traj_dist: of('trajectory').mean('dist'),
+    grasp_nce: of('grasp').mean('nce'),
+    spatial_sr: of('spatial').mean('correct', 100),
+    depth_sr: of('depth').mean('correct', 100),
+    rearr_recall: of('rearrangement').mean('recall', 100),
+    rearr_precision: of('rearrangement').mean('precision', 100),
+    counts,
+    traj_dist_valid: of('trajectory').finiteMean('dist'),
+    grasp_nce_valid: of('grasp').finiteMean('nce'),
+  };
 }
 
 export class TableAggregator {
@@ -137,15 +296,7 @@ export class TableAggregator {
       q = { task: r.task, responses: 0, invalid: 0, sum: new Array(m), n: new Uint32Array(m), finiteSum: new Array(m), finiteN: new Uint32Array(m) };
       questions.set(r.questionId, q);
     }
-    q.responses++;
-    if (!r.scores.valid) q.invalid++;
-    for (let k = 0; k < METRICS.length; k++) {
-      const v = r.scores[METRICS[k]];
-      if (typeof v !== 'number') continue;
-      (q.sum[k] ??= new ExactSum()).add(v);
-      q.n[k]++;
-      if (Number.isFinite(v)) { (q.finiteSum[k] ??= new ExactSum()).add(v); q.finiteN[k]++; }
-    }
+    addScores(q, r.scores);
   }
 
   /** Sources in table order (`compareSources`: `Human` first, then by name). */
@@ -156,63 +307,16 @@ export class TableAggregator {
   /** Per-question means for every source, in table order (for `--per-question`). */
   *questionMeans(): Generator<QuestionMeans> {
     for (const source of this.sourceNames()) {
-      for (const [questionId, q] of this.sources.get(source)!) {
-        const scores: Partial<Record<Metric, number>> = {};
-        METRICS.forEach((m, k) => { if (q.n[k] > 0) scores[m] = q.sum[k]!.value() / q.n[k]; });
-        yield { questionId, task: q.task, source, responses: q.responses, invalid: q.invalid, scores };
-      }
+      for (const [questionId, q] of this.sources.get(source)!) yield { questionId, source, ...meanOf(q) };
     }
   }
 
   /** One row per source, `Human` first (METRICS.md steps 2–4). */
   rows(): TableRow[] {
-    return this.sourceNames().map((source) => this.row(source, this.sources.get(source)!));
-  }
-
-  private row(source: string, questions: Map<string, QuestionAcc>): TableRow {
-    const counts = Object.fromEntries(TASKS.map((t) => [t, { questions: 0, responses: 0, invalid: 0 }])) as TableRow['counts'];
-    // Per task and metric: exact sum of per-question means, number of questions, and the finite-only
-    // variant (METRICS.md step 3: per question the mean of its valid responses, over the questions with one).
-    const acc = new Map<string, { sum: ExactSum; n: number; fSum: ExactSum; fN: number }>();
-    for (const q of questions.values()) {
-      const c = counts[q.task];
-      c.questions++;
-      c.responses += q.responses;
-      c.invalid += q.invalid;
-      METRICS.forEach((m, k) => {
-        if (q.n[k] === 0) return;
-        const key = `${q.task}.${m}`;
-        const a = acc.get(key) ?? { sum: new ExactSum(), n: 0, fSum: new ExactSum(), fN: 0 };
-        a.sum.add(q.sum[k]!.value() / q.n[k]);
-        a.n++;
-        if (q.finiteN[k] > 0) { a.fSum.add(q.finiteSum[k]!.value() / q.finiteN[k]); a.fN++; }
-        acc.set(key, a);
-      });
-    }
-    const mean = (task: Task, m: Metric, scale = 1): Cell => {
-      const a = acc.get(`${task}.${m}`);
-      if (!a || a.n === 0) return null;
-      const v = a.sum.value() / a.n;
-      return Number.isFinite(v) ? v * scale : 'inf';
-    };
-    const finiteMean = (task: Task, m: Metric): number | null => {
-      const a = acc.get(`${task}.${m}`);
-      return a && a.fN > 0 ? a.fSum.value() / a.fN : null;
-    };
-    return {
-      source,
-      pose_iou3d: mean('pose', 'iou3d', 100),
-      pose_iou2d: mean('pose', 'iou2d', 100),
-      traj_sr: mean('trajectory', 'success', 100),
-      traj_dist: mean('trajectory', 'dist'),
-      grasp_nce: mean('grasp', 'nce'),
-      spatial_sr: mean('spatial', 'correct', 100),
-      depth_sr: mean('depth', 'correct', 100),
-      rearr_recall: mean('rearrangement', 'recall', 100),
-      rearr_precision: mean('rearrangement', 'precision', 100),
-      counts,
-      traj_dist_valid: finiteMean('trajectory', 'dist'),
-      grasp_nce_valid: finiteMean('grasp', 'nce'),
-    };
+    return this.sourceNames().map((source) => {
+      const totals: Partial<Record<Task, TaskTotals>> = {};
+      for (const q of this.sources.get(source)!.values()) (totals[q.task] ??= new TaskTotals()).apply(meanOf(q), 1);
+      return rowOf(source, totals);
+    });
   }
 }

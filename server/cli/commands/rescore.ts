@@ -2,6 +2,7 @@
 import { METRIC_VERSION } from '../../../shared/metrics/scores';
 import { Progress } from '../../pipeline/progress';
 import { countStaleScores, rescoreStale } from '../../services/scoring';
+import { flushSums } from '../../services/tableSums';
 import { parseCommandArgs } from '../args';
 import { cliDatabase, DB_OPTION_HELP } from '../db';
 
@@ -22,6 +23,8 @@ export async function run(argv: string[]): Promise<void> {
     }
     const progress = new Progress('bopask rescore');
     const { rescored } = rescoreStale(db, (done, total) => progress.update(done, total));
+    // The table's sums follow in short transactions (the triggers noted every rescored pair).
+    flushSums(db.$client);
     progress.finish(`bopask rescore: done`);
     process.stdout.write(`rescored ${rescored} stored score(s) to metric version ${METRIC_VERSION}\n`);
   } finally {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { BadInputError } from '../../../shared/errors';
+import { AppError, BadInputError } from '../../../shared/errors';
 import { TABLE_FORMATS } from '../../../shared/metrics/table';
 import { tableText, tableView } from '../../services/baseline/report';
 import { bootstrapSettings, getSettings } from '../../services/settings';
@@ -9,13 +9,15 @@ import { BOOTSTRAP_OPTIONS, BOOTSTRAP_USAGE, bootstrapOptions } from '../bootstr
 import { cliDatabase, DB_OPTION_HELP } from '../db';
 
 export const usage = `usage: bopask table [--format md|csv|latex|json] [--ci [--seed S] [--resamples B] [--ci-style brackets|pm]]
-                    [--per-question OUT.jsonl] [--human-responses OUT.jsonl] [--db FILE]
+                    [--per-question OUT.jsonl] [--human-responses OUT.jsonl] [--verify] [--db FILE]
 Prints the benchmark table (Human, then each model by group and name) from the responses stored in the
 database, leaving out excluded contributors and rejected questions (the notes say how many).
 ${BOOTSTRAP_USAGE.replace(/\(default 1\)/, "(default: the app's setting)").replace(/\(default 1000\)/, "(default: the app's setting)")}
 --per-question writes each source's mean scores per question (JSON Lines, as bopask score does);
 --human-responses writes the human answers the Human row counts in FORMAT.md's predictions format,
 with anonymised annotators: bopask score on them and bopask export's dataset gives the same Human row.
+--verify also recomputes the table from every stored response and exits 1 if it differs in any bit from
+the running sums the app maintains on write (slow at a million responses; for audits).
 ${DB_OPTION_HELP}`;
 
 function writeLines(file: string, lines: Iterable<string>): number {
@@ -35,7 +37,7 @@ function writeLines(file: string, lines: Iterable<string>): number {
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommandArgs(
     argv,
-    { format: { type: 'string', default: 'md' }, db: { type: 'string' }, 'per-question': { type: 'string' }, 'human-responses': { type: 'string' }, ...BOOTSTRAP_OPTIONS },
+    { format: { type: 'string', default: 'md' }, db: { type: 'string' }, 'per-question': { type: 'string' }, 'human-responses': { type: 'string' }, verify: { type: 'boolean', default: false }, ...BOOTSTRAP_OPTIONS },
     usage,
   );
   const format = z.enum(TABLE_FORMATS).safeParse(values.format);
@@ -49,6 +51,13 @@ export async function run(argv: string[]): Promise<void> {
     const { humanResponseLines, perQuestionLines } = await import('../../services/baseline/downloads');
     if (values['per-question']) process.stderr.write(`wrote ${writeLines(values['per-question'], perQuestionLines(db))} line(s) to ${values['per-question']}\n`);
     if (values['human-responses']) process.stderr.write(`wrote ${writeLines(values['human-responses'], humanResponseLines(db))} response(s) to ${values['human-responses']}\n`);
+    if (values.verify) {
+      const { benchmarkTable, tableFromResponses } = await import('../../services/results');
+      if (JSON.stringify(benchmarkTable(db)) !== JSON.stringify(tableFromResponses(db))) {
+        throw new AppError('CONFLICT', 'the table from the running sums differs from the table recomputed from every response; restart the server (or open the database with this version) to rebuild the sums');
+      }
+      process.stderr.write('verified: the running sums give the same table as every stored response\n');
+    }
     process.stdout.write(tableText(tableView(db), format.data, stats, ci?.style));
   } finally {
     db.$client.close();

@@ -10,7 +10,8 @@ import { hitRadius } from '../../../shared/metrics/trajectory';
 import type { Answer, Task } from '../../../shared/tasks';
 import type { Db } from '../../db/client';
 import { decodeScores, scorableItem } from '../scoring';
-import { storedAnswer, tableStamp } from './included';
+import { storedAnswer } from './included';
+import { tableStamp } from '../tableSums';
 
 export interface ContributorStats {
   annotator: string;

@@ -8,6 +8,7 @@ import { HUMAN_SOURCE } from '../../../shared/metrics/aggregate';
 import type { Db } from '../../db/client';
 import { contributorExclusions, questionExclusions, questions } from '../../db/schema';
 import { bumpTableVersion } from './included';
+import { flushSums } from '../tableSums';
 
 export const MAX_REASON_LENGTH = 500;
 
@@ -26,6 +27,7 @@ export function excludeContributor(db: Db, annotator: string, reason: string, us
     tx.insert(contributorExclusions).values({ annotator, reason: why, excludedBy: userId })
       .onConflictDoUpdate({ target: contributorExclusions.annotator, set: { reason: why, excludedBy: userId } }).run();
     bumpTableVersion(tx);
+    flushSums(db.$client);
   });
 }
 
@@ -34,6 +36,7 @@ export function includeContributor(db: Db, annotator: string): void {
     const r = tx.delete(contributorExclusions).where(eq(contributorExclusions.annotator, annotator)).run();
     if (r.changes === 0) throw new AppError('NOT_FOUND', `contributor '${annotator}' is not excluded`);
     bumpTableVersion(tx);
+    flushSums(db.$client);
   });
 }
 
@@ -46,6 +49,7 @@ export function excludeQuestion(db: Db, questionId: string, reason: string, user
     tx.insert(questionExclusions).values({ questionId, reason: why, excludedBy: userId })
       .onConflictDoUpdate({ target: questionExclusions.questionId, set: { reason: why, excludedBy: userId } }).run();
     bumpTableVersion(tx);
+    flushSums(db.$client);
   });
 }
 
@@ -54,6 +58,7 @@ export function includeQuestion(db: Db, questionId: string): void {
     const r = tx.delete(questionExclusions).where(eq(questionExclusions.questionId, questionId)).run();
     if (r.changes === 0) throw new AppError('NOT_FOUND', `question '${questionId}' is not excluded`);
     bumpTableVersion(tx);
+    flushSums(db.$client);
   });
 }
 

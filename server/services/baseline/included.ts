@@ -3,10 +3,9 @@
  * counts when it is a drawn answer (not a verification or skip) to a benchmark question that no
  * curator excluded, and, for the human source, from a contributor no curator excluded.
  */
-import { METRIC_VERSION } from '../../../shared/metrics/scores';
 import { sql } from 'drizzle-orm';
 import { answerSchema, parseAnswer, type Answer, type Task } from '../../../shared/tasks';
-import type { Db, DbOrTx } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
 
 /** SQL condition over `responses r` joined with `questions q`. */
 export const COUNTS_IN_TABLE = `q.pool = 'benchmark' and q.review_status <> 'rejected' and r.kind = 'answer' and r.scores is not null
@@ -14,27 +13,12 @@ export const COUNTS_IN_TABLE = `q.pool = 'benchmark' and q.review_status <> 'rej
   and not (r.source = 'Human' and r.annotator is not null
     and exists (select 1 from contributor_exclusions ce where ce.annotator = r.annotator))`;
 
-const VERSION_KEY = 'table_inputs_version';
-
-/**
- * Identifies the table's inputs: responses are only ever added (count and last rowid) and otherwise
- * change by a rescore (current-version count) or a label change (label versions), and every exclusion
- * or group change bumps a counter, so equal stamps mean equal tables.
- */
-export function tableStamp(db: Db): string {
-  const client = db.$client;
-  // A rescore moves responses to the current metric version; a label change writes a label version.
-  const r = client
-    .prepare(`select count(*) n, max(rowid) last, count(case when metric_version = ${METRIC_VERSION} then 1 end) cur,
-      (select max(rowid) from label_versions) labels from responses`)
-    .get() as { n: number; last: number | null; cur: number; labels: number | null };
-  const v = client.prepare('select value from settings where key = ?').pluck().get(VERSION_KEY) as number | undefined;
-  return `${r.n}:${r.last}:${r.cur}:${r.labels}:${v ?? 0}`;
-}
+/** Settings key of a counter bumped by every change to the table's inputs (services/tableSums.ts, exclusions, groups). */
+export const TABLE_VERSION_KEY = 'table_inputs_version';
 
 /** Call inside the transaction that changes an exclusion or a group. */
 export function bumpTableVersion(db: DbOrTx): void {
-  db.run(sql`insert into settings (key, value) values (${VERSION_KEY}, 1) on conflict(key) do update set value = value + 1`);
+  db.run(sql`insert into settings (key, value) values (${TABLE_VERSION_KEY}, 1) on conflict(key) do update set value = value + 1`);
 }
 
 /**

@@ -12,7 +12,7 @@ import { benchmarkTable } from '../results';
 import { getSettings, type Settings } from '../settings';
 import { exclusionNotes, exclusionSummary, type ExclusionSummary } from './exclusions';
 import { listGroups, orderRows, type Groups } from './groups';
-import { tableStamp } from './included';
+import { tableStamp } from '../tableSums';
 
 export interface TableView {
   rows: TableRow[];

@@ -11,7 +11,8 @@ import { StatisticsBuilder } from '../../../shared/metrics/statisticsBuilder';
 import type { TableStatistics } from '../../../shared/metrics/tableStats';
 import type { Db } from '../../db/client';
 import { decodeScores, scorableItem } from '../scoring';
-import { COUNTS_IN_TABLE, storedAnswer, tableStamp } from './included';
+import { COUNTS_IN_TABLE, storedAnswer } from './included';
+import { tableStamp } from '../tableSums';
 
 interface Row {
   questionId: string;

@@ -11,6 +11,7 @@ import type { Db } from '../../db/client';
 import { labelVersions, questions } from '../../db/schema';
 import type { SessionUser } from '../auth';
 import { refreshCrowdStats } from './crowdStats';
+import { flushSums } from '../tableSums';
 
 export interface BulkRule {
   minAnswers: number;
@@ -60,6 +61,7 @@ export function runBulkAccept(db: Db, user: SessionUser, r: BulkRule): { rule: s
         tx.update(questions).set({ version: q.version + 1, reviewStatus: 'accepted', reviewReason: reason }).where(eq(questions.id, q.id)).run();
       }
       if (rows.length > 0) after = rows[rows.length - 1].id;
+      flushSums(db.$client);
       return rows.length;
     });
     accepted += done;

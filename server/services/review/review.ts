@@ -12,6 +12,7 @@ import type { SessionUser } from '../auth';
 import { applyLabel, changedFields, type LabelInput } from './labels';
 import { rescoreQuestion } from './rescore';
 import { reviewItem, type ReviewItem } from './view';
+import { flushSums } from '../tableSums';
 
 export type ReviewStatus = (typeof questions.$inferSelect)['reviewStatus'];
 type Action = (typeof labelVersions.$inferSelect)['action'];
@@ -79,6 +80,7 @@ function applyChange(db: Db, user: SessionUser, change: Change): SaveResult {
       .run();
     tx.update(questions).set({ item: next, version, reviewStatus: change.status, reviewReason: reason }).where(eq(questions.id, q.id)).run();
     const rescored = changed.length > 0 ? rescoreQuestion(tx, { ...q, item: next }) : 0;
+    flushSums(db.$client);
     return { rescored };
   });
   const item = reviewItem(db, change.id);

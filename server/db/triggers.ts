@@ -1,0 +1,54 @@
+/**
+ * The triggers that keep the table's running sums honest (services/tableSums.ts): every write that can
+ * change which responses count, or their scores, notes the (source, question) pairs it touches in
+ * `sums_dirty`, whoever writes (the server, the CLI, a script in the sqlite3 shell).
+ *
+ * They are made here, at every open, rather than in a migration: drizzle-kit changes a table's shape by
+ * copying, dropping and renaming it, and dropping a table drops its triggers. When any is missing, all
+ * are made again and every pair is marked dirty, so the next flush brings the sums back to the truth.
+ */
+import type Database from 'better-sqlite3';
+
+const PAIRS_OF_QUESTION = (q: string) => `
+  insert or ignore into sums_dirty (source, question_id) select source, question_id from question_sums where question_id = ${q};
+  insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses where question_id = ${q};`;
+
+const PAIRS_OF_ANNOTATOR = (a: string) => `
+  insert or ignore into sums_dirty (source, question_id)
+    select distinct source, question_id from responses where source = 'Human' and annotator = ${a};`;
+
+/** Name → body; `create trigger if not exists <name> <body>`. */
+const TRIGGERS: Record<string, string> = {
+  sums_response_insert: `after insert on responses begin
+    insert or ignore into sums_dirty (source, question_id) values (new.source, new.question_id); end`,
+  sums_response_update: `after update of source, question_id, annotator, kind, scores, metric_version on responses begin
+    insert or ignore into sums_dirty (source, question_id) values (old.source, old.question_id);
+    insert or ignore into sums_dirty (source, question_id) values (new.source, new.question_id); end`,
+  sums_response_delete: `after delete on responses begin
+    insert or ignore into sums_dirty (source, question_id) values (old.source, old.question_id); end`,
+  sums_question_update: `after update of pool, review_status, task on questions
+    when old.pool is not new.pool or old.review_status is not new.review_status or old.task is not new.task
+    begin ${PAIRS_OF_QUESTION('new.id')} end`,
+  sums_question_exclusion_insert: `after insert on question_exclusions begin ${PAIRS_OF_QUESTION('new.question_id')} end`,
+  sums_question_exclusion_delete: `after delete on question_exclusions begin ${PAIRS_OF_QUESTION('old.question_id')} end`,
+  sums_contributor_exclusion_insert: `after insert on contributor_exclusions begin ${PAIRS_OF_ANNOTATOR('new.annotator')} end`,
+  sums_contributor_exclusion_delete: `after delete on contributor_exclusions begin ${PAIRS_OF_ANNOTATOR('old.annotator')} end`,
+};
+
+/** Makes the triggers when any is missing, marking every pair dirty; returns whether it did. */
+export function ensureSumTriggers(sqlite: Database.Database): boolean {
+  const tables = sqlite.prepare("select count(*) from sqlite_master where type = 'table' and name in ('sums_dirty', 'question_sums', 'table_totals')").pluck().get() as number;
+  if (tables < 3) return false; // a partly migrated copy (tests of older databases)
+  const names = Object.keys(TRIGGERS);
+  const have = sqlite
+    .prepare(`select count(*) from sqlite_master where type = 'trigger' and name in (${names.map(() => '?').join(', ')})`)
+    .pluck()
+    .get(...names) as number;
+  if (have === names.length) return false;
+  sqlite.transaction(() => {
+    for (const [name, body] of Object.entries(TRIGGERS)) sqlite.exec(`create trigger if not exists ${name} ${body}`);
+    sqlite.exec(`insert or ignore into sums_dirty (source, question_id) select source, question_id from question_sums;
+      insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses;`);
+  }).immediate();
+  return true;
+}

@@ -1,0 +1,169 @@
+/**
+ * The table's running sums, maintained on write (METRICS.md "From scores to the table"), so that a
+ * page view reads a few hundred small rows instead of every response, and a new answer costs one
+ * question's recomputation:
+ *
+ * - SQL triggers (server/db/triggers.ts) note in `sums_dirty` every (source, question) whose counted
+ *   responses a write may have changed: a response added, rescored or deleted, a question rejected or
+ *   excluded, a contributor excluded. Any writer, the CLI and a raw-SQL script included, is covered.
+ * - `flushSums`, called at the end of each writing transaction (and, as a safety net, before the table
+ *   is read), recomputes those pairs' per-question means from their responses and moves the per-task
+ *   totals by the difference. The totals are exact sums (`TaskTotals`), so removing a question's old
+ *   mean and adding its new one gives bit-identical figures to a recomputation from scratch.
+ */
+import type Database from 'better-sqlite3';
+import { QuestionAccumulator, TaskTotals, type Metric, type QuestionMean } from '../../shared/metrics/aggregate';
+import { METRIC_VERSION } from '../../shared/metrics/scores';
+import type { Task } from '../../shared/tasks';
+import { COUNTS_IN_TABLE, TABLE_VERSION_KEY } from './baseline/included';
+import { decodeScores, rescoreOutput, type StoredQuestion } from './scoring';
+
+type Client = Database.Database;
+
+interface ResponseRow { id: string; task: Task; scores: string; metricVersion: number | null; assignmentId: number | null }
+
+/** A stored per-question mean: `{ metric: [mean, finiteMean] }`, ∞ as "inf", no finite value as null. */
+type StoredMeans = Record<string, [number | 'inf', number | null]>;
+
+export function encodeMeans(q: QuestionMean): string {
+  const out: StoredMeans = {};
+  for (const [m, v] of Object.entries(q.scores)) out[m] = [Number.isFinite(v) ? v : 'inf', q.finite[m as Metric] ?? null];
+  return JSON.stringify(out);
+}
+
+export function decodeMeans(task: Task, responses: number, invalid: number, means: string): QuestionMean {
+  const scores: QuestionMean['scores'] = {};
+  const finite: QuestionMean['finite'] = {};
+  for (const [m, [v, f]] of Object.entries(JSON.parse(means) as StoredMeans)) {
+    scores[m as Metric] = v === 'inf' ? Infinity : v;
+    if (f !== null) finite[m as Metric] = f;
+  }
+  return { task, responses, invalid, scores, finite };
+}
+
+/** Prepared statements per connection (a flush runs on every submit). */
+const statements = new WeakMap<Client, ReturnType<typeof prepare>>();
+
+function prepare(client: Client) {
+  return {
+    anyDirty: client.prepare('select 1 from sums_dirty limit 1').pluck(),
+    dirty: client.prepare('select source, question_id questionId from sums_dirty limit ?'),
+    clean: client.prepare('delete from sums_dirty where source = ? and question_id = ?'),
+    counted: client.prepare(`select r.id, q.task, r.scores, r.metric_version metricVersion, r.assignment_id assignmentId
+      from responses r join questions q on q.id = r.question_id
+      where r.question_id = ? and r.source = ? and ${COUNTS_IN_TABLE}`),
+    question: client.prepare('select id, width, height, item from questions where id = ?'),
+    output: client.prepare('select output from responses where id = ?').pluck(),
+    oldSum: client.prepare('select task, responses, invalid, means from question_sums where source = ? and question_id = ?'),
+    putSum: client.prepare(`insert into question_sums (source, question_id, task, responses, invalid, means) values (?, ?, ?, ?, ?, ?)
+      on conflict (source, question_id) do update set task = excluded.task, responses = excluded.responses,
+        invalid = excluded.invalid, means = excluded.means`),
+    dropSum: client.prepare('delete from question_sums where source = ? and question_id = ?'),
+    totals: client.prepare('select totals from table_totals where source = ? and task = ?').pluck(),
+    putTotals: client.prepare(`insert into table_totals (source, task, totals) values (?, ?, ?)
+      on conflict (source, task) do update set totals = excluded.totals`),
+    dropTotals: client.prepare('delete from table_totals where source = ? and task = ?'),
+    bump: client.prepare(`insert into settings (key, value) values ('${TABLE_VERSION_KEY}', 1)
+      on conflict (key) do update set value = value + 1`),
+  };
+}
+
+function statementsOf(client: Client) {
+  let s = statements.get(client);
+  if (!s) statements.set(client, (s = prepare(client)));
+  return s;
+}
+
+/** One source's responses to one question, as the table counts them now (stale metric versions rescored). */
+function currentMean(client: Client, source: string, questionId: string): QuestionMean | null {
+  const s = statementsOf(client);
+  const rows = s.counted.all(questionId, source) as ResponseRow[];
+  if (rows.length === 0) return null;
+  const acc = new QuestionAccumulator(rows[0].task);
+  for (const r of rows) {
+    if (r.metricVersion === METRIC_VERSION) {
+      acc.add(decodeScores(JSON.parse(r.scores)));
+      continue;
+    }
+    // A rescore still running: the table never mixes versions, so this one is scored by the current code.
+    const q = s.question.get(questionId) as Omit<StoredQuestion, 'item'> & { item: string };
+    const raw = s.output.get(r.id) as string | null;
+    acc.add(rescoreOutput({ ...q, item: JSON.parse(q.item) as Record<string, unknown> }, raw === null ? null : JSON.parse(raw), r.assignmentId !== null));
+  }
+  return acc.mean();
+}
+
+/** Pairs recomputed per transaction when a flush has many (a large import or rescore). */
+const FLUSH_CHUNK = 5_000;
+
+/**
+ * Recomputes every dirty (source, question) pair and moves the totals, inside the caller's transaction
+ * when there is one (a savepoint), else in short transactions of FLUSH_CHUNK pairs. Returns the pairs done.
+ */
+export function flushSums(client: Client): number {
+  const s = statementsOf(client);
+  if (s.anyDirty.get() === undefined) return 0;
+  const chunk = client.transaction((): number => {
+    const pairs = s.dirty.all(FLUSH_CHUNK) as { source: string; questionId: string }[];
+    const totals = new Map<string, { source: string; task: Task; t: TaskTotals }>();
+    const totalsOf = (source: string, task: Task): TaskTotals => {
+      const key = `${source}\u0000${task}`;
+      let hit = totals.get(key);
+      if (!hit) {
+        const stored = s.totals.get(source, task) as string | undefined;
+        totals.set(key, (hit = { source, task, t: stored === undefined ? new TaskTotals() : TaskTotals.fromJSON(JSON.parse(stored)) }));
+      }
+      return hit.t;
+    };
+    for (const { source, questionId } of pairs) {
+      const old = s.oldSum.get(source, questionId) as { task: Task; responses: number; invalid: number; means: string } | undefined;
+      const now = currentMean(client, source, questionId);
+      if (old) totalsOf(source, old.task).apply(decodeMeans(old.task, old.responses, old.invalid, old.means), -1);
+      if (now) {
+        totalsOf(source, now.task).apply(now, 1);
+        s.putSum.run(source, questionId, now.task, now.responses, now.invalid, encodeMeans(now));
+      } else if (old) {
+        s.dropSum.run(source, questionId);
+      }
+      s.clean.run(source, questionId);
+    }
+    for (const { source, task, t } of totals.values()) {
+      if (t.isEmpty) s.dropTotals.run(source, task);
+      else s.putTotals.run(source, task, JSON.stringify(t));
+    }
+    if (pairs.length > 0) s.bump.run();
+    return pairs.length;
+  });
+  let done = 0;
+  for (;;) {
+    const n = client.inTransaction ? chunk() : chunk.immediate();
+    done += n;
+    if (n < FLUSH_CHUNK) return done;
+  }
+}
+
+/**
+ * Identifies the table's inputs in O(1): every write to a response leaves a dirty pair that the next
+ * flush turns into a bump of the version counter (services/tableSums.ts), as does every exclusion or
+ * group change; a label change also writes a label version. Equal stamps mean equal tables.
+ */
+export function tableStamp(db: { $client: Client }): string {
+  const client = db.$client;
+  flushSums(client);
+  const labels = client.prepare('select max(rowid) from label_versions').pluck().get() as number | null;
+  const v = client.prepare('select value from settings where key = ?').pluck().get(TABLE_VERSION_KEY) as number | undefined;
+  return `${METRIC_VERSION}:${labels}:${v ?? 0}`;
+}
+
+/** Every source's per-task totals, as stored (after a flush). */
+export function storedTotals(client: Client): Map<string, Partial<Record<Task, TaskTotals>>> {
+  flushSums(client);
+  const out = new Map<string, Partial<Record<Task, TaskTotals>>>();
+  const rows = client.prepare('select source, task, totals from table_totals').all() as { source: string; task: Task; totals: string }[];
+  for (const r of rows) {
+    let bySource = out.get(r.source);
+    if (!bySource) out.set(r.source, (bySource = {}));
+    bySource[r.task] = TaskTotals.fromJSON(JSON.parse(r.totals));
+  }
+  return out;
+}
