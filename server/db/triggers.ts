@@ -17,14 +17,15 @@ const PAIRS_OF_ANNOTATOR = (a: string) => `
   insert or ignore into sums_dirty (source, question_id)
     select distinct source, question_id from responses where source = 'Human' and annotator = ${a};`;
 
-/** Name → body; `create trigger if not exists <name> <body>`. */
+/** Name → body; made as `CREATE TRIGGER <name> <body>`, the text SQLite keeps in sqlite_master. */
 const TRIGGERS: Record<string, string> = {
-  sums_response_insert: `after insert on responses begin
+  // Only drawn, scored answers can count (verifications and skips never do): their pairs alone are noted.
+  sums_response_insert: `after insert on responses when new.kind = 'answer' and new.scores is not null begin
     insert or ignore into sums_dirty (source, question_id) values (new.source, new.question_id); end`,
   sums_response_update: `after update of source, question_id, annotator, kind, scores, metric_version on responses begin
     insert or ignore into sums_dirty (source, question_id) values (old.source, old.question_id);
     insert or ignore into sums_dirty (source, question_id) values (new.source, new.question_id); end`,
-  sums_response_delete: `after delete on responses begin
+  sums_response_delete: `after delete on responses when old.kind = 'answer' begin
     insert or ignore into sums_dirty (source, question_id) values (old.source, old.question_id); end`,
   sums_question_update: `after update of pool, review_status, task on questions
     when old.pool is not new.pool or old.review_status is not new.review_status or old.task is not new.task
@@ -35,18 +36,19 @@ const TRIGGERS: Record<string, string> = {
   sums_contributor_exclusion_delete: `after delete on contributor_exclusions begin ${PAIRS_OF_ANNOTATOR('old.annotator')} end`,
 };
 
-/** Makes the triggers when any is missing, marking every pair dirty; returns whether it did. */
+/** Makes the triggers when any is missing or differs from this code's, marking every pair dirty; returns whether it did. */
 export function ensureSumTriggers(sqlite: Database.Database): boolean {
   const tables = sqlite.prepare("select count(*) from sqlite_master where type = 'table' and name in ('sums_dirty', 'question_sums', 'table_totals')").pluck().get() as number;
   if (tables < 3) return false; // a partly migrated copy (tests of older databases)
-  const names = Object.keys(TRIGGERS);
-  const have = sqlite
-    .prepare(`select count(*) from sqlite_master where type = 'trigger' and name in (${names.map(() => '?').join(', ')})`)
-    .pluck()
-    .get(...names) as number;
-  if (have === names.length) return false;
+  const stored = new Map(
+    (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'sums\\_%' escape '\\'").all() as { name: string; sql: string }[])
+      .map((t) => [t.name, t.sql]),
+  );
+  const wanted = Object.entries(TRIGGERS).map(([name, body]) => [name, `CREATE TRIGGER ${name} ${body}`] as const);
+  if (stored.size === wanted.length && wanted.every(([name, sql]) => stored.get(name) === sql)) return false;
   sqlite.transaction(() => {
-    for (const [name, body] of Object.entries(TRIGGERS)) sqlite.exec(`create trigger if not exists ${name} ${body}`);
+    for (const name of stored.keys()) sqlite.exec(`drop trigger ${name}`);
+    for (const [, sql] of wanted) sqlite.exec(sql);
     sqlite.exec(`insert or ignore into sums_dirty (source, question_id) select source, question_id from question_sums;
       insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses;`);
   }).immediate();

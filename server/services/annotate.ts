@@ -328,8 +328,8 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
       // An answer keeps the slot its question held; a skip gives it back.
       if (a.mode === 'answer' && status === 'skipped') addLoad(tx, q.id, -1);
       issueCompletionCode(tx, p.id);
-      // The table moves in the same transaction (one question's sums): a page view never sees it stale.
-      flushSums(db.$client);
+      // The table moves in the same transaction (this question's sums): a page view never sees it stale.
+      flushSums(db.$client, [{ source: row.source, questionId: row.questionId }]);
       return { responseId: row.id, status, isRetry: false };
     },
     { behavior: 'immediate' },

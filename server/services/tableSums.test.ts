@@ -162,6 +162,17 @@ describe('the table from running sums', () => {
     db.$client.close();
     db = openDb(file);
     expectExact();
+    // An unchanged database is not marked again at the next open (no needless rebuild at every start).
+    db.$client.close();
+    db = openDb(file);
+    expect(dirty()).toBe(0);
+    // A trigger whose text differs from this code's (an older version) is replaced.
+    db.$client.exec("drop trigger sums_response_delete; create trigger sums_response_delete after delete on responses begin select 1; end");
+    db.$client.close();
+    db = openDb(file);
+    expect(dirty()).toBeGreaterThan(0);
+    db.$client.exec("delete from responses where rowid % 2 = 0");
+    expectExact();
   });
 
   it('bopask table --verify passes on honest sums and fails on tampered ones', async () => {

@@ -96,15 +96,19 @@ function currentMean(client: Client, source: string, questionId: string): Questi
 /** Pairs recomputed per transaction when a flush has many (a large import or rescore). */
 const FLUSH_CHUNK = 5_000;
 
+type Pair = { source: string; questionId: string };
+
 /**
- * Recomputes every dirty (source, question) pair and moves the totals, inside the caller's transaction
- * when there is one (a savepoint), else in short transactions of FLUSH_CHUNK pairs. Returns the pairs done.
+ * Recomputes the dirty (source, question) pairs — all of them, or only `only` (a submit flushes its own
+ * question, so a contributor never waits for another writer's backlog) — and moves the totals, inside
+ * the caller's transaction when there is one (a savepoint), else in short transactions of FLUSH_CHUNK
+ * pairs. Returns the pairs done.
  */
-export function flushSums(client: Client): number {
+export function flushSums(client: Client, only?: Pair[]): number {
   const s = statementsOf(client);
-  if (s.anyDirty.get() === undefined) return 0;
+  if (!only && s.anyDirty.get() === undefined) return 0;
   const chunk = client.transaction((): number => {
-    const pairs = s.dirty.all(FLUSH_CHUNK) as { source: string; questionId: string }[];
+    const pairs = only ?? (s.dirty.all(FLUSH_CHUNK) as Pair[]);
     const totals = new Map<string, { source: string; task: Task; t: TaskTotals }>();
     const totalsOf = (source: string, task: Task): TaskTotals => {
       const key = `${source}\u0000${task}`;
@@ -134,6 +138,7 @@ export function flushSums(client: Client): number {
     if (pairs.length > 0) s.bump.run();
     return pairs.length;
   });
+  if (only) return client.inTransaction ? chunk() : chunk.immediate();
   let done = 0;
   for (;;) {
     const n = client.inTransaction ? chunk() : chunk.immediate();
