@@ -19,7 +19,7 @@ import { importDataset } from './importDataset';
 import { importPredictions } from './importPredictions';
 import { benchmarkTable, tableFromResponses } from './results';
 import { updateSettings } from './settings';
-import { flushSums, tableStamp } from './tableSums';
+import { COUNTED_PAIR_SQL, flushSums, tableStamp } from './tableSums';
 
 /** Collects what a CLI command writes to standard output. */
 function captureStdout() {
@@ -132,6 +132,12 @@ describe('the table from running sums', () => {
     expectExact();
     expect(db.$client.prepare("select count(*) from table_totals where source = 'Human'").pluck().get()).toBe(0);
     expect(db.$client.prepare("select count(*) from question_sums where source = 'Human'").pluck().get()).toBe(0);
+  });
+
+  it("recomputes a pair from its question's responses by index, never from all of its source", () => {
+    const plan = (db.$client.prepare(`explain query plan ${COUNTED_PAIR_SQL}`).all('q', 'Human') as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toContain('SEARCH r USING INDEX responses_question_idx (question_id=?)');
+    expect(plan.join('\n')).not.toMatch(/SCAN|responses_source/);
   });
 
   it('any order of the same answers gives the same bits', () => {

@@ -41,6 +41,15 @@ export function decodeMeans(task: Task, responses: number, invalid: number, mean
   return { task, responses, invalid, scores, finite };
 }
 
+/**
+ * One pair's counted responses. `+r.source`: the question's few responses by responses_question_idx,
+ * never every response of the source by responses_source_idx, which SQLite would otherwise pick (a
+ * million rows for Human: 12 ms a pair). Its plan is tested.
+ */
+export const COUNTED_PAIR_SQL = `select r.id, q.task, r.scores, r.metric_version metricVersion, r.assignment_id assignmentId
+  from responses r join questions q on q.id = r.question_id
+  where r.question_id = ? and +r.source = ? and ${COUNTS_IN_TABLE}`;
+
 /** Prepared statements per connection (a flush runs on every submit). */
 const statements = new WeakMap<Client, ReturnType<typeof prepare>>();
 
@@ -49,9 +58,7 @@ function prepare(client: Client) {
     anyDirty: client.prepare('select 1 from sums_dirty limit 1').pluck(),
     dirty: client.prepare('select source, question_id questionId from sums_dirty limit ?'),
     clean: client.prepare('delete from sums_dirty where source = ? and question_id = ?'),
-    counted: client.prepare(`select r.id, q.task, r.scores, r.metric_version metricVersion, r.assignment_id assignmentId
-      from responses r join questions q on q.id = r.question_id
-      where r.question_id = ? and r.source = ? and ${COUNTS_IN_TABLE}`),
+    counted: client.prepare(COUNTED_PAIR_SQL),
     question: client.prepare('select id, width, height, item from questions where id = ?'),
     output: client.prepare('select output from responses where id = ?').pluck(),
     oldSum: client.prepare('select task, responses, invalid, means from question_sums where source = ? and question_id = ?'),
@@ -63,6 +70,7 @@ function prepare(client: Client) {
     putTotals: client.prepare(`insert into table_totals (source, task, totals) values (?, ?, ?)
       on conflict (source, task) do update set totals = excluded.totals`),
     dropTotals: client.prepare('delete from table_totals where source = ? and task = ?'),
+    backlogs: client.prepare('select source from sums_dirty group by source having count(*) > ?'),
     bump: client.prepare(`insert into settings (key, value) values ('${TABLE_VERSION_KEY}', 1)
       on conflict (key) do update set value = value + 1`),
   };
@@ -95,6 +103,8 @@ function currentMean(client: Client, source: string, questionId: string): Questi
 
 /** Pairs recomputed per transaction when a flush has many (a large import or rescore). */
 const FLUSH_CHUNK = 5_000;
+/** A source with more dirty pairs than this is rebuilt whole (`rebuildSource`). */
+const BULK_PAIRS = 20_000;
 
 type Pair = { source: string; questionId: string };
 
@@ -107,6 +117,10 @@ type Pair = { source: string; questionId: string };
 export function flushSums(client: Client, only?: Pair[]): number {
   const s = statementsOf(client);
   if (!only && s.anyDirty.get() === undefined) return 0;
+  let done = 0;
+  // A source with a large backlog (an import, a rescore, a database from before the sums) is rebuilt in
+  // one ordered pass over its responses: ~10× faster per pair than recomputing pairs one by one.
+  if (!only) for (const { source } of s.backlogs.all(BULK_PAIRS) as { source: string }[]) done += rebuildSource(client, source);
   const chunk = client.transaction((): number => {
     const pairs = only ?? (s.dirty.all(FLUSH_CHUNK) as Pair[]);
     const totals = new Map<string, { source: string; task: Task; t: TaskTotals }>();
@@ -139,12 +153,64 @@ export function flushSums(client: Client, only?: Pair[]): number {
     return pairs.length;
   });
   if (only) return client.inTransaction ? chunk() : chunk.immediate();
-  let done = 0;
   for (;;) {
     const n = client.inTransaction ? chunk() : chunk.immediate();
     done += n;
     if (n < FLUSH_CHUNK) return done;
   }
+}
+
+/**
+ * Rebuilds one source's sums from its responses in one transaction (the caller's, or its own): one
+ * pass in question order, one accumulator at a time. A response of an older metric version (a rescore
+ * still running) leaves its question to the pair-by-pair flush, which scores it with the current code.
+ * Returns the pairs written or deferred.
+ */
+function rebuildSource(client: Client, source: string): number {
+  const s = statementsOf(client);
+  const rows = client
+    .prepare(`select r.question_id, q.task, r.scores, r.metric_version from responses r join questions q on q.id = r.question_id
+      where r.source = ? and ${COUNTS_IN_TABLE} order by r.question_id`)
+    .raw();
+  const run = client.transaction((): number => {
+    client.prepare('delete from question_sums where source = ?').run(source);
+    client.prepare('delete from table_totals where source = ?').run(source);
+    client.prepare('delete from sums_dirty where source = ?').run(source);
+    const sums: [string, Task, number, number, string][] = [];
+    const deferred: string[] = [];
+    const totals = new Map<Task, TaskTotals>();
+    let current: string | null = null;
+    let acc: QuestionAccumulator | null = null;
+    let isStale = false;
+    const close = () => {
+      if (current === null || !acc) return;
+      if (isStale) { deferred.push(current); return; }
+      const mean = acc.mean();
+      let t = totals.get(mean.task);
+      if (!t) totals.set(mean.task, (t = new TaskTotals()));
+      t.apply(mean, 1);
+      sums.push([current, mean.task, mean.responses, mean.invalid, encodeMeans(mean)]);
+    };
+    // No other statement may run on the connection while the rows are read: writes wait until after.
+    for (const [questionId, task, scores, version] of rows.iterate(source) as IterableIterator<[string, Task, string, number | null]>) {
+      if (questionId !== current) {
+        close();
+        current = questionId;
+        acc = new QuestionAccumulator(task);
+        isStale = false;
+      }
+      if (version === METRIC_VERSION) acc!.add(decodeScores(JSON.parse(scores)));
+      else isStale = true;
+    }
+    close();
+    for (const [questionId, task, responses, invalid, means] of sums) s.putSum.run(source, questionId, task, responses, invalid, means);
+    for (const [task, t] of totals) s.putTotals.run(source, task, JSON.stringify(t));
+    const dirty = client.prepare('insert or ignore into sums_dirty (source, question_id) values (?, ?)');
+    for (const q of deferred) dirty.run(source, q);
+    s.bump.run();
+    return sums.length + deferred.length;
+  });
+  return client.inTransaction ? run() : run.immediate();
 }
 
 /**

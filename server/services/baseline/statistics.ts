@@ -26,14 +26,25 @@ interface Row {
   item: string | null;
 }
 
-/** Benchmark questions per task that count in the table (excluded ones are left out of coverage too). */
+const countsCache = new WeakMap<Db, { key: string; counts: Record<Task, number> }>();
+
+/**
+ * Benchmark questions per task that count in the table (excluded ones are left out of coverage too).
+ * One pass over the questions' index (tens of ms at 100,000), so it is cached until a question is
+ * added (the last rowid; questions are never deleted) or the exclusions change (a small table).
+ */
 export function benchmarkQuestionCounts(db: Db): Record<Task, number> {
+  const key = JSON.stringify(db.$client.prepare(`select (select max(rowid) from questions) q,
+    (select group_concat(question_id, char(0)) from question_exclusions) e`).get());
+  const hit = countsCache.get(db);
+  if (hit?.key === key) return hit.counts;
   const counts = Object.fromEntries(TASKS.map((t) => [t, 0])) as Record<Task, number>;
   const rows = db.$client
     .prepare(`select task, count(*) n from questions q where q.pool = 'benchmark'
       and not exists (select 1 from question_exclusions qe where qe.question_id = q.id) group by task`)
     .all() as { task: Task; n: number }[];
   for (const r of rows) counts[r.task] = r.n;
+  countsCache.set(db, { key, counts });
   return counts;
 }
 
