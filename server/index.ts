@@ -4,6 +4,7 @@ import { openDb } from './db/client';
 import { createAppServer } from './http';
 import { ensureDemoData } from './services/demo';
 import { rescoreStaleReporting } from './services/scoring';
+import { fillFirstAnswerScores } from './services/secondOpinion';
 import { deleteExpiredSessions } from './services/auth';
 
 async function main(): Promise<void> {
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   const db = openDb(config.databasePath);
   // Scores from an older metric version are recomputed before anything is served.
   rescoreStaleReporting(db, (line) => process.stderr.write(`${line}\n`));
+  // Answers stored before first-answer scores existed get theirs, once (services/secondOpinion.ts).
+  fillFirstAnswerScores(db);
   if (config.isDemoEnabled) await ensureDemoData(db, config);
   deleteExpiredSessions(db);
   const server = createAppServer(db, config);

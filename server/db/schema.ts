@@ -80,6 +80,12 @@ export const questions = sqliteTable(
     /** meta.dataset and meta.scene, for the queue's filters (virtual: read from `item`, indexed). */
     metaDataset: text('meta_dataset').generatedAlwaysAs(sql`json_extract(item, '$.meta.dataset')`, { mode: 'virtual' }),
     metaScene: text('meta_scene').generatedAlwaysAs(sql`cast(json_extract(item, '$.meta.scene') as text)`, { mode: 'virtual' }),
+    /**
+     * How well the first crowd answer agrees with the label, 0–1 (services/secondOpinion.ts); null
+     * until one is stored. With `redundancyByDisagreement` on, second answers go to the lowest first.
+     * Never shown to contributors: it is a function of the label.
+     */
+    firstAnswerScore: real('first_answer_score'),
   },
   (t) => [
     index('questions_task_idx').on(t.task),
@@ -93,6 +99,7 @@ export const questions = sqliteTable(
     oneOf('questions_task_check', t.task, TASKS),
     oneOf('questions_pool_check', t.pool, QUESTION_POOLS),
     index('questions_need_idx').on(t.pool, t.task, t.load, t.hashRank),
+    index('questions_second_opinion_idx').on(t.pool, t.task, t.load, t.firstAnswerScore, t.hashRank),
   ],
 );
 
@@ -307,4 +314,16 @@ export const sourceGroups = sqliteTable('source_groups', {
   groupName: text('group_name')
     .notNull()
     .references(() => modelGroups.name, { onUpdate: 'cascade' }),
+});
+
+/**
+ * Per task, the benchmark questions not rejected and how many of them hold two or more slots (load ≥ 2):
+ * the picker's budget of second answers under `redundancyByDisagreement`, read in one lookup instead
+ * of a count over the dataset. Kept by SQL triggers on `questions` (migrations/0011), so every path
+ * that imports, rejects, restores or binds a question keeps it without knowing of it.
+ */
+export const redundancyCounts = sqliteTable('redundancy_counts', {
+  task: text('task', { enum: TASKS }).primaryKey(),
+  questions: integer('questions').notNull().default(0),
+  doubled: integer('doubled').notNull().default(0),
 });
