@@ -4,5 +4,5 @@ CREATE TABLE `redundancy_counts` (
 	`doubled` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE `questions` ADD `first_answer_score` real;--> statement-breakpoint
+ALTER TABLE `questions` ADD `first_answer_score` real DEFAULT 2 NOT NULL;--> statement-breakpoint
 CREATE INDEX `questions_second_opinion_idx` ON `questions` (`pool`,`task`,`load`,`first_answer_score`,`hash_rank`);

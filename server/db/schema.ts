@@ -81,11 +81,12 @@ export const questions = sqliteTable(
     metaDataset: text('meta_dataset').generatedAlwaysAs(sql`json_extract(item, '$.meta.dataset')`, { mode: 'virtual' }),
     metaScene: text('meta_scene').generatedAlwaysAs(sql`cast(json_extract(item, '$.meta.scene') as text)`, { mode: 'virtual' }),
     /**
-     * How well the first crowd answer agrees with the label, 0–1 (services/secondOpinion.ts); null
-     * until one is stored. With `redundancyByDisagreement` on, second answers go to the lowest first.
+     * How well the first crowd answer agrees with the label, 0–1 (services/secondOpinion.ts); 2 until
+     * one is stored (after every score, as `reviewPriority`; a value, unlike null, lets SQLite walk the
+     * index for the unscored). With `redundancyByDisagreement` on, second answers go to the lowest first.
      * Never shown to contributors: it is a function of the label.
      */
-    firstAnswerScore: real('first_answer_score'),
+    firstAnswerScore: real('first_answer_score').notNull().default(2),
   },
   (t) => [
     index('questions_task_idx').on(t.task),

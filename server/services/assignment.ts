@@ -12,11 +12,11 @@
  * whose first answer agrees least with the label (secondOpinion.ts). Every query goes through an index: no scan of the dataset per start,
  * so the write lock of a start or a binding is held a few milliseconds at 100,000 questions.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/tasks';
 import type { DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
-import { secondOpinionsLeft } from './secondOpinion';
+import { NO_FIRST_ANSWER, secondOpinionsLeft } from './secondOpinion';
 import type { Settings } from './settings';
 
 export interface PlannedAssignment {
@@ -106,14 +106,22 @@ export function addLoad(db: DbOrTx, questionId: string, delta: number): void {
 }
 
 /**
- * A question of `task` at `load` with hash_rank in [lo, hi) (and `extra`), entered at a random rank
- * and wrapping round, so that equals come in random order: a range of questions_need_idx (or of
- * questions_second_opinion_idx when `extra` fixes its score column).
+ * The first question `rows(from, to)` gives that is not in `exclude`, over hash ranks [lo, hi) entered
+ * at a random rank and wrapping round, so that equals come in random order.
  */
-function pickInRange(db: DbOrTx, task: Task, exclude: Set<string>, load: number, lo: number, hi: number, extra?: SQL): string | null {
+function randomWalk(exclude: Set<string>, lo: number, hi: number, rows: (from: number, to: number) => { id: string }[]): string | null {
   const start = lo + Math.floor(Math.random() * (hi - lo));
   for (const [from, to] of [[start, hi], [lo, start]]) {
-    const rows = db
+    const found = rows(from, to).find((r) => !exclude.has(r.id));
+    if (found) return found.id;
+  }
+  return null;
+}
+
+/** A question of `task` at `load` with hash_rank in [lo, hi), at random: a range of questions_need_idx. */
+function pickInRange(db: DbOrTx, task: Task, exclude: Set<string>, load: number, lo: number, hi: number): string | null {
+  return randomWalk(exclude, lo, hi, (from, to) =>
+    db
       .select({ id: questions.id })
       .from(questions)
       .where(
@@ -121,7 +129,6 @@ function pickInRange(db: DbOrTx, task: Task, exclude: Set<string>, load: number,
           eq(questions.pool, 'benchmark'),
           eq(questions.task, task),
           eq(questions.load, load),
-          extra,
           // Rejected questions have left the benchmark.
           sql`${questions.reviewStatus} <> 'rejected'`,
           sql`${questions.hashRank} >= ${from} and ${questions.hashRank} < ${to}`,
@@ -129,17 +136,14 @@ function pickInRange(db: DbOrTx, task: Task, exclude: Set<string>, load: number,
       )
       .orderBy(questions.hashRank)
       .limit(exclude.size + 1)
-      .all();
-    const found = rows.find((r) => !exclude.has(r.id));
-    if (found) return found.id;
-  }
-  return null;
+      .all(),
+  );
 }
 
 /**
  * `redundancyByDisagreement`: the question of `task` at load 1 whose first answer agrees least with
  * the label (equal scores in hash-rank order); then, among those whose first answer is still open (no
- * score yet), one at random. Walks of questions_second_opinion_idx.
+ * score yet: NO_FIRST_ANSWER), one at random. Both walk questions_second_opinion_idx.
  */
 function pickLowestFirstAnswer(db: DbOrTx, task: Task, exclude: Set<string>): string | null {
   const rows = db
@@ -150,7 +154,7 @@ function pickLowestFirstAnswer(db: DbOrTx, task: Task, exclude: Set<string>): st
         eq(questions.pool, 'benchmark'),
         eq(questions.task, task),
         eq(questions.load, 1),
-        sql`${questions.firstAnswerScore} >= 0`,
+        lte(questions.firstAnswerScore, 1),
         sql`${questions.reviewStatus} <> 'rejected'`,
       ),
     )
@@ -158,7 +162,17 @@ function pickLowestFirstAnswer(db: DbOrTx, task: Task, exclude: Set<string>): st
     .limit(exclude.size + 1)
     .all();
   const found = rows.find((r) => !exclude.has(r.id));
-  return found ? found.id : pickInRange(db, task, exclude, 1, 0, RANK_SPAN, isNull(questions.firstAnswerScore));
+  if (found) return found.id;
+  // Named: on equal estimates SQLite takes questions_need_idx, which would read past every scored
+  // question of the load to find the few unscored ones.
+  return randomWalk(exclude, 0, RANK_SPAN, (from, to) =>
+    db.all<{ id: string }>(
+      sql`select id from questions indexed by questions_second_opinion_idx
+           where pool = 'benchmark' and task = ${task} and load = 1 and first_answer_score = ${NO_FIRST_ANSWER}
+             and review_status <> 'rejected' and hash_rank >= ${from} and hash_rank < ${to}
+           order by hash_rank limit ${exclude.size + 1}`,
+    ),
+  );
 }
 
 export interface RedundancyRule {

@@ -10,7 +10,7 @@
  * two or more slots (SQL triggers, migrations/0011). A pick is then one primary-key read and one walk
  * of the (pool, task, load, first_answer_score, hash_rank) index: no count over the dataset.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import type { Scores } from '../../shared/metrics/scores';
 import type { Task } from '../../shared/tasks';
@@ -45,20 +45,23 @@ export function secondOpinionRule(isByDisagreement: boolean, share: number): str
     : `Questions answered by a second contributor (target ${target}) were chosen at random (a stable share by question id), as in the paper.`;
 }
 
+/** `questions.first_answer_score` of a question with no crowd answer yet: after every score. */
+export const NO_FIRST_ANSWER = 2;
+
 /** Called in the submit transaction for a crowd answer: the question's first answer sets its score. */
 export function noteFirstAnswer(tx: DbOrTx, q: { id: string; task: Task; width: number; height: number }, scores: Scores): void {
   tx.update(questions)
     .set({ firstAnswerScore: firstAnswerScore(q.task, scores, q.width, q.height) })
-    .where(and(eq(questions.id, q.id), isNull(questions.firstAnswerScore)))
+    .where(and(eq(questions.id, q.id), gt(questions.firstAnswerScore, 1)))
     .run();
 }
 
 /**
  * The earliest crowd answer of each question in `questionIds` (a few responses each, through
- * responses_question_idx) rescored into its first-answer score; null when it has none.
+ * responses_question_idx) as its first-answer score; NO_FIRST_ANSWER when it has none.
  */
-function firstScores(db: DbOrTx, questionIds: string[]): Map<string, number | null> {
-  const out = new Map<string, number | null>(questionIds.map((id) => [id, null]));
+function firstScores(db: DbOrTx, questionIds: string[]): Map<string, number> {
+  const out = new Map<string, number>(questionIds.map((id) => [id, NO_FIRST_ANSWER]));
   for (const id of questionIds) {
     const row = db.get<{ task: Task; width: number; height: number; scores: string } | undefined>(
       sql`select q.task, q.width, q.height, r.scores from responses r join questions q on q.id = r.question_id
@@ -73,7 +76,7 @@ function firstScores(db: DbOrTx, questionIds: string[]): Map<string, number | nu
 
 /** After a question's responses were rescored (a label change) or deleted: its first answer's score again. */
 export function recomputeFirstAnswerScore(tx: DbOrTx, questionId: string): void {
-  const score = firstScores(tx, [questionId]).get(questionId) ?? null;
+  const score = firstScores(tx, [questionId]).get(questionId) ?? NO_FIRST_ANSWER;
   tx.update(questions).set({ firstAnswerScore: score }).where(eq(questions.id, questionId)).run();
 }
 
