@@ -9,8 +9,9 @@
  * slots taken (`questions.load`: answered plus held), a question is never given twice to one
  * contributor, and a share of questions has target 2, the rest target 1: by default a stable random
  * share (by hash of id: `hash_rank` below share · 2^32); with `redundancyByDisagreement`, the ones
- * whose first answer agrees least with the label (secondOpinion.ts). Every query goes through an index: no scan of the dataset per start,
- * so the write lock of a start or a binding is held a few milliseconds at 100,000 questions.
+ * whose first answer agrees least with the label (secondOpinion.ts). Every query goes through an
+ * index: no scan of the dataset per start, so the write lock of a start or a binding is held a few
+ * milliseconds at 100,000 questions.
  */
 import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/tasks';
