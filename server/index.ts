@@ -4,6 +4,7 @@ import { openDb } from './db/client';
 import { createAppServer } from './http';
 import { ensureDemoData } from './services/demo';
 import { rescoreStaleReporting } from './services/scoring';
+import { fillFirstAnswerScores } from './services/secondOpinion';
 import { deleteExpiredSessions } from './services/auth';
 import { flushSums } from './services/tableSums';
 
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const sumsStarted = performance.now();
   const pairs = flushSums(db.$client);
   if (pairs > 1000) process.stderr.write(`table sums: ${pairs} question(s) brought up to date in ${((performance.now() - sumsStarted) / 1000).toFixed(1)} s\n`);
+  // Answers stored before first-answer scores existed get theirs, once (services/secondOpinion.ts).
+  fillFirstAnswerScores(db);
   if (config.isDemoEnabled) await ensureDemoData(db, config);
   deleteExpiredSessions(db);
   const server = createAppServer(db, config);

@@ -76,6 +76,20 @@ function AdminPanel() {
           <input id="redundancy" type="number" step={0.05} min={0} max={1} value={draft.redundancyShare} onChange={(e) => setDraft({ ...draft, redundancyShare: Number(e.target.value) })} />
         </div>
         <div>
+          <label htmlFor="redundancy-by-disagreement">
+            <input
+              id="redundancy-by-disagreement"
+              type="checkbox"
+              checked={draft.redundancyByDisagreement === 1}
+              onChange={(e) => setDraft({ ...draft, redundancyByDisagreement: e.target.checked ? 1 : 0 })}
+            />{' '}
+            Second answers first where the first answer disagrees with the label, then at random
+          </label>
+          <div className="muted" style={{ fontSize: 12, maxWidth: 460 }}>
+            Off by default: the paper chose at random, and this can lower the Human row. The results page&apos;s notes say which rule was used.
+          </div>
+        </div>
+        <div>
           <label htmlFor="verify">Verifications per batch</label>
           <input id="verify" type="number" min={0} max={10} value={draft.verifyPerBatch} onChange={(e) => setDraft({ ...draft, verifyPerBatch: Number(e.target.value) })} />
         </div>

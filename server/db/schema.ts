@@ -80,6 +80,13 @@ export const questions = sqliteTable(
     /** meta.dataset and meta.scene, for the queue's filters (virtual: read from `item`, indexed). */
     metaDataset: text('meta_dataset').generatedAlwaysAs(sql`json_extract(item, '$.meta.dataset')`, { mode: 'virtual' }),
     metaScene: text('meta_scene').generatedAlwaysAs(sql`cast(json_extract(item, '$.meta.scene') as text)`, { mode: 'virtual' }),
+    /**
+     * How well the first crowd answer agrees with the label, 0–1 (services/secondOpinion.ts); 2 until
+     * one is stored (after every score, as `reviewPriority`; a value, unlike null, lets SQLite walk the
+     * index for the unscored). With `redundancyByDisagreement` on, second answers go to the lowest first.
+     * Never shown to contributors: it is a function of the label.
+     */
+    firstAnswerScore: real('first_answer_score').notNull().default(2),
   },
   (t) => [
     index('questions_task_idx').on(t.task),
@@ -93,6 +100,7 @@ export const questions = sqliteTable(
     oneOf('questions_task_check', t.task, TASKS),
     oneOf('questions_pool_check', t.pool, QUESTION_POOLS),
     index('questions_need_idx').on(t.pool, t.task, t.load, t.hashRank),
+    index('questions_second_opinion_idx').on(t.pool, t.task, t.load, t.firstAnswerScore, t.hashRank),
   ],
 );
 
@@ -310,6 +318,7 @@ export const sourceGroups = sqliteTable('source_groups', {
 });
 
 /**
+<<<<<<< HEAD
  * The table's running sums (METRICS.md "From scores to the table"), maintained on write so a page view
  * never re-reads the responses: per (source, question) the means of the responses that count
  * (step 2, services/tableSums.ts), kept by SQL triggers and a flush in each writing transaction.
@@ -348,3 +357,15 @@ export const sumsDirty = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.source, t.questionId] })],
 );
+=======
+ * Per task, the benchmark questions not rejected and how many of them hold two or more slots (load ≥ 2):
+ * the picker's budget of second answers under `redundancyByDisagreement`, read in one lookup instead
+ * of a count over the dataset. Kept by SQL triggers on `questions` (migrations/0011), so every path
+ * that imports, rejects, restores or binds a question keeps it without knowing of it.
+ */
+export const redundancyCounts = sqliteTable('redundancy_counts', {
+  task: text('task', { enum: TASKS }).primaryKey(),
+  questions: integer('questions').notNull().default(0),
+  doubled: integer('doubled').notNull().default(0),
+});
+>>>>>>> s2-E

@@ -19,6 +19,7 @@ import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { addLoad, bindQuestion, BIND_AHEAD, expireHolds, OPEN_HOLD_MS, planBatch } from './assignment';
 import { planLabelBatch } from './labelCampaign';
+import { noteFirstAnswer } from './secondOpinion';
 import { decodeScores, encodeScores, scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
@@ -323,6 +324,8 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
       const q = tx.select().from(questions).where(eq(questions.id, a.questionId)).get()!;
       const row = buildResponse(input, a, q, p.id);
       tx.insert(responses).values(row).run();
+      // The first crowd answer's agreement with the label can order second answers (secondOpinion.ts).
+      if (a.mode === 'answer' && 'scores' in row && row.scores) noteFirstAnswer(tx, q, decodeScores(row.scores));
       const status = input.kind === 'skip' ? 'skipped' : 'answered';
       tx.update(assignments).set({ status }).where(eq(assignments.id, a.id)).run();
       // An answer keeps the slot its question held; a skip gives it back.

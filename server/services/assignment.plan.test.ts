@@ -2,7 +2,7 @@
  * "Cheap at 100,000 questions and 1,000,000 responses", checked without timing: every statement a
  * contributor's start, batch and submit run is looked up in SQLite's query plan, and none may read a
  * whole table (SCAN) — only index searches. Sizes then change the cost by a logarithm, not linearly.
- * (No ANALYZE: on these few rows its statistics would rightly prefer scans; a real database is large.)
+ * (The second-answer rule's own statements: secondOpinion.test.ts.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../db/client';
 import { fixtureAnswer } from '../testing/answers';
+import { recordStatements, scansIn } from '../testing/queryPlans';
 import { writeFixtureDataset } from '../testing/fixtureDataset';
 import { getBatch, startOrResume, submitResponse } from './annotate';
 import { importDataset } from './importDataset';
@@ -26,13 +27,7 @@ describe('the contributor path reads through indexes only', () => {
     fs.writeFileSync(predictions, ['spatial-0', 'depth-1'].map((id) => JSON.stringify({ id, source: 'M', output: 'Yes' })).join('\n') + '\n');
     await importPredictions(db, predictions);
 
-    const seen = new Set<string>();
-    const prepare = db.$client.prepare.bind(db.$client);
-    db.$client.prepare = ((source: string) => {
-      seen.add(source);
-      return prepare(source);
-    }) as typeof db.$client.prepare;
-    try {
+    const seen = await recordStatements(db, async () => {
       const { token } = await startOrResume(db, { batchSize: 12, externalId: 'p-1' });
       for (let i = 0; i < 4; i++) {
         const item = getBatch(db, token).items.find((x) => x.status === 'open')!;
@@ -40,24 +35,8 @@ describe('the contributor path reads through indexes only', () => {
         if (item.mode === 'verify') submitResponse(db, { ...base, kind: 'verify', isCorrectVerdict: true });
         else submitResponse(db, { ...base, kind: i === 3 ? 'skip' : 'answer', skipReason: 'x', answer: fixtureAnswer(item.question.task) });
       }
-    } finally {
-      db.$client.prepare = prepare;
-    }
-    const scans: string[] = [];
-    for (const source of seen) {
-      if (!/^\s*(select|update|delete|with|insert)/i.test(source)) continue;
-      const params = Array<null>((source.match(/\?/g) ?? []).length).fill(null);
-      const plan = db.$client.prepare(`explain query plan ${source}`).all(...params) as { detail: string }[];
-      // The practice pool is small by design (one per task and a few spares): withPractice reads it
-      // whole, in random order, on purpose. It is the one statement with `order by random()`.
-      const isPracticePool = /order by random\(\)/.test(source);
-      for (const { detail } of plan) {
-        const isScan = /^SCAN (questions|responses|assignments|participants)\b/.test(detail);
-        // An index search on a whole pool, task or source is a scan in disguise, unless a LIMIT stops it.
-        const isBroad = /^SEARCH (questions|responses|assignments) USING (COVERING )?INDEX \w+ \((pool=\?|task=\?|pool=\? AND task=\?|source=\?|status=\?)\)$/.test(detail) && !/\blimit\b/i.test(source);
-        if ((isScan || isBroad) && !isPracticePool) scans.push(`${detail}: ${source}`);
-      }
-    }
+    });
+    const scans = scansIn(db, seen);
     expect(seen.size).toBeGreaterThan(10);
     expect(scans).toEqual([]);
   });

@@ -7,14 +7,17 @@
  *
  * Priority goes to questions furthest below their redundancy target, then to those with the fewest
  * slots taken (`questions.load`: answered plus held), a question is never given twice to one
- * contributor, and a stable share of questions (by hash of id: `hash_rank` below share · 2^32) has
- * target 2, the rest target 1. Every query goes through an index: no scan of the dataset per start,
- * so the write lock of a start or a binding is held a few milliseconds at 100,000 questions.
+ * contributor, and a share of questions has target 2, the rest target 1: by default a stable random
+ * share (by hash of id: `hash_rank` below share · 2^32); with `redundancyByDisagreement`, the ones
+ * whose first answer agrees least with the label (secondOpinion.ts). Every query goes through an
+ * index: no scan of the dataset per start, so the write lock of a start or a binding is held a few
+ * milliseconds at 100,000 questions.
  */
 import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/tasks';
 import type { DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
+import { NO_FIRST_ANSWER, secondOpinionsLeft } from './secondOpinion';
 import type { Settings } from './settings';
 
 export interface PlannedAssignment {
@@ -104,13 +107,92 @@ export function addLoad(db: DbOrTx, questionId: string, delta: number): void {
 }
 
 /**
- * The neediest benchmark question of `task` this contributor has not had, or null. Looks at load
- * levels in priority order — load 0; load 1 with target 2 (hash_rank below the share); then load 1
- * with target 1, load 2, 3 … — each an index range of (pool, task, load, hash_rank), entered at a
- * random rank so that equals come in random order.
+ * The first question `rows(from, to)` gives that is not in `exclude`, over hash ranks [lo, hi) entered
+ * at a random rank and wrapping round, so that equals come in random order.
  */
-export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, redundancyShare: number): { id: string; level: number } | null {
-  const split = Math.floor(redundancyShare * RANK_SPAN);
+function randomWalk(exclude: Set<string>, lo: number, hi: number, rows: (from: number, to: number) => { id: string }[]): string | null {
+  const start = lo + Math.floor(Math.random() * (hi - lo));
+  for (const [from, to] of [[start, hi], [lo, start]]) {
+    const found = rows(from, to).find((r) => !exclude.has(r.id));
+    if (found) return found.id;
+  }
+  return null;
+}
+
+/** A question of `task` at `load` with hash_rank in [lo, hi), at random: a range of questions_need_idx. */
+function pickInRange(db: DbOrTx, task: Task, exclude: Set<string>, load: number, lo: number, hi: number): string | null {
+  return randomWalk(exclude, lo, hi, (from, to) =>
+    db
+      .select({ id: questions.id })
+      .from(questions)
+      .where(
+        and(
+          eq(questions.pool, 'benchmark'),
+          eq(questions.task, task),
+          eq(questions.load, load),
+          // Rejected questions have left the benchmark.
+          sql`${questions.reviewStatus} <> 'rejected'`,
+          sql`${questions.hashRank} >= ${from} and ${questions.hashRank} < ${to}`,
+        ),
+      )
+      .orderBy(questions.hashRank)
+      .limit(exclude.size + 1)
+      .all(),
+  );
+}
+
+/**
+ * `redundancyByDisagreement`: the question of `task` at load 1 whose first answer agrees least with
+ * the label (equal scores in hash-rank order); then, among those whose first answer is still open (no
+ * score yet: NO_FIRST_ANSWER), one at random. Both walk questions_second_opinion_idx.
+ */
+function pickLowestFirstAnswer(db: DbOrTx, task: Task, exclude: Set<string>): string | null {
+  const rows = db
+    .select({ id: questions.id })
+    .from(questions)
+    .where(
+      and(
+        eq(questions.pool, 'benchmark'),
+        eq(questions.task, task),
+        eq(questions.load, 1),
+        lte(questions.firstAnswerScore, 1),
+        sql`${questions.reviewStatus} <> 'rejected'`,
+      ),
+    )
+    .orderBy(questions.firstAnswerScore, questions.hashRank)
+    .limit(exclude.size + 1)
+    .all();
+  const found = rows.find((r) => !exclude.has(r.id));
+  if (found) return found.id;
+  // Named: on equal estimates SQLite takes questions_need_idx, which would read past every scored
+  // question of the load to find the few unscored ones.
+  return randomWalk(exclude, 0, RANK_SPAN, (from, to) =>
+    db.all<{ id: string }>(
+      sql`select id from questions indexed by questions_second_opinion_idx
+           where pool = 'benchmark' and task = ${task} and load = 1 and first_answer_score = ${NO_FIRST_ANSWER}
+             and review_status <> 'rejected' and hash_rank >= ${from} and hash_rank < ${to}
+           order by hash_rank limit ${exclude.size + 1}`,
+    ),
+  );
+}
+
+export interface RedundancyRule {
+  /** Share of questions that should get a second contributor. */
+  share: number;
+  /** Second answers go first where the first answer agrees least with the label (services/secondOpinion.ts). */
+  isByDisagreement: boolean;
+}
+
+/**
+ * The neediest benchmark question of `task` this contributor has not had, or null, with its level
+ * (lower is needier). Looks at load levels in priority order — load 0; then a second answer where one
+ * is wanted; then load 1 (the rest), load 2, 3 … — each an index range of (pool, task, load, hash_rank)
+ * entered at a random rank. Which load-1 questions want a second answer: by default those with
+ * hash_rank below share · 2^32 (a stable random share, as the paper); with `isByDisagreement`, while
+ * the task has fewer doubled questions than its share, the load-1 question of lowest first-answer score.
+ */
+export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, rule: RedundancyRule): { id: string; level: number } | null {
+  const split = Math.floor(rule.share * RANK_SPAN);
   const maxLoad =
     db
       .select({ m: questions.load })
@@ -119,32 +201,20 @@ export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, redun
       .orderBy(desc(questions.load))
       .limit(1)
       .get()?.m ?? -1;
-  const levels: [number, number, number][] = [[0, 0, RANK_SPAN], [1, 0, split], [1, split, RANK_SPAN]];
+  const levels: (readonly [number, number, number] | 'second-opinion')[] = rule.isByDisagreement
+    ? [[0, 0, RANK_SPAN], 'second-opinion', [1, 0, RANK_SPAN]]
+    : [[0, 0, RANK_SPAN], [1, 0, split], [1, split, RANK_SPAN]];
   for (let load = 2; load <= maxLoad; load++) levels.push([load, 0, RANK_SPAN]);
-  for (const [level, [load, lo, hi]] of levels.entries()) {
-    if (lo >= hi || load > maxLoad) continue;
-    const start = lo + Math.floor(Math.random() * (hi - lo));
-    for (const [from, to] of [[start, hi], [lo, start]]) {
-      const rows = db
-        .select({ id: questions.id })
-        .from(questions)
-        .where(
-          and(
-            eq(questions.pool, 'benchmark'),
-            eq(questions.task, task),
-            eq(questions.load, load),
-            // Rejected questions have left the benchmark.
-            sql`${questions.reviewStatus} <> 'rejected'`,
-            sql`${questions.hashRank} >= ${from} and ${questions.hashRank} < ${to}`,
-          ),
-        )
-        .orderBy(questions.hashRank)
-        .limit(exclude.size + 1)
-        .all();
-      const found = rows.find((r) => !exclude.has(r.id));
-      // Levels 0 and 1 are the questions still below their target; then by load.
-      if (found) return { id: found.id, level };
+  for (const [level, range] of levels.entries()) {
+    let id: string | null = null;
+    if (range === 'second-opinion') {
+      if (maxLoad >= 1 && secondOpinionsLeft(db, task, rule.share) > 0) id = pickLowestFirstAnswer(db, task, exclude);
+    } else {
+      const [load, lo, hi] = range;
+      if (lo < hi && load <= maxLoad) id = pickInRange(db, task, exclude, load, lo, hi);
     }
+    // Levels 0 and 1 are the questions still below their target; then by load.
+    if (id) return { id, level };
   }
   return null;
 }
@@ -157,9 +227,10 @@ export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, redun
  */
 export function bindQuestion(db: DbOrTx, participantId: string, task: Task, settings: Settings): { id: string; task: Task } | null {
   const exclude = questionsOfPerson(db, participantId);
+  const rule = { share: settings.redundancyShare, isByDisagreement: settings.redundancyByDisagreement === 1 };
   let best: { id: string; task: Task; level: number } | null = null;
   for (const t of [task, ...TASKS.filter((x) => x !== task)]) {
-    const found = pickQuestion(db, t, exclude, settings.redundancyShare);
+    const found = pickQuestion(db, t, exclude, rule);
     if (found && (!best || found.level < best.level)) best = { ...found, task: t };
     if (best?.level === 0) break; // nothing is needier than an unanswered question
   }

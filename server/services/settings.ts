@@ -9,6 +9,12 @@ export const settingsSchema = z.object({
   batchSize: z.number().int().min(10).max(25),
   /** Share of questions that should be answered by two or more different contributors. */
   redundancyShare: z.number().min(0).max(1),
+  /**
+   * 1: those second answers go first to the questions whose first answer agrees least with the label,
+   * then at random (services/secondOpinion.ts). Off (0) by default: the paper chose at random, and
+   * this can shift the Human row. The table's notes say which rule was in effect.
+   */
+  redundancyByDisagreement: z.number().int().min(0).max(1),
   /** Questions per batch shown as a generated answer to verify (counted apart from drawn answers). */
   verifyPerBatch: z.number().int().min(0).max(10),
   /**
@@ -25,6 +31,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   batchSize: 15,
   redundancyShare: 0.3,
+  redundancyByDisagreement: 0,
   verifyPerBatch: 2,
   labelCampaign: 0,
   bootstrapSeed: DEFAULT_BOOTSTRAP.seed,

@@ -9,6 +9,7 @@ import { formatReport, type CiStyle, type TableReport } from '../../../shared/me
 import type { TableStatistics } from '../../../shared/metrics/tableStats';
 import type { Db } from '../../db/client';
 import { benchmarkTable } from '../results';
+import { secondOpinionRule } from '../secondOpinion';
 import { getSettings, type Settings } from '../settings';
 import { exclusionNotes, exclusionSummary, type ExclusionSummary } from './exclusions';
 import { listGroups, orderRows, type Groups } from './groups';
@@ -23,8 +24,7 @@ export interface TableView {
 
 /** How the questions answered twice were chosen, as the table's notes say it. */
 export function redundancyNote(s: Settings): string {
-  const share = `${Math.round(s.redundancyShare * 100)}%`;
-  return `Questions answered by a second contributor (target ${share}) were chosen at random (a stable share by question id), as in the paper.`;
+  return secondOpinionRule(s.redundancyByDisagreement === 1, s.redundancyShare);
 }
 
 const viewCache = new WeakMap<Db, { stamp: string; view: TableView }>();
@@ -32,7 +32,7 @@ const viewCache = new WeakMap<Db, { stamp: string; view: TableView }>();
 /** The table's rows in order with its notes; cached until the table's inputs or settings change. */
 export function tableView(db: Db): TableView {
   const settings = getSettings(db);
-  const stamp = `${tableStamp(db)}:${settings.redundancyShare}`;
+  const stamp = `${tableStamp(db)}:${settings.redundancyShare}:${settings.redundancyByDisagreement}`;
   const hit = viewCache.get(db);
   if (hit?.stamp === stamp) return hit.view;
   const groups = listGroups(db);

@@ -9,6 +9,7 @@ import { HUMAN_SOURCE } from '../../../shared/metrics/aggregate';
 import type { Db, DbOrTx } from '../../db/client';
 import { questions, settings } from '../../db/schema';
 import { decodeScores } from '../scoring';
+import { recomputeFirstAnswerScore } from '../secondOpinion';
 import { agreementOf, reviewPriority } from './agreement';
 
 const WATERMARK_KEY = 'review.responsesSeen';
@@ -55,6 +56,7 @@ export function recomputeCrowdStats(db: DbOrTx, questionId: string): void {
     })
     .where(eq(questions.id, questionId))
     .run();
+  recomputeFirstAnswerScore(db, questionId);
 }
 
 /**
