@@ -318,7 +318,6 @@ export const sourceGroups = sqliteTable('source_groups', {
 });
 
 /**
-<<<<<<< HEAD
  * The table's running sums (METRICS.md "From scores to the table"), maintained on write so a page view
  * never re-reads the responses: per (source, question) the means of the responses that count
  * (step 2, services/tableSums.ts), kept by SQL triggers and a flush in each writing transaction.
@@ -357,7 +356,8 @@ export const sumsDirty = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.source, t.questionId] })],
 );
-=======
+
+/**
  * Per task, the benchmark questions not rejected and how many of them hold two or more slots (load ≥ 2):
  * the picker's budget of second answers under `redundancyByDisagreement`, read in one lookup instead
  * of a count over the dataset. Kept by SQL triggers on `questions` (migrations/0011), so every path
@@ -368,4 +368,3 @@ export const redundancyCounts = sqliteTable('redundancy_counts', {
   questions: integer('questions').notNull().default(0),
   doubled: integer('doubled').notNull().default(0),
 });
->>>>>>> s2-E
