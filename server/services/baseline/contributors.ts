@@ -12,6 +12,7 @@ import type { Db } from '../../db/client';
 import { decodeScores, scorableItem } from '../scoring';
 import { storedAnswer } from './included';
 import { tableStamp } from '../tableSums';
+import { runInBackground } from './background/run';
 
 export interface ContributorStats {
   annotator: string;
@@ -61,21 +62,20 @@ export function contributorStats(db: Db): ContributorStats[] {
 }
 
 /**
- * For the page: the last computed figures with their age, recomputed after the request when the data
- * changed (one pass over every human response is too slow to run on each page view at a million).
+ * For the page: the last computed figures with their age, recomputed in the background when the data
+ * changed (one pass over every human response is too slow to run on each page view at a million), in
+ * a worker thread on its own connection (background/run.ts), so requests are never held up by it.
  */
 export function contributorStatsState(db: Db): { list: ContributorStats[] | null; computedAt: number | null; isStale: boolean } {
   const hit = cache.get(db);
-  const isStale = hit?.stamp !== tableStamp(db);
+  const stamp = tableStamp(db);
+  const isStale = hit?.stamp !== stamp;
   if (isStale && !running.has(db)) {
     running.add(db);
-    setImmediate(() => {
-      try {
-        contributorStats(db);
-      } finally {
-        running.delete(db);
-      }
-    });
+    runInBackground(db, { kind: 'contributors' }, () => computeContributorStats(db))
+      .then((list) => cache.set(db, { stamp, list, computedAt: Date.now() }))
+      .catch((err: unknown) => process.stderr.write(`contributor figures: ${err instanceof Error ? err.message : String(err)}\n`))
+      .finally(() => running.delete(db));
   }
   return { list: hit?.list ?? null, computedAt: hit?.computedAt ?? null, isStale };
 }
@@ -84,7 +84,7 @@ type Acc = Omit<ContributorStats, 'medianTimeMs' | 'practicePassShare' | 'labelP
   times: number[]; practicePass: number; labelN: number; labelPass: number; agree: number; binary: boolean[];
 };
 
-function computeContributorStats(db: Db): ContributorStats[] {
+export function computeContributorStats(db: Db): ContributorStats[] {
   const meta = new Map(
     (db.$client.prepare('select id, external_id externalId, completion_code completionCode from participants').all() as { id: string; externalId: string | null; completionCode: string | null }[]).map((p) => [p.id, p]),
   );

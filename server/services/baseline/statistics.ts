@@ -13,6 +13,7 @@ import type { Db } from '../../db/client';
 import { decodeScores, scorableItem } from '../scoring';
 import { COUNTS_IN_TABLE, storedAnswer } from './included';
 import { tableStamp } from '../tableSums';
+import { runInBackground } from './background/run';
 
 interface Row {
   questionId: string;
@@ -90,9 +91,9 @@ const running = new WeakSet<Db>();
 const settingsKey = (s: BootstrapSettings) => `${s.seed}:${s.resamples}:${s.level}`;
 
 /**
- * The cached statistics for `settings`, starting a background recomputation (after the current
- * request, on the same thread: SQLite handles are not shared across threads) when they are missing
- * or stale.
+ * The cached statistics for `settings`, starting a background recomputation (in a worker thread on
+ * its own connection: background/run.ts) when they are missing or stale. The stamp is read before the
+ * job starts, so a result computed while answers arrived is cached as stale and computed again.
  */
 export function statisticsState(db: Db, settings: BootstrapSettings = DEFAULT_BOOTSTRAP): StatisticsState {
   const stamp = tableStamp(db);
@@ -101,13 +102,10 @@ export function statisticsState(db: Db, settings: BootstrapSettings = DEFAULT_BO
   const isFresh = hit?.stamp === stamp && hit.key === key;
   if (!isFresh && !running.has(db)) {
     running.add(db);
-    setImmediate(() => {
-      try {
-        refreshStatistics(db, settings);
-      } finally {
-        running.delete(db);
-      }
-    });
+    runInBackground(db, { kind: 'statistics', settings }, () => computeStatistics(db, settings))
+      .then((stats) => cache.set(db, { stamp, key, stats, computedAt: Date.now() }))
+      .catch((err: unknown) => process.stderr.write(`table statistics: ${err instanceof Error ? err.message : String(err)}\n`))
+      .finally(() => running.delete(db));
   }
   const usable = hit && hit.key === key ? hit : null;
   return { stats: usable?.stats ?? null, computedAt: usable?.computedAt ?? null, isStale: !isFresh, isComputing: running.has(db) };
