@@ -88,7 +88,10 @@ export function CrowdPanel({ item, isBusy, onAdopt, hostKeys, onHostKey }: Props
     if (c.id === 'crowd-next') step(1);
     else if (c.id === 'crowd-prev') step(-1);
     else if (c.id === 'crowd-adopt') adopt(pinned);
-    else if (c.id === 'crowd-clear') (setPinned(null), setHover(null));
+    else if (c.id === 'crowd-clear') {
+      setPinned(null);
+      setHover(null);
+    }
     else if (c.id) onHostKey(c.id);
   };
   useShortcuts(table, run, true);

@@ -98,7 +98,12 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
     if (!data || isBusy) return;
     adopt.mutate(
       { id, version: data.version, responseId, reason: reason.trim() || undefined },
-      { onSuccess: (res) => (after(false)(res), res.ok && setMessage({ kind: 'ok', text: `Adopted ${name}'s answer as version ${res.item.version}; ${res.rescored} response(s) rescored.` })) },
+      {
+        onSuccess: (res) => {
+          after(false)(res);
+          if (res.ok) setMessage({ kind: 'ok', text: `Adopted ${name}'s answer as version ${res.item.version}; ${res.rescored} response(s) rescored.` });
+        },
+      },
     );
   };
   const doReject = () => {

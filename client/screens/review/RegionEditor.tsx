@@ -78,6 +78,10 @@ export function RegionEditor(p: Props) {
     commit(current.key, next);
     setVertex(null);
   };
+  const deselect = () => {
+    setSelected(null);
+    setVertex(null);
+  };
   const startDrawing = (key: string, label: string) => {
     setDrawing({ key, label, points: [] });
     setSelected(null);
@@ -100,7 +104,7 @@ export function RegionEditor(p: Props) {
     else if (c.id === 'delete-vertex') removeSelectedVertex();
     else if (c.id === 'escape') {
       if (drawing) setDrawing(null);
-      else (setSelected(null), setVertex(null));
+      else deselect();
     } else p.onHostKey(c.id.slice('host:'.length));
   };
   useShortcuts(table, run, true);
@@ -118,7 +122,7 @@ export function RegionEditor(p: Props) {
       if (drawing.points.length >= 3 && Math.hypot(pt[0] - first[0], pt[1] - first[1]) * s < 10) return finishDrawing();
       return setDrawing({ ...drawing, points: [...drawing.points, pt] });
     }
-    if (e.target === stage) (setSelected(null), setVertex(null));
+    if (e.target === stage) deselect();
   };
   const bound = (pos: { x: number; y: number }) => ({
     x: Math.min(view.x + p.width * s, Math.max(view.x, pos.x)),
@@ -152,7 +156,10 @@ export function RegionEditor(p: Props) {
         )}
         {!drawing && isOverfull &&
           regions.map((r) => (
-            <button key={r.key} className="danger" onClick={() => (p.onChange(deleteRegion(p.draft, r.key)), setSelected(null))} data-testid={`region-delete-${r.key}`}>
+            <button key={r.key} className="danger" onClick={() => {
+                p.onChange(deleteRegion(p.draft, r.key));
+                deselect();
+              }} data-testid={`region-delete-${r.key}`}>
               Delete {r.label}
             </button>
           ))}
