@@ -125,7 +125,7 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
     else if (key === 'view-label') setView('label');
   };
 
-  const regions = useMemo((): Region[] => editableRegions(regionDraft).map((r) => ({ points: r.points, label: r.key.startsWith('r') ? String(Number(r.key.slice(1)) + 1) : r.label })), [regionDraft]);
+  const regions = useMemo((): Region[] => editableRegions(regionDraft).map((r) => ({ points: r.points, label: r.key.startsWith('r') ? String(Number(r.key.slice(1)) + 1) : r.key })), [regionDraft]);
   const sessionOf = sessionKey.current;
 
   if (item.error) return <p className="error">{errorText(item.error)}</p>;

@@ -74,7 +74,7 @@ export function RegionEditor(p: Props) {
   const removeSelectedVertex = () => {
     if (!current || vertex === null) return;
     const next = removeVertex(current.points, vertex);
-    if (typeof next === 'string') return setMessage(`The ${current.label}: ${next}.`);
+    if (typeof next === 'string') return setMessage(`${current.label[0].toUpperCase()}${current.label.slice(1)}: ${next}.`);
     commit(current.key, next);
     setVertex(null);
   };
@@ -135,7 +135,7 @@ export function RegionEditor(p: Props) {
       <div className="region-bar" data-testid="region-bar">
         {drawing ? (
           <span>
-            Drawing the <b>{drawing.label}</b>: click its vertices; click the first one or press Enter to close it; Esc stops.
+            Drawing <b>{drawing.label}</b>: click its vertices; click the first one or press Enter to close it; Esc stops.
           </span>
         ) : (
           <span className="muted">Click a region to edit it: drag a vertex, click + on an edge to add one, double-click a vertex to remove it.</span>
@@ -165,7 +165,7 @@ export function RegionEditor(p: Props) {
           ))}
         {!drawing && current && (
           <button onClick={() => startDrawing(current.key, current.label)} data-testid="region-redraw">
-            Redraw the {current.label}
+            Redraw {current.label}
           </button>
         )}
         {message && (
@@ -273,7 +273,7 @@ export function RegionEditor(p: Props) {
                     onDblClick={(e) => {
                       e.cancelBubble = true;
                       const next = removeVertex(current.points, i);
-                      if (typeof next === 'string') return setMessage(`The ${current.label}: ${next}.`);
+                      if (typeof next === 'string') return setMessage(`${current.label[0].toUpperCase()}${current.label.slice(1)}: ${next}.`);
                       commit(current.key, next);
                       setVertex(null);
                     }}

@@ -27,6 +27,6 @@ describe('region drafts', () => {
 
   it('refuses regions outside the image or without an area', () => {
     const d = draftOf({ regions: null, sourceRegion: [[0, 0], [120, 0], [0, 10]], targetRegion: [[0, 0], [10, 10], [20, 20]] });
-    expect(regionProblems('trajectory', d, null, size)).toEqual(['The source goes outside the image.', 'The target has no area.']);
+    expect(regionProblems('trajectory', d, null, size)).toEqual(['Source region goes outside the image.', 'Target region has no area.']);
   });
 });

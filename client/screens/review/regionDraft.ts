@@ -32,8 +32,8 @@ export const hasRegions = (d: RegionDraft) => d.regions !== undefined || d.sourc
 
 export function editableRegions(d: RegionDraft): EditableRegion[] {
   const out: EditableRegion[] = (d.regions ?? []).map((points, i) => ({ key: `r${i}`, label: `region ${i + 1}`, points }));
-  if (d.source_region) out.push({ key: 'source', label: 'source', points: d.source_region });
-  if (d.target_region) out.push({ key: 'target', label: 'target', points: d.target_region });
+  if (d.source_region) out.push({ key: 'source', label: 'source region', points: d.source_region });
+  if (d.target_region) out.push({ key: 'target', label: 'target region', points: d.target_region });
   return out;
 }
 
@@ -86,9 +86,10 @@ export function regionProblems(task: string, d: RegionDraft, answer: Answer | nu
     for (let i = markers.length; i < n; i++) problems.push(`Region ${i + 1} has no marker: delete the region of the marker you removed (Regions, R).`);
   }
   for (const r of editableRegions(d)) {
-    if (r.points.length < 3) problems.push(`The ${r.label} needs at least 3 vertices.`);
-    else if (r.points.some((p) => p[0] < 0 || p[1] < 0 || p[0] > size.width || p[1] > size.height)) problems.push(`The ${r.label} goes outside the image.`);
-    else if (polygonArea(r.points) < 1e-6) problems.push(`The ${r.label} has no area.`);
+    const name = r.label[0].toUpperCase() + r.label.slice(1);
+    if (r.points.length < 3) problems.push(`${name} needs at least 3 vertices.`);
+    else if (r.points.some((p) => p[0] < 0 || p[1] < 0 || p[0] > size.width || p[1] > size.height)) problems.push(`${name} goes outside the image.`);
+    else if (polygonArea(r.points) < 1e-6) problems.push(`${name} has no area.`);
   }
   return problems;
 }
