@@ -142,12 +142,12 @@ test('a curator authors a yes/no question on an uploaded image', async ({ page }
 });
 
 test('the review API refuses anonymous callers', async ({ request }) => {
-  for (const path of ['review.queue', 'review.counts', 'review.item', 'review.history']) {
+  for (const path of ['review.queue', 'review.counts', 'review.item', 'review.history', 'review.crowd', 'review.objectRegions']) {
     const res = await request.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ id: data.poseId }))}`);
     expect(res.status(), path).toBe(401);
   }
-  for (const path of ['review.accept', 'review.correct', 'review.reject', 'review.restore']) {
-    const res = await request.post(`/trpc/${path}`, { data: { id: data.poseId, version: 1, reason: 'x', toVersion: 1 } });
+  for (const path of ['review.accept', 'review.correct', 'review.reject', 'review.restore', 'review.adopt']) {
+    const res = await request.post(`/trpc/${path}`, { data: { id: data.poseId, version: 1, reason: 'x', toVersion: 1, responseId: 'r' } });
     expect(res.status(), path).toBe(401);
   }
 });

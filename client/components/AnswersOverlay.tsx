@@ -41,6 +41,8 @@ interface Props {
   displayWidth: number;
   answers: OverlayAnswer[];
   regions?: Vec2[][] | null;
+  /** Names written at each region's first point (default "region 1", "region 2"…; e.g. "source"). */
+  regionLabels?: readonly string[];
   highlight: string | null;
   onHighlight?: (key: string | null, isClick: boolean) => void;
 }
@@ -73,7 +75,7 @@ function Sketch({ a, scale, isDim, isHot, onHighlight }: { a: OverlayAnswer; sca
 }
 
 export const AnswersOverlay = forwardRef<Konva.Stage, Props>(function AnswersOverlay(props, ref) {
-  const { width, height, displayWidth, answers, regions, highlight, onHighlight } = props;
+  const { width, height, displayWidth, answers, regions, regionLabels, highlight, onHighlight } = props;
   const { image, error } = useImage(props.imageUrl);
   const scale = displayWidth / width;
   const stageHeight = Math.round(height * scale);
@@ -86,7 +88,7 @@ export const AnswersOverlay = forwardRef<Konva.Stage, Props>(function AnswersOve
           {regions?.map((poly, i) => (
             <Group key={`r${i}`} listening={false}>
               <Line points={poly.flat()} closed fill="rgba(255,255,255,0.18)" stroke={GROUND_TRUTH_COLOR} strokeWidth={1.5 / scale} dash={[6 / scale, 4 / scale]} />
-              <Text x={poly[0][0]} y={poly[0][1] - 15 / scale} text={`region ${i + 1}`} fontSize={11 / scale} fill={GROUND_TRUTH_COLOR} stroke={COLORS.halo} strokeWidth={3 / scale} fillAfterStrokeEnabled />
+              <Text x={poly[0][0]} y={poly[0][1] - 15 / scale} text={regionLabels?.[i] ?? `region ${i + 1}`} fontSize={11 / scale} fill={GROUND_TRUTH_COLOR} stroke={COLORS.halo} strokeWidth={3 / scale} fillAfterStrokeEnabled />
             </Group>
           ))}
           {answers.map((a) => (

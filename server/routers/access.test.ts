@@ -61,6 +61,9 @@ const ACCESS: Record<string, 'public' | 'curator' | 'admin'> = {
   'review.correct': 'curator',
   'review.reject': 'curator',
   'review.restore': 'curator',
+  'review.crowd': 'curator',
+  'review.adopt': 'curator',
+  'review.objectRegions': 'curator',
 };
 
 type Caller = 'no session' | 'contributor' | 'curator' | 'admin' | 'disabled account' | 'expired session';

@@ -86,7 +86,7 @@ describe('review router', () => {
     const cora = await signedIn(db, 'cora');
     await expect(
       cora.review.correct({ id: 'rearrangement-0', version: 1, label: { answer: { task: 'rearrangement', points: [[1, 1], [5, 5]] } } }),
-    ).rejects.toThrow(/label for item rearrangement-0: field regions: expected 2 polygons \(one per marker\), got 1/);
+    ).rejects.toThrow(/label for item rearrangement-0: 2 markers but 1 region: markers and regions are one-to-one/);
     await expect(cora.review.correct({ id: 'spatial-0', version: 1, label: { answer: { task: 'depth', value: true } } })).rejects.toThrow(/expected a spatial answer, got depth/);
     expect((await cora.review.item({ id: 'rearrangement-0' })).version).toBe(1);
     await expect(cora.review.item({ id: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

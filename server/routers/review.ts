@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { taskSchema } from '../../shared/tasks';
 import { previewBulkAccept, runBulkAccept } from '../services/review/bulkAccept';
+import { adoptAnswer } from '../services/review/adopt';
+import { crowdAnswers } from '../services/review/crowd';
 import { labelInputSchema } from '../services/review/labels';
+import { objectRegions } from '../services/review/objectRegions';
 import { queueCounts, REVIEW_STATUSES, reviewQueue } from '../services/review/queue';
 import { acceptLabel, correctLabel, rejectLabel, restoreVersion } from '../services/review/review';
 import { labelHistory, reviewItem } from '../services/review/view';
@@ -51,6 +54,16 @@ export const reviewRouter = router({
   reject: curatorProcedure
     .input(z.object({ id, version, reason: reason.min(1, { error: 'a rejection needs a reason' }) }))
     .mutation(({ ctx, input }) => rejectLabel(ctx.db, ctx.user, input)),
+  /** The crowd's and the models' answers, each scored against the current label; `cursor` is the previous page's `next`. */
+  crowd: curatorProcedure
+    .input(z.object({ id, cursor: z.number().int().min(0).nullish(), limit: z.number().int().min(1).max(100).default(50) }))
+    .query(({ ctx, input }) => crowdAnswers(ctx.db, input)),
+  /** One crowd or model answer becomes the new label (a correction whose reason names its source). */
+  adopt: curatorProcedure
+    .input(z.object({ id, version, responseId: z.string().min(1).max(200), reason: reason.optional() }))
+    .mutation(({ ctx, input }) => adoptAnswer(ctx.db, ctx.user, input)),
+  /** The regions of the objects in the question's image, for a new marker to take its region from. */
+  objectRegions: curatorProcedure.input(z.object({ id })).query(({ ctx, input }) => objectRegions(ctx.db, input.id)),
   restore: curatorProcedure
     .input(z.object({ id, version, toVersion: version, reason: reason.optional() }))
     .mutation(({ ctx, input }) => restoreVersion(ctx.db, ctx.user, input)),

@@ -1,7 +1,16 @@
+import type { ReactNode } from 'react';
 import type { LegendEntry } from './useQuestionOverlay';
 
+interface Props {
+  entries: LegendEntry[];
+  highlight: string | null;
+  onHighlight: (key: string | null, isClick: boolean) => void;
+  /** Controls at the end of an entry's row (the curate page's "Adopt as label"). */
+  actions?: (entry: LegendEntry) => ReactNode;
+}
+
 /** Swatch, name and score of each drawn answer; hover or click to highlight it on the image. */
-export function Legend({ entries, highlight, onHighlight }: { entries: LegendEntry[]; highlight: string | null; onHighlight: (key: string | null, isClick: boolean) => void }) {
+export function Legend({ entries, highlight, onHighlight, actions }: Props) {
   return (
     <ul className="legend" data-testid="answers-legend">
       {entries.map((e) => (
@@ -23,6 +32,7 @@ export function Legend({ entries, highlight, onHighlight }: { entries: LegendEnt
             {e.detail}
           </span>
           {e.isExcluded && <span className="flag">excluded</span>}
+          {actions?.(e)}
         </li>
       ))}
     </ul>

@@ -1,7 +1,9 @@
 /**
  * One question under review: the image large with the label drawn and editable by the task's own
- * tool (the annotation canvas, started from the label), the regions, the evidence, the actions
- * (accept, correct-and-accept, reject with a reason, restore) and prev/next, all on the keyboard.
+ * tool (the annotation canvas, started from the label), the regions (editable in their own view), the
+ * crowd's and the models' answers beside the label (adopt one in one action), the evidence, the
+ * actions (accept, correct-and-accept, reject with a reason, restore) and prev/next, all on the keyboard.
+ * Switching views keeps the unsaved correction: the canvas's draft and the regions live here.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,8 +13,11 @@ import { TOOLS } from '../../tools/registry';
 import type { Region } from '../../canvas/RegionsLayer';
 import { errorText } from '../../errors';
 import { trpc } from '../../trpc';
+import { CrowdPanel } from './CrowdPanel';
 import { HistoryList } from './HistoryList';
-import { REVIEW_KEYS } from './reviewKeys';
+import { draftOf, editableRegions, hasRegions, regionProblems, type RegionDraft } from './regionDraft';
+import { RegionEditor } from './RegionEditor';
+import { reviewKeys, type ReviewView } from './reviewKeys';
 import type { QueueState } from './useQueue';
 
 type SaveResult = { ok: true; item: unknown } | { ok: false; conflict: string; item: unknown };
@@ -30,6 +35,10 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'conflict' | 'ok' | 'error'; text: string } | null>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
+  const [view, setView] = useState<ReviewView>('label');
+  // Unsaved work per version (`key` = id@version): the canvas's draft and the regions being edited.
+  const [canvasDraft, setCanvasDraft] = useState<{ key: string; text: string } | null>(null);
+  const [regionEdit, setRegionEdit] = useState<{ key: string; draft: RegionDraft } | null>(null);
 
   const index = q.items.findIndex((r) => r.id === id);
   const nextId = q.items[index + 1]?.id ?? null;
@@ -47,12 +56,23 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
     if (baseline.current?.key !== sessionKey.current) baseline.current = { key: sessionKey.current, text: JSON.stringify(a) };
     setAnswer(a);
   }, []);
-  const isChanged = answer !== null && baseline.current?.key === sessionKey.current && JSON.stringify(answer) !== baseline.current.text;
+  const isAnswerChanged = answer !== null && baseline.current?.key === sessionKey.current && JSON.stringify(answer) !== baseline.current.text;
+  const savedRegions = useMemo(() => (data ? draftOf(data) : {}), [data]);
+  const regionDraft = regionEdit?.key === sessionKey.current ? regionEdit.draft : savedRegions;
+  const isRegionsChanged = JSON.stringify(regionDraft) !== JSON.stringify(savedRegions);
+  const isChanged = isAnswerChanged || isRegionsChanged;
+  const workingAnswer = answer ?? data?.label ?? null;
+  const problems = data && isChanged ? regionProblems(data.task, regionDraft, workingAnswer, data) : [];
+  const itemHasRegions = hasRegions(savedRegions);
+  const hostKeys = reviewKeys(view, itemHasRegions);
+  const objectRegions = useQuery({ ...trpc.review.objectRegions.queryOptions({ id }), enabled: view === 'regions' });
 
   const after = (goNext: boolean) => (res: SaveResult) => {
     queryClient.setQueryData(itemKey, res.item as never);
     void queryClient.invalidateQueries({ queryKey: trpc.review.history.queryKey({ id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.review.counts.queryKey() });
+    // The crowd's scores follow the label.
+    void queryClient.invalidateQueries({ queryKey: trpc.review.crowd.pathKey() });
     if (!res.ok) return setMessage({ kind: 'conflict', text: res.conflict });
     setMessage({ kind: 'ok', text: `Saved ${id}.` });
     if (goNext && nextId) q.open(nextId);
@@ -62,13 +82,29 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
   const correct = useMutation(trpc.review.correct.mutationOptions({ onError }));
   const reject = useMutation(trpc.review.reject.mutationOptions({ onError }));
   const restore = useMutation(trpc.review.restore.mutationOptions({ onError }));
-  const isBusy = accept.isPending || correct.isPending || reject.isPending || restore.isPending;
+  const adopt = useMutation(trpc.review.adopt.mutationOptions({ onError }));
+  const isBusy = accept.isPending || correct.isPending || reject.isPending || restore.isPending || adopt.isPending;
 
   const save = (goNext: boolean) => {
     if (!data || isBusy) return;
     const r = reason.trim() || undefined;
-    if (isChanged && answer) correct.mutate({ id, version: data.version, label: { answer }, reason: r }, { onSuccess: after(goNext) });
-    else accept.mutate({ id, version: data.version, reason: r }, { onSuccess: after(goNext) });
+    if (problems.length > 0) return setMessage({ kind: 'error', text: problems[0] });
+    if (isChanged && workingAnswer) {
+      const label = { answer: workingAnswer, ...(isRegionsChanged ? regionDraft : {}) };
+      correct.mutate({ id, version: data.version, label, reason: r }, { onSuccess: after(goNext) });
+    } else accept.mutate({ id, version: data.version, reason: r }, { onSuccess: after(goNext) });
+  };
+  const onAdopt = (responseId: string, name: string) => {
+    if (!data || isBusy) return;
+    adopt.mutate(
+      { id, version: data.version, responseId, reason: reason.trim() || undefined },
+      {
+        onSuccess: (res) => {
+          after(false)(res);
+          if (res.ok) setMessage({ kind: 'ok', text: `Adopted ${name}'s answer as version ${res.item.version}; ${res.rescored} response(s) rescored.` });
+        },
+      },
+    );
   };
   const doReject = () => {
     if (!data || isBusy) return;
@@ -84,15 +120,13 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
     else if (key === 'next' && nextId) q.open(nextId);
     else if (key === 'prev' && prevId) q.open(prevId);
     else if (key === 'queue') q.open(null);
+    else if (key === 'view-crowd') setView('crowd');
+    else if (key === 'view-regions') setView('regions');
+    else if (key === 'view-label') setView('label');
   };
 
-  const regions = useMemo((): Region[] => {
-    if (!data) return [];
-    const out: Region[] = (data.regions ?? []).map((points, i) => ({ points, label: String(i + 1) }));
-    if (data.sourceRegion) out.push({ points: data.sourceRegion, label: 'source' });
-    if (data.targetRegion) out.push({ points: data.targetRegion, label: 'target' });
-    return out;
-  }, [data]);
+  const regions = useMemo((): Region[] => editableRegions(regionDraft).map((r) => ({ points: r.points, label: r.key.startsWith('r') ? String(Number(r.key.slice(1)) + 1) : r.key })), [regionDraft]);
+  const sessionOf = sessionKey.current;
 
   if (item.error) return <p className="error">{errorText(item.error)}</p>;
   if (!data) return <p className="loading">Loading…</p>;
@@ -100,23 +134,50 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
     <div className="review" data-testid="review-item" data-id={id} data-version={data.version} data-status={data.status}>
       <div className="question-layout">
         <div className="question-canvas">
-          <AnnotationCanvas
-            key={`${id}@${data.version}`}
-            imageUrl={data.imageUrl}
-            imageWidth={data.width}
-            imageHeight={data.height}
-            task={data.task}
-            tool={TOOLS[data.task]}
-            camera={data.camera}
-            mode="draw"
-            initialAnswer={data.label}
-            overlayAnswer={data.label}
-            overlayLabel="Current label"
-            regions={regions}
-            hostKeys={REVIEW_KEYS}
-            onHostKey={onHostKey}
-            onAnswerChange={onAnswerChange}
-          />
+          <div className="view-tabs" role="tablist" aria-label="What the image shows">
+            {(['label', ...(itemHasRegions ? ['regions'] : []), 'crowd'] as ReviewView[]).map((v) => (
+              <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'tab on' : 'tab'} onClick={() => setView(v)} data-testid={`view-${v}`}>
+                {v === 'label' ? 'Edit the label' : v === 'regions' ? <>Edit the regions <kbd>R</kbd></> : <>Crowd &amp; models <kbd>V</kbd></>}
+              </button>
+            ))}
+          </div>
+          {view === 'label' && (
+            <AnnotationCanvas
+              key={sessionOf}
+              imageUrl={data.imageUrl}
+              imageWidth={data.width}
+              imageHeight={data.height}
+              task={data.task}
+              tool={TOOLS[data.task]}
+              camera={data.camera}
+              mode="draw"
+              initialAnswer={data.label}
+              initialDraft={canvasDraft?.key === sessionOf ? canvasDraft.text : null}
+              onDraftChange={(text) => setCanvasDraft({ key: sessionOf, text })}
+              overlayAnswer={data.label}
+              overlayLabel="Current label"
+              regions={regions}
+              hostKeys={hostKeys}
+              onHostKey={onHostKey}
+              onAnswerChange={onAnswerChange}
+            />
+          )}
+          {view === 'regions' && (
+            <RegionEditor
+              imageUrl={data.imageUrl}
+              width={data.width}
+              height={data.height}
+              task={data.task}
+              tool={TOOLS[data.task]}
+              answer={workingAnswer}
+              draft={regionDraft}
+              onChange={(draft) => setRegionEdit({ key: sessionOf, draft })}
+              objectRegions={objectRegions.data ?? []}
+              hostKeys={hostKeys}
+              onHostKey={onHostKey}
+            />
+          )}
+          {view === 'crowd' && <CrowdPanel item={data} isBusy={isBusy} onAdopt={onAdopt} hostKeys={hostKeys} onHostKey={onHostKey} />}
         </div>
         <aside className="question-side">
           <div className="actions">
@@ -168,7 +229,12 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
               </button>
             </div>
           </form>
-          {isChanged && <p className="muted">You changed the label: saving stores it as a new version and rescores every response.</p>}
+          {isChanged && problems.length === 0 && <p className="muted">You changed the label{isRegionsChanged ? (isAnswerChanged ? ' and its regions' : '’s regions') : ''}: saving stores it as a new version and rescores every response.</p>}
+          {problems.map((p) => (
+            <p key={p} className="error" data-testid="review-problem">
+              {p}
+            </p>
+          ))}
           {message && (
             <p className={message.kind === 'ok' ? 'muted' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid={`review-${message.kind}`}>
               {message.text}

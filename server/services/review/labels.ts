@@ -9,10 +9,11 @@ import { answerSchema, formatAnswer, type Answer } from '../../../shared/tasks';
 import { parseDatasetLine } from '../../../shared/dataset';
 import { BadInputError } from '../../../shared/errors';
 import { fitBoxToCorners, fitToBox } from '../../../shared/geometry/pnp';
+import { polygonArea } from '../../../shared/geometry/polygon';
 import type { Box3d, Mat3, Vec2 } from '../../../shared/geometry/types';
 
 const pointSchema = z.tuple([z.number().finite(), z.number().finite()]);
-const polygonSchema = z.array(pointSchema).min(3).max(2000);
+const polygonSchema = z.array(pointSchema).min(3, { error: 'a region needs at least 3 vertices' }).max(2000, { error: 'a region has at most 2000 vertices' });
 
 export const labelInputSchema = z.object({
   answer: answerSchema,
@@ -44,9 +45,35 @@ export function changedFields(before: Item, after: Item): string[] {
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
 
-/** The item with `label` applied; throws BadInputError (nothing changed) if it would not import. */
-export function applyLabel(id: string, task: string, before: Item, label: LabelInput): Item {
+const REGION_FIELDS = { regions: 'rearrangement', source_region: 'trajectory', target_region: 'trajectory' } as const;
+
+/** Each polygon is ≥ 3 vertices (the schema), has an area and lies inside the image; names the first fault. */
+function checkRegions(id: string, task: string, label: LabelInput, size: { width: number; height: number }): void {
+  const named: [string, Vec2[]][] = [];
+  for (const field of Object.keys(REGION_FIELDS) as (keyof typeof REGION_FIELDS)[]) {
+    const value = label[field];
+    if (value === undefined) continue;
+    if (REGION_FIELDS[field] !== task) throw new BadInputError(`label for item ${id}: ${field} belongs to ${REGION_FIELDS[field]} items, not ${task}`);
+    if (field === 'regions') label.regions!.forEach((poly, i) => named.push([`region ${i + 1}`, poly]));
+    else named.push([field === 'source_region' ? 'the source region' : 'the target region', value as Vec2[]]);
+  }
+  for (const [name, poly] of named) {
+    const out = poly.findIndex((p) => p[0] < 0 || p[1] < 0 || p[0] > size.width || p[1] > size.height);
+    if (out >= 0) {
+      const [x, y] = poly[out];
+      throw new BadInputError(`label for item ${id}: ${name}, vertex ${out + 1} (${x}, ${y}) lies outside the ${size.width}×${size.height} image`);
+    }
+    if (polygonArea(poly) < 1e-6) throw new BadInputError(`label for item ${id}: ${name} has no area (its vertices lie on one line)`);
+  }
+}
+
+/**
+ * The item with `label` applied; throws BadInputError (nothing changed) if it would not import. With
+ * `size` (the image's), regions are also checked to lie inside the image.
+ */
+export function applyLabel(id: string, task: string, before: Item, label: LabelInput, size?: { width: number; height: number }): Item {
   if (label.answer.task !== task) throw new BadInputError(`label for item ${id}: expected a ${task} answer, got ${label.answer.task}`);
+  if (size) checkRegions(id, task, label, size);
   const after: Item = { ...before, answer: encodeAnswer(before.answer, label.answer) };
   const camera = before.camera as { K?: Mat3 } | undefined;
   const box = before.box3d as Box3d | undefined;
@@ -56,6 +83,13 @@ export function applyLabel(id: string, task: string, before: Item, label: LabelI
   if (label.regions) after.regions = label.regions;
   if (label.source_region) after.source_region = label.source_region;
   if (label.target_region) after.target_region = label.target_region;
+  const regions = after.regions as unknown[] | undefined;
+  if (regions && 'points' in label.answer && regions.length !== label.answer.points.length) {
+    const n = label.answer.points.length;
+    throw new BadInputError(
+      `label for item ${id}: ${n} marker${n === 1 ? '' : 's'} but ${regions.length} region${regions.length === 1 ? '' : 's'}: markers and regions are one-to-one (draw the missing region, or delete the region of a removed marker)`,
+    );
+  }
   const parsed = parseDatasetLine(JSON.stringify(after), 0);
   if (!parsed.ok) throw new BadInputError(`label for item ${id}: ${parsed.error.replace(/^line 0,? ?/, '')}`);
   return after;

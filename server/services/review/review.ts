@@ -28,7 +28,7 @@ interface Change {
   status: ReviewStatus;
   reason?: string | null;
   /** The new item, from the current one; null keeps the label as it is (a status change). */
-  nextItem: (current: { id: string; task: string; item: Item }) => Item | null;
+  nextItem: (current: { id: string; task: string; item: Item; width: number; height: number }) => Item | null;
 }
 
 export function notFound(id: string): AppError {
@@ -98,7 +98,7 @@ export function correctLabel(db: Db, user: SessionUser, input: { id: string; ver
     ...input,
     action: 'correct',
     status: 'corrected',
-    nextItem: (q) => applyLabel(q.id, q.task, q.item, input.label),
+    nextItem: (q) => applyLabel(q.id, q.task, q.item, input.label, q),
   });
 }
 
