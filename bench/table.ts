@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { METRIC_VERSION } from '../shared/metrics/scores';
 import { TASKS } from '../shared/tasks';
 import { openDb } from '../server/db/client';
-import { benchmarkTable, tableFromResponses } from '../server/services/results';
+import { benchmarkTable, tableFromQuestionSums, tableFromResponses } from '../server/services/results';
 import { flushSums } from '../server/services/tableSums';
 import { benchmarkQuestionCounts } from '../server/services/baseline/statistics';
 import { signedInCaller } from '../server/testing/callers';
@@ -106,6 +106,10 @@ console.log(`store one answer (insert + its question's sums, one transaction): m
 console.log(`page view's table after each new answer: median ${med(viewMs)} ms, max ${max(viewMs)} ms (target < 50 ms)`);
 console.log(`  of which the rows from the sums: median ${med(tableMs)} ms; the benchmark's question counts: median ${med(countsMs)} ms`);
 
+t = performance.now();
+const fromSums = tableFromQuestionSums(db);
+console.log(`full recompute of the table from its per-(source, question) sums: ${secs(t)} s (target < 2 s), heap ${heapMb()} MB`);
+
 // Baselines, same run.
 t = performance.now();
 const reference = tableFromResponses(db);
@@ -115,6 +119,7 @@ c.prepare(`select r.source, q.task, count(*), sum(json_extract(r.scores, '$.corr
   where r.kind = 'answer' group by r.source, q.task`).all();
 console.log(`baseline: one SQL aggregate over the responses: ${secs(t)} s`);
 if (JSON.stringify(reference) !== JSON.stringify(benchmarkTable(db))) fail('the table from the running sums differs from the recomputation');
+if (JSON.stringify(reference) !== JSON.stringify(fromSums)) fail('the table recomputed from the per-question sums differs from the recomputation');
 console.log('check: the running sums give the recomputation bit for bit');
 db.$client.close();
 fs.rmSync(dir, { recursive: true, force: true });

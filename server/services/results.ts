@@ -1,13 +1,13 @@
 /** The benchmark table from the database: humans and models, through the shared aggregator. */
 import { and, eq, sql } from 'drizzle-orm';
-import { compareSources, rowOf, TableAggregator, type TableRow } from '../../shared/metrics/aggregate';
+import { compareSources, rowOf, TableAggregator, type TableRow, type TaskTotals } from '../../shared/metrics/aggregate';
 import { METRIC_VERSION } from '../../shared/metrics/scores';
 import type { Task } from '../../shared/tasks';
 import { decodeScores, rescoreOutput, type StoredQuestion } from './scoring';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
 import { COUNTS_IN_TABLE } from './baseline/included';
-import { storedTotals } from './tableSums';
+import { storedTotals, totalsFromQuestionSums } from './tableSums';
 
 /**
  * Rows for every source with scored answers to benchmark questions, from the running sums the writes
@@ -18,7 +18,15 @@ import { storedTotals } from './tableSums';
  * METRIC_VERSION (a rescore still running) is recomputed when its question's sums are.
  */
 export function benchmarkTable(db: Db): TableRow[] {
-  const totals = storedTotals(db.$client);
+  return rowsOf(storedTotals(db.$client));
+}
+
+/** The same rows with every per-task total recomputed from the per-question sums (a full recomputation). */
+export function tableFromQuestionSums(db: Db): TableRow[] {
+  return rowsOf(totalsFromQuestionSums(db.$client));
+}
+
+function rowsOf(totals: Map<string, Partial<Record<Task, TaskTotals>>>): TableRow[] {
   return [...totals.keys()].sort(compareSources).map((source) => rowOf(source, totals.get(source)!));
 }
 

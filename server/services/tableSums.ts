@@ -214,6 +214,23 @@ function rebuildSource(client: Client, source: string): number {
 }
 
 /**
+ * Recomputes every per-task total from the stored per-question means (the table's full recomputation
+ * from its per-(source, question) sums; `bopask table --verify` compares it with the running totals).
+ * Reads one row per (source, question); the responses are not read.
+ */
+export function totalsFromQuestionSums(client: Client): Map<string, Partial<Record<Task, TaskTotals>>> {
+  flushSums(client);
+  const out = new Map<string, Partial<Record<Task, TaskTotals>>>();
+  const rows = client.prepare('select source, task, responses, invalid, means from question_sums').raw();
+  for (const [source, task, responses, invalid, means] of rows.iterate() as IterableIterator<[string, Task, number, number, string]>) {
+    let bySource = out.get(source);
+    if (!bySource) out.set(source, (bySource = {}));
+    (bySource[task] ??= new TaskTotals()).apply(decodeMeans(task, responses, invalid, means), 1);
+  }
+  return out;
+}
+
+/**
  * Identifies the table's inputs in O(1): every write to a response leaves a dirty pair that the next
  * flush turns into a bump of the version counter (services/tableSums.ts), as does every exclusion or
  * group change; a label change also writes a label version. Equal stamps mean equal tables.

@@ -52,8 +52,9 @@ export async function run(argv: string[]): Promise<void> {
     if (values['per-question']) process.stderr.write(`wrote ${writeLines(values['per-question'], perQuestionLines(db))} line(s) to ${values['per-question']}\n`);
     if (values['human-responses']) process.stderr.write(`wrote ${writeLines(values['human-responses'], humanResponseLines(db))} response(s) to ${values['human-responses']}\n`);
     if (values.verify) {
-      const { benchmarkTable, tableFromResponses } = await import('../../services/results');
-      if (JSON.stringify(benchmarkTable(db)) !== JSON.stringify(tableFromResponses(db))) {
+      const { benchmarkTable, tableFromQuestionSums, tableFromResponses } = await import('../../services/results');
+      const running = JSON.stringify(benchmarkTable(db));
+      if (running !== JSON.stringify(tableFromQuestionSums(db)) || running !== JSON.stringify(tableFromResponses(db))) {
         throw new AppError('CONFLICT', 'the table from the running sums differs from the table recomputed from every response; restart the server (or open the database with this version) to rebuild the sums');
       }
       process.stderr.write('verified: the running sums give the same table as every stored response\n');
