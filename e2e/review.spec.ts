@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parseDatasetLine, toScorableItem } from '../shared/dataset';
 import { scoreAnswer } from '../shared/tasks';
 import { CanvasPage } from './fixtures/canvasPage';
-import { bopask, createAccount } from './fixtures/cli';
+import { createAccount, exportedItem } from './fixtures/cli';
 import { readDb } from './fixtures/db';
 import { signIn } from './fixtures/pages';
 import { importReviewData } from './fixtures/reviewData';
@@ -19,10 +19,6 @@ test.beforeAll(() => {
   data = importReviewData();
 });
 
-function exported(id: string) {
-  const line = bopask(['export']).split('\n').find((l) => l.includes(`"id":"${id}"`));
-  return JSON.parse(line!);
-}
 const storedScores = (id: string) =>
   readDb((db) => db.prepare(`select scores, output from responses where question_id = ? and source = 'E2E review model'`).get(id) as { scores: string; output: string });
 
@@ -53,7 +49,7 @@ test('a curator corrects a pose by dragging a corner; history, export, rescoring
   await expect(review.historyVersions()).toHaveCount(2);
 
   // The export carries the correction (corner 0 moved ~30 px right) and its review state.
-  const item = exported(data.poseId);
+  const item = exportedItem(data.poseId);
   expect(item.meta.review).toEqual({ status: 'corrected', version: 2, reason: null });
   expect(Math.abs(item.answer[0][0] - (c0[0] + 30))).toBeLessThan(1.5);
   expect(item.box3d).not.toEqual(data.corners);
@@ -71,7 +67,7 @@ test('a curator corrects a pose by dragging a corner; history, export, rescoring
   await page.getByTestId('restore-1').click();
   await review.expectVersion(3, 'unreviewed');
   await expect(review.historyVersions()).toHaveCount(3);
-  expect(exported(data.poseId).answer).toEqual(data.corners);
+  expect(exportedItem(data.poseId).answer).toEqual(data.corners);
   expect(storedScores(data.poseId).scores).toEqual(before.scores);
 });
 
@@ -138,7 +134,7 @@ test('a curator authors a yes/no question on an uploaded image', async ({ page }
   const item = page.getByTestId('review-item');
   await expect(item).toHaveAttribute('data-id', /^lab-\d{8}-/);
   const id = (await item.getAttribute('data-id'))!;
-  expect(exported(id)).toMatchObject({ task: 'spatial', answer: 'Yes', width: 960, height: 540, meta: { source: 'authored' } });
+  expect(exportedItem(id)).toMatchObject({ task: 'spatial', answer: 'Yes', width: 960, height: 540, meta: { source: 'authored' } });
 });
 
 test('the review API refuses anonymous callers', async ({ request }) => {

@@ -5,7 +5,7 @@
  * region (taken from an object, and drawn) — saved as a version and seen in history and export.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { bopask, createAccount } from './fixtures/cli';
+import { createAccount, exportedItem } from './fixtures/cli';
 import { readDb } from './fixtures/db';
 import { signIn } from './fixtures/pages';
 import { importReviewData, REGIONS } from './fixtures/reviewData';
@@ -17,10 +17,6 @@ test.beforeAll(() => {
   data = importReviewData();
 });
 
-function exported(id: string) {
-  const line = bopask(['export']).split('\n').find((l) => l.includes(`"id":"${id}"`));
-  return JSON.parse(line!);
-}
 const scoresOf = (id: string) =>
   Object.fromEntries(
     readDb((db) => db.prepare(`select source, scores from responses where question_id = ? order by source`).all(id) as { source: string; scores: string }[]).map((r) => [r.source, JSON.parse(r.scores)]),
@@ -72,7 +68,7 @@ test('the crowd and the models are drawn beside the label with their scores, and
   expect(stored['E2E crowd model']).toMatchObject({ recall: 1, precision: 1 });
   expect(stored.Human).toMatchObject({ recall: 0.5, precision: 0.5 });
   // The export carries the adopted markers, each with the region of the object it lies on.
-  const item = exported(data.rearr);
+  const item = exportedItem(data.rearr);
   expect(item.answer).toEqual([[300, 200], [150, 400]]);
   expect(item.regions).toEqual([REGIONS.mug, REGIONS.can]);
   expect(item.meta.review).toEqual({ status: 'corrected', version: 2, reason: 'adopted from E2E crowd model' });
@@ -107,7 +103,7 @@ test('regions are edited (drag, add a vertex) and a new marker gets its region; 
   await page.getByTestId('review-save').click();
   await review.expectVersion(2, 'corrected');
   await expect(review.historyVersions().first()).toContainText('changed answer, regions');
-  const v2 = exported(data.rearr2);
+  const v2 = exportedItem(data.rearr2);
   expect(v2.answer).toHaveLength(2);
   expect(v2.regions).toHaveLength(2);
   expect(v2.regions[0]).toHaveLength(5);
@@ -125,7 +121,7 @@ test('regions are edited (drag, add a vertex) and a new marker gets its region; 
   await expect(page.getByTestId('region-missing')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await review.expectVersion(3, 'corrected');
-  const v3 = exported(data.rearr2);
+  const v3 = exportedItem(data.rearr2);
   expect(v3.regions).toHaveLength(3);
   expect(v3.regions[2]).toHaveLength(4);
   for (const [x, y] of v3.regions[2]) {

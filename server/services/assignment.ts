@@ -119,22 +119,17 @@ function randomWalk(exclude: Set<string>, lo: number, hi: number, rows: (from: n
   return null;
 }
 
+/** Benchmark questions of `task` at `load` still in the benchmark (rejected ones have left it). */
+const eligible = (task: Task, load: number) =>
+  and(eq(questions.pool, 'benchmark'), eq(questions.task, task), eq(questions.load, load), sql`${questions.reviewStatus} <> 'rejected'`);
+
 /** A question of `task` at `load` with hash_rank in [lo, hi), at random: a range of questions_need_idx. */
 function pickInRange(db: DbOrTx, task: Task, exclude: Set<string>, load: number, lo: number, hi: number): string | null {
   return randomWalk(exclude, lo, hi, (from, to) =>
     db
       .select({ id: questions.id })
       .from(questions)
-      .where(
-        and(
-          eq(questions.pool, 'benchmark'),
-          eq(questions.task, task),
-          eq(questions.load, load),
-          // Rejected questions have left the benchmark.
-          sql`${questions.reviewStatus} <> 'rejected'`,
-          sql`${questions.hashRank} >= ${from} and ${questions.hashRank} < ${to}`,
-        ),
-      )
+      .where(and(eligible(task, load), sql`${questions.hashRank} >= ${from} and ${questions.hashRank} < ${to}`))
       .orderBy(questions.hashRank)
       .limit(exclude.size + 1)
       .all(),
@@ -150,15 +145,7 @@ function pickLowestFirstAnswer(db: DbOrTx, task: Task, exclude: Set<string>): st
   const rows = db
     .select({ id: questions.id })
     .from(questions)
-    .where(
-      and(
-        eq(questions.pool, 'benchmark'),
-        eq(questions.task, task),
-        eq(questions.load, 1),
-        lte(questions.firstAnswerScore, 1),
-        sql`${questions.reviewStatus} <> 'rejected'`,
-      ),
-    )
+    .where(and(eligible(task, 1), lte(questions.firstAnswerScore, 1)))
     .orderBy(questions.firstAnswerScore, questions.hashRank)
     .limit(exclude.size + 1)
     .all();
