@@ -268,6 +268,8 @@ interface RoundResult {
   seconds: number;
   submitMs: number[];
   readMs: number[];
+  /** The target process's CPU time per submit (its reads included in the page flow). */
+  cpuMsPerSubmit: number;
 }
 
 type BatchReply = [{ result?: { data?: { items?: { assignmentId: number; status: string; question: { task: Task } }[] } } }];
@@ -282,7 +284,8 @@ type Flow = 'submit' | 'page';
  */
 async function runRound(target: Target, contributors: Contributor[], flow: Flow): Promise<RoundResult> {
   const queue = [...contributors];
-  const result: RoundResult = { target: target.name, submits: 0, seconds: 0, submitMs: [], readMs: [] };
+  const result: RoundResult = { target: target.name, submits: 0, seconds: 0, submitMs: [], readMs: [], cpuMsPerSubmit: NaN };
+  const cpu0 = cpuMs(target.child);
   const problems: string[] = [];
   let lastResponse = 0;
   const t0 = performance.now();
@@ -354,9 +357,21 @@ async function runRound(target: Target, contributors: Contributor[], flow: Flow)
   });
   const totals = await instance;
   result.seconds = (lastResponse - t0) / 1000;
+  result.cpuMsPerSubmit = (cpuMs(target.child) - cpu0) / result.submits;
   if (totals.errors || totals.timeouts || totals.non2xx) problems.push(`autocannon: ${totals.errors} errors, ${totals.timeouts} timeouts, ${totals.non2xx} non-2xx responses`);
   if (problems.length > 0) fail(`${target.name}: ${problems.length} failed request(s), first: ${problems[0]}`);
   return result;
+}
+
+/** CPU time (user + system, all threads) a child process has used so far, in ms; NaN off Linux. */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function quantile(xs: number[], q: number): number {
@@ -388,7 +403,7 @@ async function measureSize(n: number, rounds: number, flow: Flow, parent: string
         if (r.submits < CONTRIBUTORS) fail(`${target.name}: only ${r.submits} submits in a round of ${CONTRIBUTORS} batches`);
         out[target.name].push(r);
         console.log(
-          `  round ${round + 1} ${target.name.padEnd(6)}: ${fmt(r.submits / r.seconds)} submits/s (${r.submits} in ${r.seconds.toFixed(2)} s), ` +
+          `  round ${round + 1} ${target.name.padEnd(6)}: ${fmt(r.submits / r.seconds)} submits/s (${r.submits} in ${r.seconds.toFixed(2)} s, ${r.cpuMsPerSubmit.toFixed(3)} ms CPU each), ` +
             `submit p50 ${quantile(r.submitMs, 0.5).toFixed(1)} ms p99 ${quantile(r.submitMs, 0.99).toFixed(1)} ms` +
             (r.readMs.length ? `; read p50 ${quantile(r.readMs, 0.5).toFixed(1)} ms p99 ${quantile(r.readMs, 0.99).toFixed(1)} ms` : ''),
         );
@@ -419,7 +434,11 @@ async function main(): Promise<void> {
     const p99 = (rs: RoundResult[]) => rs.map((r) => quantile(r.submitMs, 0.99));
     const ratios = server.map((s, i) => s.submits / s.seconds / (floor[i].submits / floor[i].seconds));
     const range = (xs: number[], d = 0) => `${fmt(Math.min(...xs), d)}–${fmt(Math.max(...xs), d)}`;
-    console.log(`${fmt(n)} questions: server ${range(rate(server))} submits/s, p99 ${range(p99(server), 1)} ms; floor ${range(rate(floor))} /s, p99 ${range(p99(floor), 1)} ms; ratio ${range(ratios, 2)}`);
+    const cpu = (rs: RoundResult[]) => rs.map((r) => r.cpuMsPerSubmit);
+    console.log(
+      `${fmt(n)} questions: server ${range(rate(server))} submits/s, p99 ${range(p99(server), 1)} ms, ${range(cpu(server), 3)} ms CPU each; ` +
+        `floor ${range(rate(floor))} /s, p99 ${range(p99(floor), 1)} ms, ${range(cpu(floor), 3)} ms CPU each; rate ratio ${range(ratios, 2)}`,
+    );
     if (Math.min(...ratios) < GOAL_RATIO || Math.max(...p99(server)) >= GOAL_P99_MS) isMet = false;
   }
   if (startTimes.length) console.log(`annotate.start over HTTP: p50 ${quantile(startTimes, 0.5).toFixed(1)} ms, max ${Math.max(...startTimes).toFixed(1)} ms over ${startTimes.length} starts`);
