@@ -3,6 +3,9 @@
  *   npm run bench:load                                  # 720 and 100,000 questions, 3 rounds each
  *   npm run bench:load -- --sizes 720 --rounds 1        # one quick round
  *   npm run bench:load -- --sizes 100000 --profile DIR  # the server's CPU profile (node --cpu-prof) in DIR
+ *   npm run bench:load -- --dir /dev/shm                # databases on tmpfs: fsync is free, CPU is measured
+ *   npm run bench:load -- --flow page                   # read the batch before each submit, as the page does
+ *   npm run bench:load -- --server-root DIR             # the server of another checkout (before/after)
  *
  * The real server (`node --import tsx server/index.ts`) runs on a temporary database over loopback;
  * 200 simulated contributors each start a batch and then do what the page does for every item: read
@@ -31,6 +34,8 @@ import { floorMain, summarizeProfiles } from './loadFloor';
 
 const CONTRIBUTORS = 200;
 const CONNECTIONS = 50;
+/** Contributors of the unreported first round (JIT warm-up), from addresses no measured round uses. */
+const WARM_UP = 60;
 /** The issue's goals: at least half the floor's submit rate, and submit p99 under 50 ms. */
 const GOAL_RATIO = 0.5;
 const GOAL_P99_MS = 50;
@@ -94,8 +99,8 @@ interface Target {
   name: 'server' | 'floor';
   base: string;
   child: ChildProcess;
-  /** `CONTRIBUTORS` new batches; with `isBound`, each item already bound to a question. */
-  startBatches(round: number, isBound: boolean): Promise<Contributor[]>;
+  /** `count` new batches; with `isBound`, each item already bound to a question. */
+  startBatches(round: number, isBound: boolean, count?: number): Promise<Contributor[]>;
   /** Responses stored so far (read from the database file). */
   storedResponses(): number;
   /** Items of these batches still unanswered: must be 0 after a round. */
@@ -162,13 +167,13 @@ function questionRotation(db: Database.Database): (task: Task) => string {
   };
 }
 
-async function startServer(dir: string, n: number, profileDir: string | undefined, isLoopbackPool: boolean): Promise<Target> {
+async function startServer(dir: string, n: number, profileDir: string | undefined, isLoopbackPool: boolean, serverRoot: string): Promise<Target> {
   const databasePath = path.join(dir, 'server.sqlite');
   seedDatabase(databasePath, n);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, IMAGES_DIR: path.join(dir, 'images'), DEMO: 'off' };
   if (!isLoopbackPool) env.NEW_BATCHES_PER_ADDRESS = String(CONTRIBUTORS * 10);
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/index.ts'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/index.ts'], { cwd: serverRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const base = await listening(child, 'the server');
   const db = new Database(databasePath);
   db.pragma('busy_timeout = 5000');
@@ -197,11 +202,11 @@ async function startServer(dir: string, n: number, profileDir: string | undefine
     name: 'server',
     base,
     child,
-    async startBatches(round, isBound) {
+    async startBatches(round, isBound, count = CONTRIBUTORS) {
       // Ten at a time, as contributors arriving together; the calls are timed for the report.
       const tokens: string[] = [];
-      for (let k = 0; k < CONTRIBUTORS; k += 10) {
-        const group = Array.from({ length: Math.min(10, CONTRIBUTORS - k) }, async (_, j) => {
+      for (let k = 0; k < count; k += 10) {
+        const group = Array.from({ length: Math.min(10, count - k) }, async (_, j) => {
           const who = k + j;
           const t0 = performance.now();
           const r = await postJson(base, '/trpc/annotate.start?batch=1', { 0: {} }, isLoopbackPool ? `127.0.${1 + round}.${1 + who}` : undefined);
@@ -239,11 +244,11 @@ async function startFloor(dir: string, n: number): Promise<Target> {
     name: 'floor',
     base,
     child,
-    async startBatches() {
+    async startBatches(_round, _isBound, count = CONTRIBUTORS) {
       // The floor's batches are made directly: 15 bound items each, the tasks in turn, as a server batch.
       const out: Contributor[] = [];
       db.transaction(() => {
-        for (let k = 0; k < CONTRIBUTORS; k++) {
+        for (let k = 0; k < count; k++) {
           const id = randomUUID();
           const token = randomUUID();
           insertP.run(id, token);
@@ -291,7 +296,7 @@ async function runRound(target: Target, contributors: Contributor[], flow: Flow)
   const t0 = performance.now();
   const instance = autocannon({
     url: target.base,
-    connections: CONNECTIONS,
+    connections: Math.min(CONNECTIONS, contributors.length),
     duration: 600,
     timeout: 30,
     requests: [{ method: 'GET', path: '/' }],
@@ -381,14 +386,25 @@ function quantile(xs: number[], q: number): number {
 
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-async function measureSize(n: number, rounds: number, flow: Flow, parent: string, profileDir: string | undefined, isLoopbackPool: boolean): Promise<{ server: RoundResult[]; floor: RoundResult[] }> {
+interface Options {
+  rounds: number;
+  flow: Flow;
+  parent: string;
+  profileDir: string | undefined;
+  isLoopbackPool: boolean;
+  serverRoot: string;
+}
+
+async function measureSize(n: number, { rounds, flow, parent, profileDir, isLoopbackPool, serverRoot }: Options): Promise<{ server: RoundResult[]; floor: RoundResult[] }> {
   const dir = fs.mkdtempSync(path.join(parent, 'bopask-bench-load-'));
   const t = performance.now();
-  const server = await startServer(dir, n, profileDir, isLoopbackPool);
+  const server = await startServer(dir, n, profileDir, isLoopbackPool, serverRoot);
   const floor = await startFloor(dir, n);
   console.log(`${fmt(n)} questions: seeded both databases and started both servers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const out = { server: [] as RoundResult[], floor: [] as RoundResult[] };
   try {
+    // A short round each first, not reported: the first thousand requests run cold (JIT, caches).
+    for (const target of [server, floor]) await runRound(target, await target.startBatches(rounds, flow === 'submit', WARM_UP), flow);
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? [server, floor] : [floor, server];
       for (const target of order) {
@@ -417,7 +433,7 @@ async function measureSize(n: number, rounds: number, flow: Flow, parent: string
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '720,100000' }, rounds: { type: 'string', default: '3' }, profile: { type: 'string' }, dir: { type: 'string', default: os.tmpdir() }, flow: { type: 'string', default: 'submit' } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '720,100000' }, rounds: { type: 'string', default: '3' }, profile: { type: 'string' }, dir: { type: 'string', default: os.tmpdir() }, flow: { type: 'string', default: 'submit' }, 'server-root': { type: 'string', default: '.' } } });
   const flow = values.flow as Flow;
   if (flow !== 'submit' && flow !== 'page') fail(`--flow is submit or page, got ${values.flow}`);
   const sizes = values.sizes.split(',').map(Number);
@@ -429,7 +445,7 @@ async function main(): Promise<void> {
     (isLoopbackPool ? 'each contributor starts from its own 127.0.x.y address (default new-batch limit)' : `one loopback address: NEW_BATCHES_PER_ADDRESS=${CONTRIBUTORS * 10}`));
   let isMet = true;
   for (const n of sizes) {
-    const { server, floor } = await measureSize(n, rounds, flow, values.dir, profileDir, isLoopbackPool);
+    const { server, floor } = await measureSize(n, { rounds, flow, parent: values.dir, profileDir, isLoopbackPool, serverRoot: path.resolve(values['server-root']) });
     const rate = (rs: RoundResult[]) => rs.map((r) => r.submits / r.seconds);
     const p99 = (rs: RoundResult[]) => rs.map((r) => quantile(r.submitMs, 0.99));
     const ratios = server.map((s, i) => s.submits / s.seconds / (floor[i].submits / floor[i].seconds));
