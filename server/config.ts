@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const BATCH_LIMIT_ERROR = { error: 'expected a whole number from 1 to 1000000, or off' };
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -17,6 +19,14 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['on', 'off']).default('off'),
   /** Session cookie `Secure` flag: `auto` sets it on requests that came over HTTPS. */
   SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
+  /**
+   * New batches per client address per window (security/guards.ts). A study whose participants share
+   * one address (a lab behind one NAT) raises it; `off` only for a load test, never for a study.
+   */
+  NEW_BATCHES_PER_ADDRESS: z
+    .union([z.literal('off'), z.coerce.number(BATCH_LIMIT_ERROR).int(BATCH_LIMIT_ERROR).min(1, BATCH_LIMIT_ERROR).max(1_000_000, BATCH_LIMIT_ERROR)], BATCH_LIMIT_ERROR)
+    .default(30),
+  NEW_BATCH_WINDOW_MIN: z.coerce.number().int().min(1, 'expected 1 to 1440 minutes').max(24 * 60, 'expected 1 to 1440 minutes').default(10),
 });
 
 export type Config = {
@@ -27,6 +37,8 @@ export type Config = {
   isDemoEnabled: boolean;
   trustProxy: boolean;
   secureCookies: 'auto' | 'on' | 'off';
+  /** The per-address limit on new batches, or null when switched off (NEW_BATCHES_PER_ADDRESS=off). */
+  newBatchLimit: { points: number; windowS: number } | null;
 };
 
 export class ConfigError extends Error {}
@@ -52,5 +64,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isDemoEnabled: e.DEMO === 'on',
     trustProxy: e.TRUST_PROXY === 'on',
     secureCookies: e.SECURE_COOKIES,
+    newBatchLimit: e.NEW_BATCHES_PER_ADDRESS === 'off' ? null : { points: e.NEW_BATCHES_PER_ADDRESS, windowS: e.NEW_BATCH_WINDOW_MIN * 60 },
   };
+}
+
+/** What start-up must say loudly about a configuration that is valid but unsafe for a study. */
+export function configWarnings(config: Pick<Config, 'newBatchLimit'>): string[] {
+  if (config.newBatchLimit) return [];
+  return [
+    'WARNING: NEW_BATCHES_PER_ADDRESS=off: any client may start unlimited batches and so take every question.',
+    'WARNING: this setting is for load tests only; never run a study with it.',
+  ];
 }

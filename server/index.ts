@@ -1,7 +1,8 @@
 /** `npm start`: configuration, database (migrated), demo data when empty, then the HTTP server. */
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, configWarnings, loadConfig } from './config';
 import { openDb } from './db/client';
 import { createAppServer } from './http';
+import { guardsFromConfig } from './security/guards';
 import { ensureDemoData } from './services/demo';
 import { rescoreStaleReporting } from './services/scoring';
 import { fillFirstAnswerScores } from './services/secondOpinion';
@@ -10,6 +11,7 @@ import { flushSums } from './services/tableSums';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  for (const line of configWarnings(config)) process.stderr.write(`${line}\n`);
   const db = openDb(config.databasePath);
   // Scores from an older metric version are recomputed before anything is served.
   rescoreStaleReporting(db, (line) => process.stderr.write(`${line}\n`));
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
   fillFirstAnswerScores(db);
   if (config.isDemoEnabled) await ensureDemoData(db, config);
   deleteExpiredSessions(db);
-  const server = createAppServer(db, config);
+  const server = createAppServer(db, config, guardsFromConfig(config));
   server.listen(config.port, config.host, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { cacheStatements } from './statementCache';
 import { ensureSumTriggers } from './triggers';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -39,6 +40,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     sqlite.pragma('synchronous = FULL');
   }
   sqlite.pragma('busy_timeout = 5000');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   const pending = pendingMigrations(sqlite, migrationsFolder);
   if (file !== ':memory:' && pending > 0) {

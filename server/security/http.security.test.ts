@@ -99,15 +99,15 @@ describe('the HTTP server under attack', () => {
     // 500 invalid starts from as many addresses are refused by validation and never counted.
     const invalid = await Promise.all(Array.from({ length: 500 }, (_, i) => post('annotate.start', { batchSize: 99 }, from(`172.16.${i >> 8}.${i & 255}`))));
     expect(invalid.every((r) => r.status === 400)).toBe(true);
-    expect(await guards.newBatches.get('172.16.0.1')).toBeNull();
+    expect(await guards.newBatches!.get('172.16.0.1')).toBeNull();
     // An address uses its allowance (each start a real batch)…
-    for (let i = 0; i < NEW_BATCHES_PER_WINDOW; i++) await guards.newBatches.consume('203.0.113.77');
+    for (let i = 0; i < NEW_BATCHES_PER_WINDOW; i++) await guards.newBatches!.consume('203.0.113.77');
     expect((await post('annotate.start', { batchSize: 10 }, from('203.0.113.77'))).status).toBe(429);
     // …and 10,000 other addresses taking a batch each do not empty the limiter (the old one cleared its map).
-    for (let i = 0; i < 10_000; i++) await guards.newBatches.consume(`100.64.${i >> 8}.${i & 255}`);
+    for (let i = 0; i < 10_000; i++) await guards.newBatches!.consume(`100.64.${i >> 8}.${i & 255}`);
     expect((await post('annotate.start', { batchSize: 10 }, from('203.0.113.77'))).status).toBe(429);
     // Two addresses of one IPv6 /64 share one allowance; another /64 has its own.
-    for (let i = 0; i < NEW_BATCHES_PER_WINDOW; i++) await guards.newBatches.consume('2001:db8:1:2::/64');
+    for (let i = 0; i < NEW_BATCHES_PER_WINDOW; i++) await guards.newBatches!.consume('2001:db8:1:2::/64');
     expect((await post('annotate.start', { batchSize: 10 }, from('2001:db8:1:2::abcd'))).status).toBe(429);
     expect((await post('annotate.start', { batchSize: 10 }, from('2001:db8:1:2:ffff::1'))).status).toBe(429);
     expect((await post('annotate.start', { batchSize: 10 }, from('2001:db8:1:3::1'))).status).toBe(200);

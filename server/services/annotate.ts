@@ -24,6 +24,7 @@ import { decodeScores, encodeScores, scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
 import { flushSums } from './tableSums';
+import { submitQueries, type SubmitQueries } from './submitQueries';
 
 type QuestionRow = typeof questions.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
@@ -58,7 +59,10 @@ function publicQuestion(q: QuestionRow) {
 }
 
 function participantByToken(db: DbOrTx, token: string) {
-  const p = db.select().from(participants).where(eq(participants.token, token)).get();
+  return found(db.select().from(participants).where(eq(participants.token, token)).get());
+}
+
+function found<P>(p: P | undefined): P {
   if (!p) throw new AppError('NOT_FOUND', 'unknown or expired batch: open the invite link again');
   return p;
 }
@@ -297,16 +301,14 @@ export interface SubmitInput {
 
 /** Stores one response for an open assignment (idempotent on `responseId`) and closes the assignment. */
 export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
+  // The reads are prepared once (submitQueries.ts); they run inside this transaction.
+  const reads = submitQueries(db);
   const result = db.transaction(
     (tx) => {
-      const p = participantByToken(tx, input.token);
-      const a = tx
-        .select()
-        .from(assignments)
-        .where(and(eq(assignments.id, input.assignmentId), eq(assignments.participantId, p.id)))
-        .get();
+      const p = found(reads.participantByToken.get({ token: input.token }));
+      const a = reads.assignmentOf.get({ id: input.assignmentId, participantId: p.id });
       if (!a) throw new AppError('NOT_FOUND', `item ${input.assignmentId} is not in your batch`);
-      const existing = tx.select().from(responses).where(eq(responses.id, input.responseId)).get();
+      const existing = reads.responseById.get({ id: input.responseId });
       if (existing) {
         if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
         return { responseId: existing.id, status: a.status, isRetry: true };
@@ -316,12 +318,12 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
       }
       if (a.status === 'open' && a.mode === 'answer' && a.boundAt && a.boundAt.getTime() <= now - OPEN_HOLD_MS) {
         expireHolds(tx, now, p.id);
-        issueCompletionCode(tx, p.id);
+        issueCompletionCode(tx, p.id, reads);
         return { expiredPosition: a.position };
       }
       if (a.status === 'expired') return { expiredPosition: a.position };
       if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
-      const q = tx.select().from(questions).where(eq(questions.id, a.questionId)).get()!;
+      const q = reads.questionById.get({ id: a.questionId })!;
       const row = buildResponse(input, a, q, p.id);
       tx.insert(responses).values(row).run();
       // The first crowd answer's agreement with the label can order second answers (secondOpinion.ts).
@@ -330,7 +332,7 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
       tx.update(assignments).set({ status }).where(eq(assignments.id, a.id)).run();
       // An answer keeps the slot its question held; a skip gives it back.
       if (a.mode === 'answer' && status === 'skipped') addLoad(tx, q.id, -1);
-      issueCompletionCode(tx, p.id);
+      issueCompletionCode(tx, p.id, reads);
       // The table moves in the same transaction (this question's sums): a page view never sees it stale.
       flushSums(db.$client, [{ source: row.source, questionId: row.questionId }]);
       return { responseId: row.id, status, isRetry: false };
@@ -351,8 +353,10 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
  * When the last question of a batch closes, the contributor gets a completion code, provided they
  * answered (not skipped) at least half of the counted questions: skipping everything earns none.
  */
-function issueCompletionCode(db: DbOrTx, participantId: string): void {
-  const rows = db.select({ mode: assignments.mode, status: assignments.status }).from(assignments).where(eq(assignments.participantId, participantId)).all();
+function issueCompletionCode(db: DbOrTx, participantId: string, reads?: SubmitQueries): void {
+  const rows = reads
+    ? reads.statusesOf.all({ participantId })
+    : db.select({ mode: assignments.mode, status: assignments.status }).from(assignments).where(eq(assignments.participantId, participantId)).all();
   if (rows.some((r) => r.status === 'open')) return;
   const counted = rows.filter((r) => r.mode !== 'practice');
   if (counted.filter((r) => r.status === 'answered').length * 2 < counted.length) return;

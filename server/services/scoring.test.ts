@@ -13,7 +13,7 @@ import { writeFixtureDataset } from '../testing/fixtureDataset';
 import { importDataset } from './importDataset';
 import { importPredictions } from './importPredictions';
 import { benchmarkTable } from './results';
-import { countStaleScores, rescoreStale, rescoreStaleReporting } from './scoring';
+import { countStaleScores, rescoreStale, rescoreStaleReporting, SCORABLE_CACHE_SIZE, scorableCacheSize, scorableItem } from './scoring';
 
 describe('metric versions of stored scores', () => {
   let dir: string;
@@ -81,5 +81,34 @@ describe('metric versions of stored scores', () => {
     expect(get.get('crowd-1')).toBe('{"valid":true,"success":1,"dist":0}');
     const spatial = db.$client.prepare(`select scores from responses where question_id = 'spatial-0' and source = 'Model'`).pluck().get();
     expect(spatial).toBe('{"valid":true,"correct":1}'); // full-width 'Ｙｅｓ', read after NFKC
+  });
+});
+
+describe('the parsed-question cache', () => {
+  const question = (i: number, answer = 'Yes') => ({
+    id: `lru-${i}`,
+    width: 640,
+    height: 480,
+    item: { id: `lru-${i}`, task: 'spatial', image: 'img/a.png', question: 'Is it left?', answer },
+  });
+
+  it('keeps the most recently used questions and drops the oldest past its size', () => {
+    const first = scorableItem(question(0));
+    const kept = scorableItem(question(1));
+    for (let i = 2; i < SCORABLE_CACHE_SIZE + 10; i++) {
+      scorableItem(question(i));
+      // Used again and again: never the oldest, so never dropped.
+      if (i % 1000 === 0) expect(scorableItem(question(1))).toBe(kept);
+    }
+    expect(scorableCacheSize()).toBe(SCORABLE_CACHE_SIZE);
+    expect(scorableItem(question(1))).toBe(kept);
+    const again = scorableItem(question(0));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
+  it('never serves an old truth for a changed label', () => {
+    expect(scorableItem(question(5, 'Yes')).gt).toEqual({ task: 'spatial', value: true });
+    expect(scorableItem(question(5, 'No')).gt).toEqual({ task: 'spatial', value: false });
   });
 });

@@ -9,9 +9,13 @@ import { METRIC_VERSION, type Scores } from '../../shared/metrics/scores';
 import type { Db } from '../db/client';
 
 /**
- * Parsed ground truth per question, keyed by the stored item object's text: the same text always
- * parses the same, so the cache can never serve a stale truth, whatever the database.
+ * Parsed ground truth of the questions scored most recently, keyed by the stored item object's text:
+ * the same text always parses the same, so the cache can never serve a stale truth, whatever the
+ * database (a review's new label is new text; an old version shown beside it is its own entry).
+ * Least recently used first out: a pass over 100,000 questions no longer empties it for everyone
+ * (it was cleared whole past 50,000 entries). An entry is a few KB, so this bounds it to tens of MB.
  */
+export const SCORABLE_CACHE_SIZE = 10_000;
 const cache = new Map<string, ScorableItem>();
 
 export interface StoredQuestion {
@@ -26,14 +30,24 @@ export function scorableItem(q: StoredQuestion): ScorableItem {
   const text = JSON.stringify(q.item);
   const key = `${q.width}x${q.height}:${text}`;
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    // Map keeps insertion order: re-inserting marks the entry as the most recently used.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
   const parsed = parseDatasetLine(text, 0);
   // Items are validated on import, so this is a bug or a hand-edited database, not bad input.
   if (!parsed.ok) throw new Error(`stored question ${q.id} no longer parses: ${parsed.error}`);
   const scorable = toScorableItem(parsed, q.width, q.height);
-  if (cache.size > 50_000) cache.clear();
   cache.set(key, scorable);
+  if (cache.size > SCORABLE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return scorable;
+}
+
+/** How many parsed questions the cache holds (for tests). */
+export function scorableCacheSize(): number {
+  return cache.size;
 }
 
 /** Scores one raw output (model text or points) against a stored question. Never throws on bad output. */
