@@ -1,6 +1,24 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is TypeScript run through tsx's loader, so `npx bopask` needs no build step.
-import { register } from 'tsx/esm/api';
+// Launcher. Runs the bundled CLI (dist/cli, written by `npm run build`) when it was built from the source
+// files exactly as they are now: plain JavaScript starts faster and in ~30 MB less memory than the
+// TypeScript source. Otherwise (no build yet, or any source file changed since) it runs the source through
+// tsx's loader, so a stale bundle is never used. BOPASK_CLI=source always runs the source; BOPASK_CLI=bundle
+// refuses to run anything but a fresh bundle (benchmarks use it to measure what they claim to).
+import { bundleState } from './cliBundle.js';
 
-register();
-await import('../server/cli/bopask.ts');
+const mode = process.env.BOPASK_CLI ?? 'auto';
+if (!['auto', 'source', 'bundle'].includes(mode)) {
+  process.stderr.write(`bopask: BOPASK_CLI must be auto, source or bundle, got '${mode}'\n`);
+  process.exit(2);
+}
+const bundle = mode === 'source' ? undefined : bundleState();
+if (bundle?.fresh) {
+  await import(bundle.entry);
+} else if (mode === 'bundle') {
+  process.stderr.write(`bopask: BOPASK_CLI=bundle, but ${bundle?.reason}; run npm run build:cli\n`);
+  process.exit(1);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../server/cli/bopask.ts');
+}

@@ -46,3 +46,28 @@ describe('KeyIndex', () => {
     expect(() => new KeyIndex({ ids: 2 ** 30, sources: 2 ** 12, annotators: 2 ** 12 })).toThrow(/2\^53/);
   });
 });
+
+describe('KeyIndex storage', () => {
+  it('keeps keys and numbers exact when the packed keys outgrow 31 bits and a number outgrows 32', () => {
+    const index = new KeyIndex();
+    const stored: [[string, string, string], number][] = [];
+    // 4,100 ids, 200 sources and 4,100 annotators need 13 + 8 + 13 bits: past the 31 of the narrow table.
+    for (let i = 0; i < 4100; i++) stored.push([[`q${i}`, 's0', 'a0'], i]);
+    for (let j = 0; j < 200; j++) stored.push([['q0', `s${j}`, 'a0'], 10_000 + j]);
+    for (let k = 0; k < 4100; k++) stored.push([['q0', 's0', `a${k}`], 2 ** 40 + k]);
+    for (const [k, v] of stored) index.set(...k, v);
+    const expected = new Map(stored.map(([k, v]) => [k.join('|'), v]));
+    for (const [k] of stored) expect(index.get(...k)).toBe(expected.get(k.join('|')));
+    expect(index.size).toBe(expected.size);
+    expect(index.get('q1', 's1', 'a1')).toBeUndefined();
+  });
+
+  it('an id interned for an overflow key is not found under a packed key it would collide with', () => {
+    const index = new KeyIndex({ ids: 8, sources: 2, annotators: 2 });
+    index.set('q0', 's0', undefined, 1);
+    index.set('q1', 'wide-source', undefined, 2); // source 1 fits; then a third source overflows
+    index.set('q2', 'third', undefined, 3);
+    expect(index.get('q2', 's0', undefined)).toBeUndefined();
+    expect([index.get('q0', 's0', undefined), index.get('q1', 'wide-source', undefined), index.get('q2', 'third', undefined)]).toEqual([1, 2, 3]);
+  });
+});

@@ -74,6 +74,23 @@ describe('PredictionChecker', () => {
     );
   });
 
+  it('names where the first answer was through several files and a file given twice', () => {
+    const c = new PredictionChecker();
+    const at = (file: string, id: string, lineNo: number) => c.check(file, line({ id, source: 'M', output: 1 }), lineNo);
+    at('a.jsonl', 'q1', 1);
+    at('a.jsonl', 'q2', 5);
+    at('b.jsonl', 'q3', 2);
+    at('a.jsonl', 'q4', 3); // a.jsonl again, from its start
+    at('c.jsonl', 'q4', 9);
+    at('c.jsonl', 'q2', 10);
+    at('c.jsonl', 'q3', 11);
+    expect(c.report('x')!.split('\n').slice(1)).toEqual([
+      "  c.jsonl:9: a second answer to 'q4' from M (the first is at a.jsonl:3)",
+      "  c.jsonl:10: a second answer to 'q2' from M (the first is at a.jsonl:5)",
+      "  c.jsonl:11: a second answer to 'q3' from M (the first is at b.jsonl:2)",
+    ]);
+  });
+
   it('reports nothing for good files', () => {
     const c = new PredictionChecker();
     c.check('a.jsonl', line({ id: 'q', source: 'M', output: 1 }), 1);

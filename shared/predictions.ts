@@ -65,12 +65,16 @@ function describeKey(p: Pick<PredictionLine, 'id' | 'source' | 'annotator'>): st
  * Reads the lines of one or more predictions files as one set of answers: parses each line, refuses a
  * second answer under the same (id, source, annotator) key, also across files, and collects every error
  * as "FILE:LINE: reason" so a refused file reports its first `MAX_REPORTED_ERRORS` bad lines at once.
- * Memory grows with the distinct keys, about 32 bytes each (`KeyIndex`).
+ * Memory grows with the distinct keys, 8 to 24 bytes each (`KeyIndex`).
  */
 export class PredictionChecker {
-  /** Key → where it was first seen, as fileIndex · 2^32 + line (exact up to 2^21 files). */
+  /**
+   * Key → where it was first seen, as a position in the run: the line number plus the base of the file's
+   * stretch in `stretches`. Small numbers, so the index keeps them in 32 bits for any file count.
+   */
   private readonly seen = new KeyIndex();
-  private readonly files: string[] = [];
+  /** One entry per run of lines from one file, in order: positions base + 1 … base + last line. */
+  private readonly stretches: { file: string; base: number; last: number }[] = [];
   private readonly shown: string[] = [];
   private count = 0;
 
@@ -92,12 +96,14 @@ export class PredictionChecker {
     const { id, source, annotator } = r.value;
     const first = this.seen.get(id, source, annotator);
     if (first !== undefined) {
-      const firstFile = this.files[Math.floor(first / 2 ** 32)];
-      const firstAt = firstFile === file ? `line ${first % 2 ** 32}` : `${firstFile}:${first % 2 ** 32}`;
+      let k = this.stretches.length - 1;
+      while (this.stretches[k].base >= first) k--;
+      const at = this.stretches[k];
+      const firstAt = at.file === file ? `line ${first - at.base}` : `${at.file}:${first - at.base}`;
       this.reject(file, lineNo, `a second answer to ${describeKey(r.value)} (the first is at ${firstAt})`);
       return undefined;
     }
-    this.seen.set(id, source, annotator, this.fileIndex(file) * 2 ** 32 + lineNo);
+    this.seen.set(id, source, annotator, this.position(file, lineNo));
     return r.value;
   }
 
@@ -117,10 +123,14 @@ export class PredictionChecker {
     return `${this.count} bad line(s); ${what}:\n${this.shown.map((e) => `  ${e}`).join('\n')}${more}`;
   }
 
-  private fileIndex(file: string): number {
-    const i = this.files.indexOf(file);
-    if (i >= 0) return i;
-    this.files.push(file);
-    return this.files.length - 1;
+  /** The run-wide position of `lineNo` of `file`; a new stretch starts when the file changes or restarts. */
+  private position(file: string, lineNo: number): number {
+    let s = this.stretches.at(-1);
+    if (!s || s.file !== file || lineNo <= s.last) {
+      const base = s ? s.base + s.last : 0;
+      this.stretches.push((s = { file, base, last: lineNo }));
+    }
+    s.last = lineNo;
+    return s.base + lineNo;
   }
 }

@@ -17,13 +17,14 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError, BadInputError } from '../../shared/errors';
 import { METRIC_VERSION } from '../../shared/metrics/scores';
 import { PredictionChecker } from '../../shared/predictions';
 import type { Db } from '../db/client';
 import { questions } from '../db/schema';
-import { assertInputFile, withoutBom } from './inputFiles';
+import { assertInputFile } from './inputFiles';
+import { readLinesSync } from './lineFile';
 import { encodeScores, scoreStored, type StoredQuestion } from './scoring';
 import { flushSums } from './tableSums';
 
@@ -76,12 +77,14 @@ async function checkAndScore(db: Db, file: string, pendingFile: string, onProgre
     throw err as Error;
   });
   failed.catch(() => {}); // raced below; this keeps an early error from counting as unhandled
-  const input = fs.createReadStream(file);
   let lineNo = 0;
   try {
-    for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
-      lineNo++;
-      const line = withoutBom(raw, lineNo);
+    // Read synchronously (readLinesSync): readline's queued lines outlived their turn and grew the heap.
+    // The server runs this too (uploads, the demo): every 256 lines, about as often as readline's 64 KB
+    // chunks came, its other requests get a turn.
+    for (const [line, n] of readLinesSync(file)) {
+      lineNo = n;
+      if ((lineNo & 255) === 0) await nextTurn();
       if (lineNo % 10_000 === 0) onProgress?.(lineNo);
       if (line.trim() === '') continue;
       const p = checker.check(file, line, lineNo);
@@ -118,7 +121,6 @@ async function checkAndScore(db: Db, file: string, pendingFile: string, onProgre
     out.end();
     await Promise.race([once(out, 'finish'), failed]);
   } finally {
-    input.destroy();
     out.destroy();
   }
   if (lineNo === 0) throw new BadInputError(`${file}: the file is empty; nothing was imported`);

@@ -4,10 +4,9 @@
  * Bad prediction lines (up to MAX_REPORTED_ERRORS of them, with file:line) abort the run before anything
  * reaches standard output; the per-question output is checked before any scoring starts.
  */
-import { accessSync, constants, createReadStream, createWriteStream, statSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { imageSizeFromFile } from 'image-size/fromFile';
 import { BadInputError } from '../../../shared/errors';
 import { parseDatasetLine, toScorableItem } from '../../../shared/dataset';
@@ -19,7 +18,8 @@ import { formatReport } from '../../../shared/metrics/tableReport';
 import { parseAnswer, scoreAnswer, scoreParsed, TASKS, type ScorableItem, type Task } from '../../../shared/tasks';
 import { bootstrapOptions, BOOTSTRAP_OPTIONS, BOOTSTRAP_USAGE } from '../bootstrapOptions';
 import { PredictionChecker } from '../../../shared/predictions';
-import { assertInputFile, withoutBom } from '../../services/inputFiles';
+import { assertInputFile } from '../../services/inputFiles';
+import { readLinesSync } from '../../services/lineFile';
 import { parseCommandArgs, requireOption } from '../args';
 
 export const usage = `usage: bopask score --dataset D.jsonl --predictions P.jsonl [--predictions Q.jsonl …]
@@ -30,27 +30,31 @@ source. Unreadable outputs are scored as invalid. --images reads width/height of
 --per-question writes each source's mean scores per question (JSON Lines; ∞ as "inf").
 ${BOOTSTRAP_USAGE}`;
 
-/** Lines of a file with 1-based numbers, skipping blank ones; a missing file is bad input. */
-async function* readLines(file: string): AsyncGenerator<[string, number]> {
+/**
+ * Non-blank lines of a file with 1-based numbers, read synchronously (readLinesSync: no per-line promise,
+ * no line outliving its turn, which kept the scorer's heap growing with the file); a missing or
+ * unreadable file is bad input.
+ */
+function* readLines(file: string): Generator<[string, number]> {
   assertInputFile(file, 'file');
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const opened = once(stream, 'open').catch((err: Error) => {
-    throw new BadInputError(`${file}: cannot read (${err.message})`);
-  });
-  await opened;
-  let lineNo = 0;
-  for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
-    lineNo++;
-    const line = withoutBom(raw, lineNo);
-    if (line.trim() !== '') yield [line, lineNo];
+  let lines: Generator<[string, number]>;
+  try {
+    lines = readLinesSync(file);
+    // The generator opens the file on its first step: make that step here, where its error is named.
+    const first = lines.next();
+    if (first.done) return;
+    if (first.value[0].trim() !== '') yield first.value;
+  } catch (err) {
+    throw new BadInputError(`${file}: cannot read (${err instanceof Error ? err.message : String(err)})`);
   }
+  for (const entry of lines) if (entry[0].trim() !== '') yield entry;
 }
 
 const dropLinePrefix = (error: string) => error.replace(/^line \d+(, |: )/, '');
 
 async function loadDataset(file: string, imagesDir: string | undefined): Promise<Map<string, ScorableItem>> {
   const items = new Map<string, ScorableItem>();
-  for await (const [line, lineNo] of readLines(file)) {
+  for (const [line, lineNo] of readLines(file)) {
     const r = parseDatasetLine(line, lineNo);
     if (!r.ok) throw new BadInputError(`${file}:${lineNo}: ${dropLinePrefix(r.error)}`);
     const { item } = r;
@@ -69,51 +73,53 @@ async function loadDataset(file: string, imagesDir: string | undefined): Promise
   return items;
 }
 
-/** Progress on standard error once a run passes one second, then every second. */
-function startProgress(state: { count: number; file: string }): () => void {
+/**
+ * Progress on standard error once a run passes one second, then every second. Scoring is one synchronous
+ * loop (no timer could fire during it), so the loop reports its count and the clock is read every
+ * 1,024 lines.
+ */
+function progressReporter(): (count: number, file: string) => void {
   const started = Date.now();
-  const timer = setInterval(() => {
-    const s = (Date.now() - started) / 1000;
-    process.stderr.write(`bopask score: ${state.count} predictions scored (${state.file}, ${s.toFixed(0)} s)\n`);
-  }, 1000);
-  return () => clearInterval(timer);
+  let next = started + 1000;
+  return (count, file) => {
+    if ((count & 1023) !== 0) return;
+    const now = Date.now();
+    if (now < next) return;
+    next = now + 1000;
+    process.stderr.write(`bopask score: ${count} predictions scored (${file}, ${((now - started) / 1000).toFixed(0)} s)\n`);
+  };
 }
 
 /**
  * Scores every line of `files` into `agg`. A bad line stops the scoring but not the reading, so the
  * error lists every bad line (up to MAX_REPORTED_ERRORS) in one run.
  */
-async function scoreFiles(files: string[], items: Map<string, ScorableItem>, agg: TableAggregator, stats?: StatisticsBuilder): Promise<void> {
-  const state = { count: 0, file: '' };
+function scoreFiles(files: string[], items: Map<string, ScorableItem>, agg: TableAggregator, stats?: StatisticsBuilder): void {
+  let count = 0;
   const checker = new PredictionChecker();
-  const stop = startProgress(state);
-  try {
-    for (const file of files) {
-      state.file = file;
-      for await (const [line, lineNo] of readLines(file)) {
-        const p = checker.check(file, line, lineNo);
-        if (!p) continue;
-        const item = items.get(p.id);
-        if (!item) {
-          checker.reject(file, lineNo, `field id: '${p.id}' is not in the dataset`);
-          continue;
-        }
-        if (checker.errorCount > 0) continue;
-        if (stats) {
-          // The human answers are kept parsed for agreement; scoring the parsed answer is scoreAnswer.
-          const parsed = p.source === HUMAN_SOURCE ? parseAnswer(item.task, p.output) : null;
-          const answer = parsed?.ok ? parsed.answer : null;
-          const scores = parsed ? scoreParsed(item, answer) : scoreAnswer(item, p.output);
-          agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores });
-          stats.add({ questionId: p.id, task: item.task, item, source: p.source, annotator: p.annotator, scores, answer });
-        } else {
-          agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores: scoreAnswer(item, p.output) });
-        }
-        state.count++;
+  const progress = progressReporter();
+  for (const file of files) {
+    for (const [line, lineNo] of readLines(file)) {
+      const p = checker.check(file, line, lineNo);
+      if (!p) continue;
+      const item = items.get(p.id);
+      if (!item) {
+        checker.reject(file, lineNo, `field id: '${p.id}' is not in the dataset`);
+        continue;
       }
+      if (checker.errorCount > 0) continue;
+      if (stats) {
+        // The human answers are kept parsed for agreement; scoring the parsed answer is scoreAnswer.
+        const parsed = p.source === HUMAN_SOURCE ? parseAnswer(item.task, p.output) : null;
+        const answer = parsed?.ok ? parsed.answer : null;
+        const scores = parsed ? scoreParsed(item, answer) : scoreAnswer(item, p.output);
+        agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores });
+        stats.add({ questionId: p.id, task: item.task, item, source: p.source, annotator: p.annotator, scores, answer });
+      } else {
+        agg.add({ questionId: p.id, task: item.task, source: p.source, annotator: p.annotator, scores: scoreAnswer(item, p.output) });
+      }
+      progress(++count, file);
     }
-  } finally {
-    stop();
   }
   const report = checker.report('nothing was scored');
   if (report) throw new BadInputError(report);
@@ -183,7 +189,7 @@ export async function run(argv: string[]): Promise<void> {
   const items = await loadDataset(dataset, values.images);
   const agg = new TableAggregator();
   const stats = ci ? new StatisticsBuilder() : undefined;
-  await scoreFiles(predictions, items, agg, stats);
+  scoreFiles(predictions, items, agg, stats);
   if (values['per-question']) await writePerQuestion(values['per-question'], agg);
   if (!ci || !stats) {
     process.stdout.write(formatTable(agg.rows(), format));
