@@ -1,9 +1,11 @@
 /**
  * The annotation canvas in a real browser: what is drawn with the mouse is what is emitted, in image
- * pixels within 1 px, at two zoom levels; undo/redo, nudge, yes/no, verify → correct, reload restore.
+ * pixels within 1 px, at two zoom levels; undo/redo, nudge, yes/no, verify → correct, reload restore,
+ * the photo alone (O) and its brightness / contrast.
  * Screenshots of every tool at 1366×768 and 2560×1440 go to test-results/canvas-shots/.
  */
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { CanvasPage, expectPointsClose, type Pt } from './fixtures/canvasPage';
 
 const SHOTS = process.env.CANVAS_SHOTS ?? 'test-results/canvas-shots';
@@ -131,6 +133,17 @@ const SCENES: { name: string; query: string; draw: (c: CanvasPage) => Promise<vo
   { name: 'rearrangement', query: 'task=rearrangement', draw: async (c) => { for (const p of [[1150, 450], [1300, 360]] as Pt[]) await c.click(p); } },
   { name: 'spatial', query: 'task=spatial', draw: async (c) => { await c.page.getByTestId('answer-yes').click(); } },
   { name: 'verify-pose', query: 'task=pose&mode=verify', draw: async () => {} },
+  {
+    name: 'image-look',
+    query: 'task=pose',
+    draw: async (c) => {
+      await c.click([1000, 640]);
+      await c.page.getByTestId('image-look').click();
+      await c.page.getByTestId('image-brightness').fill('1.6');
+      await c.page.getByTestId('image-contrast').fill('1.4');
+    },
+  },
+  { name: 'photo-alone', query: 'task=pose', draw: async (c) => { await c.click([1000, 640]); await c.page.keyboard.press('o'); } },
 ];
 
 for (const viewport of [{ width: 1366, height: 768 }, { width: 2560, height: 1440 }]) {
@@ -167,4 +180,42 @@ test('handles keep their screen size at any zoom (Konva node tree)', async ({ pa
   after.forEach((r, i) => expect(r).toBeCloseTo(before[i], 6));
   // And every layer is non-listening: no hit graph is drawn on pointer moves.
   expect(await page.evaluate(`window.Konva.stages[0].getLayers().every((l) => !l.listening())`)).toBe(true);
+});
+
+test('O shows the photo alone; Image ▾ changes its brightness and contrast, never the answer', async ({ page }) => {
+  const c = await openAt(page, 'task=trajectory', 0, [0, 0]);
+  for (const p of [[900, 500], [1000, 520]] as Pt[]) await c.click(p);
+  const layers = () => page.evaluate<number>('window.Konva.stages[0].getLayers().length');
+  // Mean brightness of the canvas on screen (the loupe moved away first), 0–255.
+  const meanLevel = async () => {
+    await page.mouse.move(0, 0);
+    const { channels } = await sharp(await c.surface.screenshot()).stats();
+    return (channels[0].mean + channels[1].mean + channels[2].mean) / 3;
+  };
+  await expect(page.getByTestId('shortcut-legend')).toContainText('Hide / show the drawing and overlays');
+  const drawnLayers = await layers();
+  await page.keyboard.press('o');
+  await expect(c.surface).toHaveAttribute('data-overlay-hidden', 'true');
+  await expect(page.getByTestId('overlay-hidden-badge')).toBeVisible();
+  expect(await layers()).toBe(drawnLayers - 1);
+  // Meanwhile the left button pans: nothing is drawn unseen.
+  await c.click([950, 600]);
+  expect((await c.answer())?.points).toHaveLength(2);
+  await page.getByTestId('canvas-hide-overlay').click();
+  await expect(c.surface).toHaveAttribute('data-overlay-hidden', 'false');
+  expect(await layers()).toBe(drawnLayers);
+
+  // Measured with the sliders' panel open throughout: it lies over a corner of the canvas.
+  await page.getByTestId('image-look').click();
+  const plain = await meanLevel();
+  const answer = await c.answer();
+  await page.getByTestId('image-brightness').fill('1.5');
+  await expect(c.surface).toHaveAttribute('data-image-filter', 'brightness(1.5) contrast(1)');
+  expect(await meanLevel()).toBeGreaterThan(plain * 1.2);
+  await page.getByTestId('image-contrast').fill('2');
+  await expect(c.surface).toHaveAttribute('data-image-filter', 'brightness(1.5) contrast(2)');
+  expect(await c.answer()).toEqual(answer);
+  await page.getByTestId('image-look-reset').click();
+  await expect(c.surface).toHaveAttribute('data-image-filter', 'none');
+  expect(Math.abs((await meanLevel()) - plain)).toBeLessThan(1);
 });

@@ -14,6 +14,7 @@ import { Legend } from '../history/Legend';
 import { buildKeyTable, useShortcuts, type Command, type HostKey } from '../history/shortcuts';
 import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
 import { ImageLayer } from './ImageLayer';
+import { lookFilter, PLAIN_LOOK, type ImageLook } from './imageLook';
 import { Magnifier, type MagnifierHandle } from './Magnifier';
 import { OverlayLayer } from './OverlayLayer';
 import { OwnAnswerLayer } from './OwnAnswerLayer';
@@ -115,12 +116,17 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const [isPanMode, setPanMode] = useState(false);
   const [isPanHeld, setPanHeld] = useState(false);
   const [isMagnifierOn, setMagnifierOn] = useState(true);
+  // The photo alone (O): the answer being drawn, the overlay and regions out of the way for a moment.
+  const [isOverlayHidden, setOverlayHidden] = useState(false);
+  const [look, setLook] = useState<ImageLook>(PLAIN_LOOK);
+  const filter = lookFilter(look);
 
   const isEditable = mode === 'draw';
   useEffect(() => {
     if (props.autoFocus) containerRef.current?.focus({ preventScroll: true });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once per mount (one question)
-  const isDrawing = isEditable && tool.usesPointer && !isPanMode;
+  // With the drawing hidden the pointer pans: nothing is drawn unseen.
+  const isDrawing = isEditable && tool.usesPointer && !isPanMode && !isOverlayHidden;
   usePointerInput({ containerRef, viewRef, setView, limits, stageSize: size, store, isDrawing, isPanHeld: isPanHeld || isPanMode, isMagnifierOn, magnifierRef, toolLayerRef });
 
   const table = useMemo(() => buildKeyTable(tool, props.hostKeys), [tool, props.hostKeys]);
@@ -134,6 +140,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
       if (c.type === 'holdPan') return setPanHeld(c.isHeld);
       if (c.type === 'drawMode') return setPanMode(false);
       if (c.type === 'toggleMagnifier') return setMagnifierOn((m) => !m);
+      if (c.type === 'toggleOverlay') return setOverlayHidden((h) => !h);
       if (!isEditable) return;
       if (c.type === 'undo') return store.undo();
       if (c.type === 'redo') return store.redo();
@@ -166,10 +173,14 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
           scale={view.scale}
           isPanMode={isPanMode}
           isMagnifierOn={isMagnifierOn}
+          isOverlayHidden={isOverlayHidden}
+          look={look}
           onZoom={zoomAtCentre}
           onFit={fit}
           onTogglePan={() => setPanMode((m) => !m)}
           onToggleMagnifier={() => setMagnifierOn((m) => !m)}
+          onToggleOverlay={() => setOverlayHidden((h) => !h)}
+          onLook={setLook}
         />
         {mode === 'verify' && overlay && (
           <span data-testid="verify-badge" style={{ font: '600 13px system-ui', color: '#000', background: '#CC79A7', padding: '3px 8px', borderRadius: 4 }}>
@@ -190,20 +201,27 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
         data-offset-x={view.x}
         data-offset-y={view.y}
         data-image-ready={isImageDrawn ? 'true' : 'false'}
+        data-overlay-hidden={isOverlayHidden ? 'true' : 'false'}
+        data-image-filter={filter}
         aria-label={`${tool.label} canvas. ${tool.hint}`}
         style={{ position: 'relative', flex: 1, minHeight: 200, overflow: 'hidden', background: '#2b2b2b', outline: 'none', touchAction: 'none', userSelect: 'none' }}
       >
         {size.width > 0 && (
           <Stage width={size.width} height={size.height} scaleX={view.scale} scaleY={view.scale} x={view.x} y={view.y} listening={false}>
-            {image && <ImageLayer source={image.levels[level]} width={imageWidth} height={imageHeight} isPixelated={view.scale >= 3} />}
-            {props.regions && props.regions.length > 0 && <RegionsLayer regions={props.regions} scale={view.scale} />}
-            {overlay && <OverlayLayer Shape={entry.Shape} answer={overlay} scale={view.scale} variant={mode === 'verify' ? 'overlay' : 'ghost'} label={props.overlayLabel} />}
-            {isEditable && <ToolLayer store={store} tool={tool} scale={view.scale} layerRef={toolLayerRef} />}
+            {image && <ImageLayer source={image.levels[level]} width={imageWidth} height={imageHeight} isPixelated={view.scale >= 3} filter={filter} />}
+            {!isOverlayHidden && props.regions && props.regions.length > 0 && <RegionsLayer regions={props.regions} scale={view.scale} />}
+            {!isOverlayHidden && overlay && <OverlayLayer Shape={entry.Shape} answer={overlay} scale={view.scale} variant={mode === 'verify' ? 'overlay' : 'ghost'} label={props.overlayLabel} />}
+            {!isOverlayHidden && isEditable && <ToolLayer store={store} tool={tool} scale={view.scale} layerRef={toolLayerRef} />}
             {/* Read-only modes still show the session's own answer (practice feedback: yours beside the truth). */}
-            {!isEditable && <OwnAnswerLayer store={store} tool={tool} Shape={entry.Shape} scale={view.scale} />}
+            {!isOverlayHidden && !isEditable && <OwnAnswerLayer store={store} tool={tool} Shape={entry.Shape} scale={view.scale} />}
           </Stage>
         )}
-        <Magnifier source={image?.full ?? null} ref={magnifierRef} />
+        {isOverlayHidden && (
+          <span data-testid="overlay-hidden-badge" style={{ position: 'absolute', top: 8, right: 8, font: '600 13px system-ui', color: '#000', background: '#F0E442', padding: '3px 8px', borderRadius: 4, pointerEvents: 'none' }}>
+            Drawing hidden — press O to show it
+          </span>
+        )}
+        <Magnifier source={image?.full ?? null} filter={filter} ref={magnifierRef} />
         {error && <p role="alert" style={{ position: 'absolute', top: 8, left: 8, color: '#fff', margin: 0 }}>{error}</p>}
       </div>
       <details open style={{ flex: 'none' }}>

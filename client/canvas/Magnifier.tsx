@@ -9,6 +9,8 @@ export interface MagnifierHandle {
 
 interface Props {
   source: CanvasImageSource | null;
+  /** The photo's filter (brightness, contrast), so the loupe shows what the canvas shows. */
+  filter: string;
   ref?: React.Ref<MagnifierHandle>;
 }
 
@@ -20,7 +22,7 @@ const GAP = 48;
  * a crosshair on the exact pixel and its coordinates. Drawn imperatively once per animation frame, so
  * pointer moves never re-render React.
  */
-export function Magnifier({ source, ref }: Props) {
+export function Magnifier({ source, filter, ref }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const frame = useRef(0);
   useImperativeHandle(ref, () => ({
@@ -35,7 +37,9 @@ export function Magnifier({ source, ref }: Props) {
         ctx.imageSmoothingEnabled = false;
         ctx.fillStyle = '#333';
         ctx.fillRect(0, 0, SIZE, SIZE);
+        ctx.filter = filter;
         ctx.drawImage(source, img[0] - span / 2, img[1] - span / 2, span, span, 0, 0, SIZE, SIZE);
+        ctx.filter = 'none';
         if (drawing) {
           // The tool layer is in stage pixels (times the canvas pixel ratio).
           const ratio = drawing.width / Math.max(1, stageSize.width);
@@ -73,7 +77,7 @@ export function Magnifier({ source, ref }: Props) {
       cancelAnimationFrame(frame.current);
       if (canvasRef.current) canvasRef.current.style.visibility = 'hidden';
     },
-  }), [source]);
+  }), [source, filter]);
   return (
     <canvas
       ref={canvasRef}

@@ -1,5 +1,7 @@
 import { memo, useSyncExternalStore } from 'react';
 import type { EditorStore } from './editorStore';
+import type { ImageLook } from './imageLook';
+import { ImageLookControl } from './ImageLookControl';
 
 interface Props {
   store: EditorStore;
@@ -7,10 +9,14 @@ interface Props {
   scale: number;
   isPanMode: boolean;
   isMagnifierOn: boolean;
+  isOverlayHidden: boolean;
+  look: ImageLook;
   onZoom(factor: number): void;
   onFit(): void;
   onTogglePan(): void;
   onToggleMagnifier(): void;
+  onToggleOverlay(): void;
+  onLook(look: ImageLook): void;
 }
 
 const btn: React.CSSProperties = { font: '13px system-ui, sans-serif', padding: '4px 10px', border: '1px solid #888', borderRadius: 4, background: '#fff', cursor: 'pointer' };
@@ -28,6 +34,8 @@ export const Toolbar = memo(function Toolbar(p: Props) {
       <button type="button" style={btn} data-testid="canvas-fit" title="Fit to screen (F)" onClick={p.onFit}>Fit</button>
       <button type="button" style={p.isPanMode ? on : btn} aria-pressed={p.isPanMode} data-testid="canvas-pan" title="Pan mode (H)" onClick={p.onTogglePan}>Pan (H)</button>
       <button type="button" style={p.isMagnifierOn ? on : btn} aria-pressed={p.isMagnifierOn} data-testid="canvas-magnifier" title="Magnifier (M)" onClick={p.onToggleMagnifier}>Loupe (M)</button>
+      <button type="button" style={p.isOverlayHidden ? on : btn} aria-pressed={p.isOverlayHidden} data-testid="canvas-hide-overlay" title="Hide the drawing and overlays (O)" onClick={p.onToggleOverlay}>Hide (O)</button>
+      <ImageLookControl look={p.look} onChange={p.onLook} />
       {p.isEditable && (
         <>
           <button type="button" style={btn} data-testid="canvas-undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => p.store.undo()}>↶ Undo</button>

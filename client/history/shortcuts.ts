@@ -15,6 +15,7 @@ export type Command =
   | { type: 'holdPan'; isHeld: boolean }
   | { type: 'drawMode' }
   | { type: 'toggleMagnifier' }
+  | { type: 'toggleOverlay' }
   /** Goes to the active tool (cancel, delete, nudge, tool commands). */
   | { type: 'tool'; event: ToolEvent }
   /** Goes to the page around the canvas (submit, verdicts, a curator's accept-and-next), by the id it gave. */
@@ -70,6 +71,7 @@ const CORE: Shortcut[] = [
   },
   { label: 'Toggle pan mode', isView: true, keyTest: (e) => plain(e, 'h'), command: () => ({ type: 'togglePan' }) },
   { keys: 'M', label: 'Show / hide the magnifier', isView: true, keyTest: (e) => plain(e, 'm'), command: () => ({ type: 'toggleMagnifier' }) },
+  { keys: 'O', label: 'Hide / show the drawing and overlays (see the photo alone)', isView: true, keyTest: (e) => plain(e, 'o'), command: () => ({ type: 'toggleOverlay' }) },
 ];
 
 /** A key the page around the canvas adds to the one table (so it shows in the legend too). */

@@ -64,8 +64,11 @@ export function handleImage(cam: Cam, p: TablePose, h: GizmoHandle): Vec2 | null
   return projectWorldPoint(cam.K, cam.w2c, handleWorld(cam, p, h));
 }
 
-/** Pose with one scalar parameter changed; size changes keep the opposite face where it was. */
-function withParam(p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', v: number, sign: 1 | -1): TablePose {
+/**
+ * Pose with one scalar parameter changed; size changes keep the opposite face (across `sign`, the
+ * face the handle sits on) where it was.
+ */
+export function withParam(p0: TablePose, h: 'sx' | 'sy' | 'sz' | 'tilt', v: number, sign: 1 | -1): TablePose {
   if (h === 'tilt') return { ...p0, tiltRad: v };
   const axis = h === 'sx' ? 0 : h === 'sy' ? 1 : 2;
   const size: Vec3 = [p0.size[0], p0.size[1], p0.size[2]];
@@ -118,24 +121,63 @@ export interface GizmoDrag {
   grabOffset: Vec2;
   /** For 'yaw': yaw minus the pointer's bearing around the footprint at the press. */
   yawOffset: number;
+  /**
+   * For sizes and tilt: the handle's image point minus the press (px). The handle keeps it, so a press
+   * beside the dot does not make the box jump to the pointer.
+   */
+  handleOffset?: Vec2;
 }
 
 export function startDrag(cam: Cam, p: TablePose, h: GizmoHandle, at: Vec2): GizmoDrag {
   const hit = rayTableIntersection(cam.K, cam.w2c, at);
   const grabOffset: Vec2 = hit ? [p.x - hit[0], p.y - hit[1]] : [0, 0];
   const yawOffset = hit ? p.yawRad - Math.atan2(hit[1] - p.y, hit[0] - p.x) : 0;
-  return { handle: h, grabOffset, yawOffset };
+  const q = h === 'move' || h === 'yaw' ? null : handleImage(cam, p, h);
+  return { handle: h, grabOffset, yawOffset, ...(q ? { handleOffset: [q[0] - at[0], q[1] - at[1]] as Vec2 } : {}) };
+}
+
+/**
+ * Edge lengths a size drag snaps to (the object's real ones, mm) when its handle comes within `px`
+ * image px of where that length would put it. IoU 3D lifts every answer to the real size, so a box
+ * 1 mm off that size is placed nearer or further to match its picture, and scores about a tenth less
+ * (issue 11's proof, a 60 mm bottle): a pointer cannot hit the exact length, the snap can.
+ */
+export interface SizeSnap {
+  sizesMm: readonly number[];
+  px: number;
 }
 
 /** The pose after dragging handle `g.handle` to image point `at`; unchanged when `at` is above the horizon. */
-export function dragTo(cam: Cam, p: TablePose, g: GizmoDrag, at: Vec2): TablePose {
+export function dragTo(cam: Cam, p: TablePose, g: GizmoDrag, at: Vec2, snap?: SizeSnap): TablePose {
   if (g.handle === 'move' || g.handle === 'yaw') {
     const hit = rayTableIntersection(cam.K, cam.w2c, at);
     if (!hit) return p;
     if (g.handle === 'move') return { ...p, x: hit[0] + g.grabOffset[0], y: hit[1] + g.grabOffset[1] };
     return { ...p, yawRad: Math.atan2(hit[1] - p.y, hit[0] - p.x) + g.yawOffset };
   }
-  return solveParam(cam, p, g.handle, at);
+  const off = g.handleOffset ?? [0, 0];
+  const solved = solveParam(cam, p, g.handle, [at[0] + off[0], at[1] + off[1]]);
+  return g.handle === 'tilt' || !snap ? solved : snapSize(cam, p, solved, g.handle, snap);
+}
+
+/** `solved` (a size drag from `p0`), or the same drag ending at a snap length whose handle is near it. */
+function snapSize(cam: Cam, p0: TablePose, solved: TablePose, h: 'sx' | 'sy' | 'sz', snap: SizeSnap): TablePose {
+  // The face the solve kept: the one facing the camera at the start of this step.
+  const sign = facingSign(cam, p0, h === 'sx' ? 0 : h === 'sy' ? 1 : 2);
+  const at = handleImage(cam, solved, h);
+  if (!at) return solved;
+  let best = solved;
+  let bestD = snap.px;
+  for (const v of snap.sizesMm) {
+    const c = withParam(p0, h, v, sign);
+    const q = handleImage(cam, c, h);
+    const d = q ? Math.hypot(q[0] - at[0], q[1] - at[1]) : Infinity;
+    if (d <= bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 /**

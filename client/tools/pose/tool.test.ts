@@ -79,6 +79,30 @@ describe('cuboid tool with a camera (3D gizmo)', () => {
     const q = handleImage(cam, after, 'sz')!;
     expect(Math.hypot(q[0] - top[0], q[1] - (top[1] - 60))).toBeLessThan(1);
   });
+  it('a press beside the height handle moves it with the pointer, without a jump', () => {
+    const d = drive<CuboidDraft>(gizmo).click(960, 700);
+    const pose = (d.draft as GizmoDraft).pose!;
+    const top = handleImage(cam, pose, 'sz')!;
+    d.down(top[0] + 5, top[1] + 4).move(top[0] + 5, top[1] + 4);
+    expect((d.draft as GizmoDraft).pose!.size[2]).toBeCloseTo(pose.size[2], 6);
+    d.move(top[0] + 5, top[1] - 36).up();
+    const q = handleImage(cam, (d.draft as GizmoDraft).pose!, 'sz')!;
+    expect(Math.hypot(q[0] - top[0], q[1] - (top[1] - 40))).toBeLessThan(1);
+  });
+  it('a size drag snaps to the object\'s real edge length near it, and follows the pointer elsewhere', () => {
+    const sized = createCuboidTool(ctx('pose', { camera: { K }, objectSizeMm: [66, 70, 122] }));
+    const d = drive<CuboidDraft>(sized).click(960, 700);
+    const height = () => (d.draft as GizmoDraft).pose!.size[2];
+    const top = () => handleImage(cam, (d.draft as GizmoDraft).pose!, 'sz')!;
+    const real = top();
+    d.drag(top(), [real[0], real[1] - 60]);
+    expect(height()).toBeGreaterThan(140);
+    // 3 px short of where the real height puts the handle (the grab radius is 8 px here): snapped.
+    d.drag(top(), [real[0], real[1] - 3]);
+    expect(height()).toBe(122);
+    d.drag(top(), [real[0], real[1] - 20]);
+    expect(height()).toBeGreaterThan(125);
+  });
   it('starts at the object\'s real size when it is known', () => {
     const sized = createCuboidTool(ctx('pose', { camera: { K }, objectSizeMm: [66, 70, 122] }));
     const g = drive<CuboidDraft>(sized).click(960, 700).draft as GizmoDraft;

@@ -23,8 +23,11 @@ export interface GizmoDraft {
 export type CuboidDraft = { mode: 'free'; free: FreeCuboidDraft } | GizmoDraft;
 
 const YAW_STEP_RAD = (5 * Math.PI) / 180;
+/** Snap reach of a size drag, as a share of the grab radius. */
+const SNAP_OF_GRAB = 0.6;
 
-function hitGizmo(cam: Cam, pose: TablePose, p: Vec2, tolPx: number): GizmoHandle | null {
+/** The handle a press at `p` grabs: the nearest handle within `tolPx`, else the box body ('move'), else none. */
+export function hitGizmo(cam: Cam, pose: TablePose, p: Vec2, tolPx: number): GizmoHandle | null {
   let best: GizmoHandle | null = null;
   let bestD = tolPx;
   for (const h of GIZMO_HANDLES) {
@@ -53,9 +56,12 @@ function stepGizmo(cam: Cam, d: GizmoDraft, ev: ToolEvent, sizeMm: Vec3 | undefi
       if (!h) return d.selected ? { draft: { ...d, selected: null }, capture: false } : same;
       return { draft: { ...d, selected: h, drag: { ...startDrag(cam, d.pose, h, ev.p), isNew: false, moved: false } }, capture: false };
     }
-    case 'move':
+    case 'move': {
       if (!d.drag || !d.pose) return same;
-      return { draft: { ...d, pose: dragTo(cam, d.pose, d.drag, ev.p), drag: { ...d.drag, moved: true } }, capture: false };
+      // Sizes snap to the object's real ones (6 screen px reach): a pointer cannot hit them exactly.
+      const snap = sizeMm ? { sizesMm: sizeMm, px: SNAP_OF_GRAB * ev.tolPx } : undefined;
+      return { draft: { ...d, pose: dragTo(cam, d.pose, d.drag, ev.p, snap), drag: { ...d.drag, moved: true } }, capture: false };
+    }
     case 'up':
       return d.drag ? { draft: { ...d, drag: null }, capture: d.drag.isNew || d.drag.moved } : same;
     case 'cancel':
@@ -97,7 +103,7 @@ export function createCuboidTool(ctx: ToolContext): Tool<CuboidDraft> {
     label: 'Box',
     hotkey: 'c',
     hint: cam
-      ? `Click where the object stands on the table${ctx.objectSizeMm ? ' (the box starts at the object\'s real size)' : ''}. Drag the box to move it, the round dots to resize, the ◆ on the table to turn it, the ▲ on the top edge to tilt it; the shaded outline is its footprint on the table.`
+      ? `Click where the object stands on the table${ctx.objectSizeMm ? ' (the box starts at the object\'s real size)' : ''}. Drag the box to move it, the round dots to resize, the ◆ on the table to turn it, the ▲ on the top edge to tilt it${ctx.objectSizeMm ? ' (sizes snap back to the real ones)' : ''}; the shaded outline is its footprint on the table.`
       : ctx.isEditingAnswer
         ? 'Drag any corner of the box to move it, or drag inside the box to move all of it; arrows nudge the selected corner.'
         : 'Drag the front face, then drag to pull out the back face; then drag any corner (or inside to move).',
