@@ -9,11 +9,12 @@ import { projectBox } from '../../../shared/geometry/box3d';
 import { defaultWorldToCamera } from '../../../shared/geometry/camera';
 import type { Box3d, Vec2, Vec3 } from '../../../shared/geometry/types';
 import { questions } from '../../db/schema';
+import type { Box3dInput } from './poseBox';
 import { POSE_BOX, POSE_ID, POSE_K, reviewDb, signedIn } from '../../testing/reviewFixture';
 
 // A box turned 30° about the camera's y axis, moved 40 mm right: what a curator's drag leaves.
 const c = Math.cos(Math.PI / 6), s = Math.sin(Math.PI / 6);
-const MOVED: Box3d = { center: [40, 20, 820], size: [110, 80, 130], rotation: [[c, 0, s], [0, 1, 0], [-s, 0, c]] };
+const MOVED: Box3dInput = { center: [40, 20, 820], size: [110, 80, 130], rotation: [[c, 0, s], [0, 1, 0], [-s, 0, c]] };
 const cornersOf = (box: Box3d): Vec2[] => projectBox(POSE_K, box);
 
 async function setup(withTable = true) {
@@ -49,9 +50,9 @@ describe('pose correction with the 3D gizmo box', () => {
     expect((stored().item as { box3d: Box3d }).box3d).toEqual(MOVED);
   });
 
-  const mirrored: Box3d = { ...MOVED, rotation: [[-c, 0, s], [0, 1, 0], [s, 0, c]] };
-  const sheared: Box3d = { ...MOVED, rotation: [[c, 0, s], [0, 1, 1e-5], [-s, 0, c]] };
-  const cases: [string, Box3d, Vec2[] | null, RegExp][] = [
+  const mirrored: Box3dInput = { ...MOVED, rotation: [[-c, 0, s], [0, 1, 0], [s, 0, c]] };
+  const sheared: Box3dInput = { ...MOVED, rotation: [[c, 0, s], [0, 1, 1e-5], [-s, 0, c]] };
+  const cases: [string, Box3dInput, Vec2[] | null, RegExp][] = [
     ['a zero edge', { ...MOVED, size: [110, 0, 130] }, null, /has edge 2 of 0 mm \(each edge must be more than 0 and at most 10000 mm\)/],
     ['a negative edge', { ...MOVED, size: [-110, 80, 130] }, null, /has edge 1 of -110 mm/],
     ['a 20 m edge', { ...MOVED, size: [110, 80, 20_000] }, null, /has edge 3 of 20000 mm/],

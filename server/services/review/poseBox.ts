@@ -13,6 +13,7 @@ const finite = z.number().finite();
 const vec3 = z.tuple([finite, finite, finite]);
 
 export const box3dInputSchema = z.object({ center: vec3, size: vec3, rotation: z.tuple([vec3, vec3, vec3]) });
+export type Box3dInput = z.infer<typeof box3dInputSchema>;
 
 /** Largest edge accepted, mm: the gizmo's own limit is 5 m; anything beyond 10 m is not a tabletop object. */
 export const MAX_BOX_EDGE_MM = 10_000;
