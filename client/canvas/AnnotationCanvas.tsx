@@ -9,7 +9,7 @@ import { Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { Answer, Task } from '../../shared/tasks';
 import type { WorldToCamera } from '../../shared/geometry/camera';
-import type { Mat3, Vec3 } from '../../shared/geometry/types';
+import type { Box3d, Mat3, Vec3 } from '../../shared/geometry/types';
 import { Legend } from '../history/Legend';
 import { buildKeyTable, useShortcuts, type Command, type HostKey } from '../history/shortcuts';
 import { createEditorStore, deserializeDraft, serializeDraft } from './editorStore';
@@ -39,6 +39,13 @@ export interface AnnotationCanvasProps {
   camera?: { K: Mat3; world_to_camera?: WorldToCamera };
   /** Pose only: the object's edge lengths (mm), when the dataset knows them; a new box starts at them. */
   objectSizeMm?: Vec3 | null;
+  /**
+   * Pose, with `camera.world_to_camera` and an `initialAnswer`: the label's 3D box (camera frame), so the
+   * correction starts as the 3D gizmo at that box (curators; contributors never get a box).
+   */
+  initialBox3d?: Box3d | null;
+  /** Pose gizmo on a known table: the box of each committed change (null without one), before onAnswerChange. */
+  onBox3dChange?(box: Box3d | null): void;
   /** Start from this answer (e.g. correcting a generated one). Changing it resets the session. */
   initialAnswer?: Answer | null;
   /** A draft saved from `onDraftChange`; wins over `initialAnswer` when it belongs to the same tool. */
@@ -67,10 +74,13 @@ export interface AnnotationCanvasProps {
 export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const { imageWidth, imageHeight, task, camera, mode, tool: entry } = props;
   // Keyed by value: a host that rebuilds the camera object each render must not restart the session.
-  const cameraKey = JSON.stringify([camera ?? null, props.objectSizeMm ?? null]);
+  const cameraKey = JSON.stringify([camera ?? null, props.objectSizeMm ?? null, props.initialBox3d ?? null]);
   const tool = useMemo(
-    () => entry.create({ task, imageWidth, imageHeight, camera, objectSizeMm: props.objectSizeMm ?? undefined, isEditingAnswer: !!props.initialAnswer }),
-    [entry, task, imageWidth, imageHeight, cameraKey], // oxlint-disable-line react-hooks/exhaustive-deps -- camera and size by value (cameraKey)
+    () =>
+      entry.create({
+        task, imageWidth, imageHeight, camera, objectSizeMm: props.objectSizeMm ?? undefined, isEditingAnswer: !!props.initialAnswer, initialBox3d: props.initialBox3d ?? undefined,
+      }),
+    [entry, task, imageWidth, imageHeight, cameraKey], // oxlint-disable-line react-hooks/exhaustive-deps -- camera, size and box by value (cameraKey)
   );
   const store = useMemo(() => {
     const restored = deserializeDraft(tool.id, props.initialDraft);
@@ -91,6 +101,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   useEffect(() => {
     let lastPresent: unknown = undefined;
     let lastAnswer = '';
+    let lastBox = '';
     const report = () => {
       const present = store.getState().history.present;
       if (present === lastPresent) return;
@@ -98,6 +109,13 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
       callbacks.current.onDraftChange?.(serializeDraft(tool.id, present));
       const answer = store.answer();
       const text = JSON.stringify(answer);
+      // The box can change while the answer does not (a corner clamped at the image edge).
+      const box = tool.toBox3d?.(present) ?? null;
+      const boxText = JSON.stringify(box);
+      if (boxText !== lastBox) {
+        lastBox = boxText;
+        callbacks.current.onBox3dChange?.(box);
+      }
       if (text !== lastAnswer) {
         lastAnswer = text;
         callbacks.current.onAnswerChange(answer);

@@ -8,7 +8,7 @@
 import type { FC } from 'react';
 import type { Answer, Task } from '../../shared/tasks';
 import type { WorldToCamera } from '../../shared/geometry/camera';
-import type { ImagePx, Mat3, Vec3 } from '../../shared/geometry/types';
+import type { Box3d, ImagePx, Mat3, Vec3 } from '../../shared/geometry/types';
 
 /** What a tool is built for: the question's task, image size and, for pose, the camera. */
 export interface ToolContext {
@@ -20,6 +20,11 @@ export interface ToolContext {
   objectSizeMm?: Vec3;
   /** The session starts from an existing answer (correcting one): tools that draw it differently say so. */
   isEditingAnswer?: boolean;
+  /**
+   * Pose, correcting a label whose 3D box is known (curators only: contributors never get a box): with
+   * `camera.world_to_camera` the session starts as the 3D gizmo at this box instead of 8 free corners.
+   */
+  initialBox3d?: Box3d;
 }
 
 /**
@@ -92,6 +97,11 @@ export interface Tool<D> {
   step(draft: D, ev: ToolEvent): StepResult<D>;
   /** The answer this draft stands for, or null while it is incomplete. Must pass `answerSchema`. */
   toAnswer(draft: D): Answer | null;
+  /**
+   * Pose gizmo on a known table (`camera.world_to_camera`): the camera-frame box whose projection is the
+   * answer, or null (free corners, no box yet). Other tools leave it out.
+   */
+  toBox3d?(draft: D): Box3d | null;
   /** Konva nodes for the draft in image-pixel space; listening=false, no state of its own. */
   Preview: FC<PreviewProps<D>>;
   Controls?: FC<ControlsProps<D>>;

@@ -8,6 +8,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Answer } from '../../../shared/tasks';
+import type { Box3d } from '../../../shared/geometry/types';
 import { AnnotationCanvas } from '../../canvas/AnnotationCanvas';
 import { TOOLS } from '../../tools/registry';
 import type { Region } from '../../canvas/RegionsLayer';
@@ -15,6 +16,7 @@ import { errorText } from '../../errors';
 import { trpc } from '../../trpc';
 import { CrowdPanel } from './CrowdPanel';
 import { HistoryList } from './HistoryList';
+import { boxInput, gizmoBoxProblem } from './gizmoBox';
 import { draftOf, editableRegions, hasRegions, regionProblems, type RegionDraft } from './regionDraft';
 import { RegionEditor } from './RegionEditor';
 import { reviewKeys, type ReviewView } from './reviewKeys';
@@ -56,13 +58,18 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
     if (baseline.current?.key !== sessionKey.current) baseline.current = { key: sessionKey.current, text: JSON.stringify(a) };
     setAnswer(a);
   }, []);
+  // The 3D gizmo's box (items with world_to_camera): sent with a changed answer, stored as box3d.
+  const [gizmoBox, setGizmoBox] = useState<{ key: string; box: Box3d | null } | null>(null);
+  const onBox3dChange = useCallback((box: Box3d | null) => setGizmoBox({ key: sessionKey.current, box }), []);
   const isAnswerChanged = answer !== null && baseline.current?.key === sessionKey.current && JSON.stringify(answer) !== baseline.current.text;
   const savedRegions = useMemo(() => (data ? draftOf(data) : {}), [data]);
   const regionDraft = regionEdit?.key === sessionKey.current ? regionEdit.draft : savedRegions;
   const isRegionsChanged = JSON.stringify(regionDraft) !== JSON.stringify(savedRegions);
   const isChanged = isAnswerChanged || isRegionsChanged;
   const workingAnswer = answer ?? data?.label ?? null;
-  const problems = data && isChanged ? regionProblems(data.task, regionDraft, workingAnswer, data) : [];
+  const sentBox = isAnswerChanged && gizmoBox?.key === sessionKey.current ? gizmoBox.box : null;
+  const boxProblem = sentBox && data?.camera ? gizmoBoxProblem(data.camera.K, sentBox, workingAnswer) : null;
+  const problems = data && isChanged ? [...(boxProblem ? [boxProblem] : []), ...regionProblems(data.task, regionDraft, workingAnswer, data)] : [];
   const itemHasRegions = hasRegions(savedRegions);
   const hostKeys = reviewKeys(view, itemHasRegions);
   const objectRegions = useQuery({ ...trpc.review.objectRegions.queryOptions({ id }), enabled: view === 'regions' });
@@ -90,7 +97,7 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
     const r = reason.trim() || undefined;
     if (problems.length > 0) return setMessage({ kind: 'error', text: problems[0] });
     if (isChanged && workingAnswer) {
-      const label = { answer: workingAnswer, ...(isRegionsChanged ? regionDraft : {}) };
+      const label = { answer: workingAnswer, ...(sentBox ? { box3d: boxInput(sentBox) } : {}), ...(isRegionsChanged ? regionDraft : {}) };
       correct.mutate({ id, version: data.version, label, reason: r }, { onSuccess: after(goNext) });
     } else accept.mutate({ id, version: data.version, reason: r }, { onSuccess: after(goNext) });
   };
@@ -152,6 +159,8 @@ export function ItemView({ id, q }: { id: string; q: QueueState }) {
               camera={data.camera}
               mode="draw"
               initialAnswer={data.label}
+              initialBox3d={data.camera?.world_to_camera ? data.box3d : null}
+              onBox3dChange={onBox3dChange}
               initialDraft={canvasDraft?.key === sessionOf ? canvasDraft.text : null}
               onDraftChange={(text) => setCanvasDraft({ key: sessionOf, text })}
               overlayAnswer={data.label}

@@ -12,6 +12,7 @@ import { clampToImage, dist, isInConvex } from '../common/hit';
 import type { StepResult, Tool, ToolContext, ToolEvent, ToolKey } from '../../canvas/tool';
 import { emptyFree, stepFree, type FreeCuboidDraft } from './free';
 import { dragTo, GIZMO_HANDLES, gizmoCorners, handleImage, nextRestingFace, placeBox, startDrag, type Cam, type GizmoDrag, type GizmoHandle } from './gizmo';
+import { box3dOfTablePose, tablePoseOfBox } from './fromBox';
 import { CuboidPreview } from './Preview';
 
 export interface GizmoDraft {
@@ -95,21 +96,27 @@ const GIZMO_KEYS: ToolKey[] = [
 
 export function createCuboidTool(ctx: ToolContext): Tool<CuboidDraft> {
   const w = ctx.imageWidth, h = ctx.imageHeight;
-  // Correcting an 8-point answer edits its corners (free mode): the table gizmo cannot hold arbitrary points.
-  const cam: Cam | null = ctx.camera && !ctx.isEditingAnswer ? { K: ctx.camera.K, w2c: ctx.camera.world_to_camera ?? defaultWorldToCamera() } : null;
+  // Correcting an 8-point answer edits its corners (free mode): the table gizmo cannot hold arbitrary
+  // points. A label whose 3D box and table are known is corrected as that box (startBox).
+  const w2c = ctx.camera?.world_to_camera;
+  const startBox = ctx.isEditingAnswer && w2c && ctx.initialBox3d ? ctx.initialBox3d : null;
+  const cam: Cam | null = ctx.camera && (!ctx.isEditingAnswer || startBox) ? { K: ctx.camera.K, w2c: w2c ?? defaultWorldToCamera() } : null;
   const clamp = (pts: Vec2[]) => pts.map((p) => clampToImage(p, w, h));
   return {
     id: cam ? 'cuboid3d' : 'cuboid2d',
     label: 'Box',
     hotkey: 'c',
-    hint: cam
+    hint: startBox
+      ? 'The label\'s 3D box: drag it to move it, the round dots to resize, the ◆ on the table to turn it, the ▲ on the top edge to tilt it; the dashed outline is the label as saved.'
+      : cam
       ? `Click where the object stands on the table${ctx.objectSizeMm ? ' (the box starts at the object\'s real size)' : ''}. Drag the box to move it, the round dots to resize, the ◆ on the table to turn it, the ▲ on the top edge to tilt it${ctx.objectSizeMm ? ' (sizes snap back to the real ones)' : ''}; the shaded outline is its footprint on the table.`
       : ctx.isEditingAnswer
         ? 'Drag any corner of the box to move it, or drag inside the box to move all of it; arrows nudge the selected corner.'
         : 'Drag the front face, then drag to pull out the back face; then drag any corner (or inside to move).',
     usesPointer: true,
     begin: (): CuboidDraft => (cam ? { mode: 'gizmo', pose: null, selected: null, drag: null } : { mode: 'free', free: emptyFree() }),
-    fromAnswer: (a: Answer): CuboidDraft => ({
+    // With a start box the answer is that box's picture: the box itself is the better start.
+    fromAnswer: (a: Answer): CuboidDraft => startBox && cam ? { mode: 'gizmo', pose: tablePoseOfBox(startBox, cam.w2c), selected: null, drag: null } : ({
       mode: 'free',
       free: { corners: 'points' in a && a.points.length === 8 ? a.points.map((p) => [p[0], p[1]] as Vec2) : [], selected: null, drag: null },
     }),
@@ -123,6 +130,8 @@ export function createCuboidTool(ctx: ToolContext): Tool<CuboidDraft> {
       const corners = cam && d.pose ? gizmoCorners(cam, d.pose) : null;
       return corners ? { task: 'pose', points: clamp(corners) } : null;
     },
+    // Only a real table gives a real box: the default one only shapes the drawing.
+    toBox3d: (d) => (d.mode === 'gizmo' && d.pose && cam && w2c ? box3dOfTablePose(d.pose, w2c) : null),
     Preview: (props) => <CuboidPreview {...props} cam={cam} />,
     keys: cam ? GIZMO_KEYS : undefined,
   };

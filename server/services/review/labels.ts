@@ -1,7 +1,8 @@
 /**
  * A curator's correction turned into the new dataset line. A label is everything its score uses: the
- * answer, and for pose the 3D box (lifted from the corrected corners by the metric's own PnP fit at
- * the object's size), for trajectory the source/target regions, for rearrangement one region per
+ * answer, and for pose the 3D box (the 3D gizmo's own box where the item has `camera.world_to_camera`,
+ * checked against the corners in poseBox.ts; else lifted from the corrected corners by the metric's
+ * own PnP fit at the object's size), for trajectory the source/target regions, for rearrangement one region per
  * marker. The result is checked with the import's own line parser, so a stored label always parses.
  */
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { BadInputError } from '../../../shared/errors';
 import { fitBoxToCorners, fitToBox } from '../../../shared/geometry/pnp';
 import { polygonArea } from '../../../shared/geometry/polygon';
 import type { Box3d, Mat3, Vec2 } from '../../../shared/geometry/types';
+import { box3dInputSchema, checkGizmoBox } from './poseBox';
 
 const pointSchema = z.tuple([z.number().finite(), z.number().finite()]);
 const polygonSchema = z.array(pointSchema).min(3, { error: 'a region needs at least 3 vertices' }).max(2000, { error: 'a region has at most 2000 vertices' });
@@ -20,6 +22,8 @@ export const labelInputSchema = z.object({
   regions: z.array(polygonSchema).max(100).optional(),
   source_region: polygonSchema.optional(),
   target_region: polygonSchema.optional(),
+  /** Pose, from the 3D gizmo: the box in the camera frame whose projection is `answer`. */
+  box3d: box3dInputSchema.optional(),
 });
 export type LabelInput = z.infer<typeof labelInputSchema>;
 
@@ -75,10 +79,16 @@ export function applyLabel(id: string, task: string, before: Item, label: LabelI
   if (label.answer.task !== task) throw new BadInputError(`label for item ${id}: expected a ${task} answer, got ${label.answer.task}`);
   if (size) checkRegions(id, task, label, size);
   const after: Item = { ...before, answer: encodeAnswer(before.answer, label.answer) };
-  const camera = before.camera as { K?: Mat3 } | undefined;
+  const camera = before.camera as { K?: Mat3; world_to_camera?: unknown } | undefined;
   const box = before.box3d as Box3d | undefined;
-  if (task === 'pose' && box && camera?.K && 'points' in label.answer) {
-    after.box3d = liftBox(id, camera.K, box, label.answer.points);
+  if (label.box3d) {
+    // The gizmo exists only where the table is known; a box from anywhere else was not drawn by it.
+    if (task !== 'pose') throw new BadInputError(`label for item ${id}: box3d belongs to pose items, not ${task}`);
+    if (!camera?.K || !camera.world_to_camera) throw new BadInputError(`pose label for item ${id}: a 3D box is taken only for items with camera.K and camera.world_to_camera; send the 8 corners alone`);
+  }
+  if (task === 'pose' && camera?.K && 'points' in label.answer) {
+    if (label.box3d) after.box3d = checkGizmoBox(id, camera.K, label.box3d, label.answer.points);
+    else if (box) after.box3d = liftBox(id, camera.K, box, label.answer.points);
   }
   if (label.regions) after.regions = label.regions;
   if (label.source_region) after.source_region = label.source_region;
