@@ -121,5 +121,6 @@ console.log(`baseline: one SQL aggregate over the responses: ${secs(t)} s`);
 if (JSON.stringify(reference) !== JSON.stringify(benchmarkTable(db))) fail('the table from the running sums differs from the recomputation');
 if (JSON.stringify(reference) !== JSON.stringify(fromSums)) fail('the table recomputed from the per-question sums differs from the recomputation');
 console.log('check: the running sums give the recomputation bit for bit');
+if (process.env.KEEP_DB) console.log(`kept ${path.join(dir, 'db.sqlite')}`);
 db.$client.close();
-fs.rmSync(dir, { recursive: true, force: true });
+if (!process.env.KEEP_DB) fs.rmSync(dir, { recursive: true, force: true });

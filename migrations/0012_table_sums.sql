@@ -4,7 +4,22 @@ CREATE TABLE `question_sums` (
 	`task` text NOT NULL,
 	`responses` integer NOT NULL,
 	`invalid` integer NOT NULL,
-	`means` text NOT NULL,
+	`iou3d` real,
+	`iou3d_f` real,
+	`iou2d` real,
+	`iou2d_f` real,
+	`success` real,
+	`success_f` real,
+	`dist` real,
+	`dist_f` real,
+	`nce` real,
+	`nce_f` real,
+	`recall` real,
+	`recall_f` real,
+	`precision` real,
+	`precision_f` real,
+	`correct` real,
+	`correct_f` real,
 	PRIMARY KEY(`source`, `question_id`)
 );
 --> statement-breakpoint

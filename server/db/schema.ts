@@ -321,7 +321,7 @@ export const sourceGroups = sqliteTable('source_groups', {
  * The table's running sums (METRICS.md "From scores to the table"), maintained on write so a page view
  * never re-reads the responses: per (source, question) the means of the responses that count
  * (step 2, services/tableSums.ts), kept by SQL triggers and a flush in each writing transaction.
- * `means` is JSON: `{ metric: [mean, finiteMean] }`, with "inf" for ∞ and null for no finite value.
+ * Plain REAL columns, not JSON: a full recomputation reads a million rows, and parsing was half of it.
  */
 export const questionSums = sqliteTable(
   'question_sums',
@@ -331,7 +331,24 @@ export const questionSums = sqliteTable(
     task: text('task', { enum: TASKS }).notNull(),
     responses: integer('responses').notNull(),
     invalid: integer('invalid').notNull(),
-    means: text('means').notNull(),
+    // Per metric (shared/metrics/aggregate.ts METRICS, in that order: `meanRow`), the mean of the
+    // source's responses to the question (+∞ when one was infinite) and the mean of the finite ones.
+    iou3d: real('iou3d'),
+    iou3dF: real('iou3d_f'),
+    iou2d: real('iou2d'),
+    iou2dF: real('iou2d_f'),
+    success: real('success'),
+    successF: real('success_f'),
+    dist: real('dist'),
+    distF: real('dist_f'),
+    nce: real('nce'),
+    nceF: real('nce_f'),
+    recall: real('recall'),
+    recallF: real('recall_f'),
+    precision: real('precision'),
+    precisionF: real('precision_f'),
+    correct: real('correct'),
+    correctF: real('correct_f'),
   },
   (t) => [primaryKey({ columns: [t.source, t.questionId] }), index('question_sums_question_idx').on(t.questionId)],
 );

@@ -12,7 +12,7 @@
  *   mean and adding its new one gives bit-identical figures to a recomputation from scratch.
  */
 import type Database from 'better-sqlite3';
-import { QuestionAccumulator, TaskTotals, type Metric, type QuestionMean } from '../../shared/metrics/aggregate';
+import { meanRow, METRICS, QuestionAccumulator, TaskTotals, type QuestionMean } from '../../shared/metrics/aggregate';
 import { METRIC_VERSION } from '../../shared/metrics/scores';
 import type { Task } from '../../shared/tasks';
 import { COUNTS_IN_TABLE, TABLE_VERSION_KEY } from './baseline/included';
@@ -22,24 +22,9 @@ type Client = Database.Database;
 
 interface ResponseRow { id: string; task: Task; scores: string; metricVersion: number | null; assignmentId: number | null }
 
-/** A stored per-question mean: `{ metric: [mean, finiteMean] }`, ∞ as "inf", no finite value as null. */
-type StoredMeans = Record<string, [number | 'inf', number | null]>;
-
-export function encodeMeans(q: QuestionMean): string {
-  const out: StoredMeans = {};
-  for (const [m, v] of Object.entries(q.scores)) out[m] = [Number.isFinite(v) ? v : 'inf', q.finite[m as Metric] ?? null];
-  return JSON.stringify(out);
-}
-
-export function decodeMeans(task: Task, responses: number, invalid: number, means: string): QuestionMean {
-  const scores: QuestionMean['scores'] = {};
-  const finite: QuestionMean['finite'] = {};
-  for (const [m, [v, f]] of Object.entries(JSON.parse(means) as StoredMeans)) {
-    scores[m as Metric] = v === 'inf' ? Infinity : v;
-    if (f !== null) finite[m as Metric] = f;
-  }
-  return { task, responses, invalid, scores, finite };
-}
+/** question_sums' columns after the key and task, in `meanRow` order: responses, invalid, then per metric its mean and finite mean. */
+const ROW_COLUMNS = ['responses', 'invalid', ...METRICS.flatMap((m) => [m, `${m}_f`])].join(', ');
+const ROW_PLACEHOLDERS = ROW_COLUMNS.split(', ').map(() => '?').join(', ');
 
 /**
  * One pair's counted responses. `+r.source`: the question's few responses by responses_question_idx,
@@ -61,10 +46,8 @@ function prepare(client: Client) {
     counted: client.prepare(COUNTED_PAIR_SQL),
     question: client.prepare('select id, width, height, item from questions where id = ?'),
     output: client.prepare('select output from responses where id = ?').pluck(),
-    oldSum: client.prepare('select task, responses, invalid, means from question_sums where source = ? and question_id = ?'),
-    putSum: client.prepare(`insert into question_sums (source, question_id, task, responses, invalid, means) values (?, ?, ?, ?, ?, ?)
-      on conflict (source, question_id) do update set task = excluded.task, responses = excluded.responses,
-        invalid = excluded.invalid, means = excluded.means`),
+    oldSum: client.prepare(`select task, ${ROW_COLUMNS} from question_sums where source = ? and question_id = ?`).raw(),
+    putSum: client.prepare(`insert or replace into question_sums (source, question_id, task, ${ROW_COLUMNS}) values (?, ?, ?, ${ROW_PLACEHOLDERS})`),
     dropSum: client.prepare('delete from question_sums where source = ? and question_id = ?'),
     totals: client.prepare('select totals from table_totals where source = ? and task = ?').pluck(),
     putTotals: client.prepare(`insert into table_totals (source, task, totals) values (?, ?, ?)
@@ -134,12 +117,13 @@ export function flushSums(client: Client, only?: Pair[]): number {
       return hit.t;
     };
     for (const { source, questionId } of pairs) {
-      const old = s.oldSum.get(source, questionId) as { task: Task; responses: number; invalid: number; means: string } | undefined;
+      const old = s.oldSum.get(source, questionId) as [Task, ...unknown[]] | undefined;
       const now = currentMean(client, source, questionId);
-      if (old) totalsOf(source, old.task).apply(decodeMeans(old.task, old.responses, old.invalid, old.means), -1);
+      if (old) totalsOf(source, old[0]).applyRow(old, -1, 1);
       if (now) {
-        totalsOf(source, now.task).apply(now, 1);
-        s.putSum.run(source, questionId, now.task, now.responses, now.invalid, encodeMeans(now));
+        const row = meanRow(now);
+        totalsOf(source, now.task).applyRow(row, 1);
+        s.putSum.run(source, questionId, now.task, ...row);
       } else if (old) {
         s.dropSum.run(source, questionId);
       }
@@ -176,7 +160,7 @@ function rebuildSource(client: Client, source: string): number {
     client.prepare('delete from question_sums where source = ?').run(source);
     client.prepare('delete from table_totals where source = ?').run(source);
     client.prepare('delete from sums_dirty where source = ?').run(source);
-    const sums: [string, Task, number, number, string][] = [];
+    const sums: [string, Task, (number | null)[]][] = [];
     const deferred: string[] = [];
     const totals = new Map<Task, TaskTotals>();
     let current: string | null = null;
@@ -186,10 +170,11 @@ function rebuildSource(client: Client, source: string): number {
       if (current === null || !acc) return;
       if (isStale) { deferred.push(current); return; }
       const mean = acc.mean();
+      const row = meanRow(mean);
       let t = totals.get(mean.task);
       if (!t) totals.set(mean.task, (t = new TaskTotals()));
-      t.apply(mean, 1);
-      sums.push([current, mean.task, mean.responses, mean.invalid, encodeMeans(mean)]);
+      t.applyRow(row, 1);
+      sums.push([current, mean.task, row]);
     };
     // No other statement may run on the connection while the rows are read: writes wait until after.
     for (const [questionId, task, scores, version] of rows.iterate(source) as IterableIterator<[string, Task, string, number | null]>) {
@@ -203,7 +188,7 @@ function rebuildSource(client: Client, source: string): number {
       else isStale = true;
     }
     close();
-    for (const [questionId, task, responses, invalid, means] of sums) s.putSum.run(source, questionId, task, responses, invalid, means);
+    for (const [questionId, task, row] of sums) s.putSum.run(source, questionId, task, ...row);
     for (const [task, t] of totals) s.putTotals.run(source, task, JSON.stringify(t));
     const dirty = client.prepare('insert or ignore into sums_dirty (source, question_id) values (?, ?)');
     for (const q of deferred) dirty.run(source, q);
@@ -221,11 +206,13 @@ function rebuildSource(client: Client, source: string): number {
 export function totalsFromQuestionSums(client: Client): Map<string, Partial<Record<Task, TaskTotals>>> {
   flushSums(client);
   const out = new Map<string, Partial<Record<Task, TaskTotals>>>();
-  const rows = client.prepare('select source, task, responses, invalid, means from question_sums').raw();
-  for (const [source, task, responses, invalid, means] of rows.iterate() as IterableIterator<[string, Task, number, number, string]>) {
-    let bySource = out.get(source);
-    if (!bySource) out.set(source, (bySource = {}));
-    (bySource[task] ??= new TaskTotals()).apply(decodeMeans(task, responses, invalid, means), 1);
+  // Source by source (the primary key's prefix) and numbers only: no string is made per row.
+  const sources = client.prepare('select source from table_totals group by source').pluck().all() as string[];
+  const rows = client.prepare(`select task, ${ROW_COLUMNS} from question_sums where source = ?`).raw();
+  for (const source of sources) {
+    const bySource: Partial<Record<Task, TaskTotals>> = {};
+    for (const row of rows.all(source) as unknown[][]) (bySource[row[0] as Task] ??= new TaskTotals()).applyRow(row, 1, 1);
+    out.set(source, bySource);
   }
   return out;
 }

@@ -130,7 +130,7 @@ export interface TableRow {
 }
 
 /** Score fields that are averaged; distance-like ones may be Infinity. */
-const METRICS = ['iou3d', 'iou2d', 'success', 'dist', 'nce', 'recall', 'precision', 'correct'] as const;
+export const METRICS = ['iou3d', 'iou2d', 'success', 'dist', 'nce', 'recall', 'precision', 'correct'] as const;
 export type Metric = (typeof METRICS)[number];
 
 /** Per (source, question): exact sums and counts of each metric, plus finite-only sums for dist/nce. */
@@ -202,6 +202,16 @@ function meanOf(q: QuestionAcc): QuestionMean {
 interface MetricTotal { sum: ExactSum; n: number; fSum: ExactSum; fN: number }
 
 /**
+ * A question's means as one flat row: responses, invalid, then per metric (METRICS order) its mean and
+ * its finite-only mean, null where absent. The database stores exactly this row (question_sums).
+ */
+export function meanRow(q: QuestionMean): (number | null)[] {
+  const row: (number | null)[] = [q.responses, q.invalid];
+  for (const m of METRICS) row.push(q.scores[m] ?? null, q.finite[m] ?? null);
+  return row;
+}
+
+/**
  * One source's totals over the questions of one task (METRICS.md step 3): exact sums of the
  * per-question means, so a question's mean can be removed and added again when its answers change,
  * and the result is bit-identical to summing the current means afresh. Stored as JSON by the server.
@@ -210,22 +220,30 @@ export class TaskTotals {
   questions = 0;
   responses = 0;
   invalid = 0;
-  private readonly metrics = new Map<Metric, MetricTotal>();
+  private readonly metrics: (MetricTotal | undefined)[] = new Array(METRICS.length);
 
   /** Adds (sign 1) or removes (sign −1, a mean added before) one question's means. */
   apply(q: QuestionMean, sign: 1 | -1): void {
+    this.applyRow(meanRow(q), sign);
+  }
+
+  /**
+   * The same from a `meanRow` starting at index `at` of `row` (the database's per-question row, read
+   * without building objects: a full recomputation reads a million of them).
+   */
+  applyRow(row: readonly unknown[], sign: 1 | -1, at = 0): void {
     this.questions += sign;
-    this.responses += sign * q.responses;
-    this.invalid += sign * q.invalid;
-    for (const m of METRICS) {
-      const v = q.scores[m];
-      if (v === undefined) continue;
-      let t = this.metrics.get(m);
-      if (!t) this.metrics.set(m, (t = { sum: new ExactSum(), n: 0, fSum: new ExactSum(), fN: 0 }));
+    this.responses += sign * (row[at] as number);
+    this.invalid += sign * (row[at + 1] as number);
+    for (let k = 0; k < METRICS.length; k++) {
+      const v = row[at + 2 + 2 * k] as number | null;
+      if (v === null) continue;
+      let t = this.metrics[k];
+      if (!t) this.metrics[k] = t = { sum: new ExactSum(), n: 0, fSum: new ExactSum(), fN: 0 };
       if (sign === 1) t.sum.add(v); else t.sum.remove(v);
       t.n += sign;
-      const f = q.finite[m];
-      if (f !== undefined) {
+      const f = row[at + 3 + 2 * k] as number | null;
+      if (f !== null) {
         if (sign === 1) t.fSum.add(f); else t.fSum.remove(f);
         t.fN += sign;
       }
@@ -238,7 +256,7 @@ export class TaskTotals {
 
   /** The mean over questions (× scale); 'inf' when a question's mean is infinite; null with no question. */
   mean(m: Metric, scale = 1): Cell {
-    const t = this.metrics.get(m);
+    const t = this.metrics[METRICS.indexOf(m)];
     if (!t || t.n === 0) return null;
     const v = t.sum.value() / t.n;
     return Number.isFinite(v) ? v * scale : 'inf';
@@ -246,13 +264,15 @@ export class TaskTotals {
 
   /** The mean over questions of their finite-only means (METRICS.md step 3's "mean over valid answers"). */
   finiteMean(m: Metric): number | null {
-    const t = this.metrics.get(m);
+    const t = this.metrics[METRICS.indexOf(m)];
     return t && t.fN > 0 ? t.fSum.value() / t.fN : null;
   }
 
   toJSON(): unknown {
     const metrics: Record<string, unknown> = {};
-    for (const [m, t] of this.metrics) if (t.n > 0 || t.fN > 0) metrics[m] = [t.sum.toJSON(), t.n, t.fSum.toJSON(), t.fN];
+    this.metrics.forEach((t, k) => {
+      if (t && (t.n > 0 || t.fN > 0)) metrics[METRICS[k]] = [t.sum.toJSON(), t.n, t.fSum.toJSON(), t.fN];
+    });
     return { questions: this.questions, responses: this.responses, invalid: this.invalid, metrics };
   }
 
@@ -263,8 +283,9 @@ export class TaskTotals {
     t.responses = d.responses;
     t.invalid = d.invalid;
     for (const [m, [sum, n, fSum, fN]] of Object.entries(d.metrics)) {
-      if (!(METRICS as readonly string[]).includes(m)) throw new RangeError(`TaskTotals: unknown metric ${m}`);
-      t.metrics.set(m as Metric, { sum: ExactSum.fromJSON(sum), n, fSum: ExactSum.fromJSON(fSum), fN });
+      const k = (METRICS as readonly string[]).indexOf(m);
+      if (k < 0) throw new RangeError(`TaskTotals: unknown metric ${m}`);
+      t.metrics[k] = { sum: ExactSum.fromJSON(sum), n, fSum: ExactSum.fromJSON(fSum), fN };
     }
     return t;
   }
