@@ -201,6 +201,8 @@ function meanOf(q: QuestionAcc): QuestionMean {
 
 interface MetricTotal { sum: ExactSum; n: number; fSum: ExactSum; fN: number }
 
+const ALL_METRICS: readonly number[] = METRICS.map((_, k) => k);
+
 /**
  * A question's means as one flat row: responses, invalid, then per metric (METRICS order) its mean and
  * its finite-only mean, null where absent. The database stores exactly this row (question_sums).
@@ -232,22 +234,39 @@ export class TaskTotals {
    * without building objects: a full recomputation reads a million of them).
    */
   applyRow(row: readonly unknown[], sign: 1 | -1, at = 0): void {
+    this.applyMetrics(row, sign, at, ALL_METRICS);
+  }
+
+  /**
+   * The same from a row that holds only the metrics `ks` (indices into METRICS): responses, invalid,
+   * then each one's mean and finite mean. A task's rows carry two to four of the eight, so a full
+   * recomputation reads only those columns.
+   */
+  applyMetrics(row: readonly unknown[], sign: 1 | -1, at: number, ks: readonly number[]): void {
     this.questions += sign;
     this.responses += sign * (row[at] as number);
     this.invalid += sign * (row[at + 1] as number);
-    for (let k = 0; k < METRICS.length; k++) {
-      const v = row[at + 2 + 2 * k] as number | null;
+    for (let j = 0; j < ks.length; j++) {
+      const k = ks[j];
+      const v = row[at + 2 + 2 * j] as number | null;
       if (v === null) continue;
       let t = this.metrics[k];
       if (!t) this.metrics[k] = t = { sum: new ExactSum(), n: 0, fSum: new ExactSum(), fN: 0 };
       if (sign === 1) t.sum.add(v); else t.sum.remove(v);
       t.n += sign;
-      const f = row[at + 3 + 2 * k] as number | null;
+      const f = row[at + 3 + 2 * j] as number | null;
       if (f !== null) {
         if (sign === 1) t.fSum.add(f); else t.fSum.remove(f);
         t.fN += sign;
       }
     }
+  }
+
+  /** Indices (into METRICS) of the metrics some question of these totals carried. */
+  metricIndices(): number[] {
+    const ks: number[] = [];
+    this.metrics.forEach((t, k) => { if (t) ks.push(k); });
+    return ks;
   }
 
   get isEmpty(): boolean {
