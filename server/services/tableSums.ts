@@ -12,9 +12,9 @@
  *   mean and adding its new one gives bit-identical figures to a recomputation from scratch.
  */
 import type Database from 'better-sqlite3';
-import { meanRow, METRICS, QuestionAccumulator, TaskTotals, type QuestionMean } from '../../shared/metrics/aggregate';
+import { meanRow, METRICS, QuestionAccumulator, TABLE_METRICS, TaskTotals, type QuestionMean } from '../../shared/metrics/aggregate';
 import { METRIC_VERSION } from '../../shared/metrics/scores';
-import type { Task } from '../../shared/tasks';
+import { TASKS, type Task } from '../../shared/tasks';
 import { COUNTS_IN_TABLE, TABLE_VERSION_KEY } from './baseline/included';
 import { decodeScores, rescoreOutput, type StoredQuestion } from './scoring';
 
@@ -208,17 +208,17 @@ export function totalsFromQuestionSums(client: Client): Map<string, Partial<Reco
   const out = new Map<string, Partial<Record<Task, TaskTotals>>>();
   // By (source, task), numbers only, and only the columns of the metrics the task's totals carry:
   // converting SQLite values to JavaScript is most of the cost, and a task uses two to four of eight.
-  // Which (source, task) pairs and which metrics they carry are read from the sums themselves (so a
-  // check against the running totals takes nothing from them), in SQLite, without rows reaching JS.
-  const groups = client.prepare('select source, task from question_sums group by source, task').all() as { source: string; task: Task }[];
-  const carried = client.prepare(`select ${METRICS.map((m) => `max(${m} is not null)`).join(', ')} from question_sums where source = ? and task = ?`).raw();
-  for (const { source, task } of groups) {
-    const ks = (carried.get(source, task) as number[]).flatMap((has, k) => (has ? [k] : []));
+  // By (source, task), numbers only, and only the columns the task's table figures read (TABLE_METRICS):
+  // converting SQLite values to JavaScript is most of the cost. The sources come from the sums
+  // themselves (the primary key's prefix), so a check against the running totals takes nothing from them.
+  const sources = client.prepare('select distinct source from question_sums').pluck().all() as string[];
+  for (const source of sources) for (const task of TASKS) {
+    const ks = TABLE_METRICS[task];
     const columns = ['responses', 'invalid', ...ks.flatMap((k) => [METRICS[k], `${METRICS[k]}_f`])].join(', ');
+    const rows = client.prepare(`select ${columns} from question_sums where source = ? and task = ?`).raw().all(source, task) as unknown[][];
+    if (rows.length === 0) continue;
     const t = new TaskTotals();
-    for (const row of client.prepare(`select ${columns} from question_sums where source = ? and task = ?`).raw().iterate(source, task) as IterableIterator<unknown[]>) {
-      t.applyMetrics(row, 1, 0, ks);
-    }
+    for (const row of rows) t.applyMetrics(row, 1, 0, ks);
     let bySource = out.get(source);
     if (!bySource) out.set(source, (bySource = {}));
     bySource[task] = t;

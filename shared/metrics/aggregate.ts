@@ -203,6 +203,17 @@ interface MetricTotal { sum: ExactSum; n: number; fSum: ExactSum; fN: number }
 
 const ALL_METRICS: readonly number[] = METRICS.map((_, k) => k);
 
+/** The metrics each task's table columns read (`rowOf`), as indices into METRICS. */
+const at = (...ms: Metric[]) => ms.map((m) => METRICS.indexOf(m));
+export const TABLE_METRICS: Readonly<Record<Task, readonly number[]>> = {
+  pose: at('iou3d', 'iou2d'),
+  trajectory: at('success', 'dist'),
+  grasp: at('nce'),
+  rearrangement: at('recall', 'precision'),
+  spatial: at('correct'),
+  depth: at('correct'),
+};
+
 /**
  * A question's means as one flat row: responses, invalid, then per metric (METRICS order) its mean and
  * its finite-only mean, null where absent. The database stores exactly this row (question_sums).
@@ -260,13 +271,6 @@ export class TaskTotals {
         t.fN += sign;
       }
     }
-  }
-
-  /** Indices (into METRICS) of the metrics some question of these totals carried. */
-  metricIndices(): number[] {
-    const ks: number[] = [];
-    this.metrics.forEach((t, k) => { if (t) ks.push(k); });
-    return ks;
   }
 
   get isEmpty(): boolean {
