@@ -16,8 +16,9 @@ ${BOOTSTRAP_USAGE.replace(/\(default 1\)/, "(default: the app's setting)").repla
 --per-question writes each source's mean scores per question (JSON Lines, as bopask score does);
 --human-responses writes the human answers the Human row counts in FORMAT.md's predictions format,
 with anonymised annotators: bopask score on them and bopask export's dataset gives the same Human row.
---verify also recomputes the table from every stored response and exits 1 if it differs in any bit from
-the running sums the app maintains on write (slow at a million responses; for audits).
+--verify also recomputes the table from the stored per-question sums and from every stored response, and
+exits 1 if either differs in any bit from the running totals the app maintains on write (for audits; the
+recomputation from every response takes tens of seconds at a million).
 ${DB_OPTION_HELP}`;
 
 function writeLines(file: string, lines: Iterable<string>): number {
