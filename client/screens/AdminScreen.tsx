@@ -1,10 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { LoginGate } from '../components/LoginGate';
 import { errorText } from '../errors';
 import { trpc } from '../trpc';
 import { AccountsPanel } from './admin/AccountsPanel';
 import { ImportPanel } from './admin/ImportPanel';
+
+/** A setting stored as 0 or 1, shown as a checkbox with its label. */
+function OnOffSetting({ id, value, onChange, children }: { id: string; value: number; onChange: (v: 0 | 1) => void; children: ReactNode }) {
+  return (
+    <label htmlFor={id}>
+      <input id={id} type="checkbox" checked={value === 1} onChange={(e) => onChange(e.target.checked ? 1 : 0)} /> {children}
+    </label>
+  );
+}
 
 function AdminPanel() {
   const queryClient = useQueryClient();
@@ -76,15 +85,9 @@ function AdminPanel() {
           <input id="redundancy" type="number" step={0.05} min={0} max={1} value={draft.redundancyShare} onChange={(e) => setDraft({ ...draft, redundancyShare: Number(e.target.value) })} />
         </div>
         <div>
-          <label htmlFor="redundancy-by-disagreement">
-            <input
-              id="redundancy-by-disagreement"
-              type="checkbox"
-              checked={draft.redundancyByDisagreement === 1}
-              onChange={(e) => setDraft({ ...draft, redundancyByDisagreement: e.target.checked ? 1 : 0 })}
-            />{' '}
+          <OnOffSetting id="redundancy-by-disagreement" value={draft.redundancyByDisagreement} onChange={(v) => setDraft({ ...draft, redundancyByDisagreement: v })}>
             Second answers first where the first answer disagrees with the label, then at random
-          </label>
+          </OnOffSetting>
           <div className="muted" style={{ fontSize: 12, maxWidth: 460 }}>
             Off by default: the paper chose at random, and this can lower the Human row. The results page&apos;s notes say which rule was used.
           </div>
@@ -94,15 +97,9 @@ function AdminPanel() {
           <input id="verify" type="number" min={0} max={10} value={draft.verifyPerBatch} onChange={(e) => setDraft({ ...draft, verifyPerBatch: Number(e.target.value) })} />
         </div>
         <div>
-          <label htmlFor="label-campaign">
-            <input
-              id="label-campaign"
-              type="checkbox"
-              checked={draft.labelCampaign === 1}
-              onChange={(e) => setDraft({ ...draft, labelCampaign: e.target.checked ? 1 : 0 })}
-            />{' '}
+          <OnOffSetting id="label-campaign" value={draft.labelCampaign} onChange={(v) => setDraft({ ...draft, labelCampaign: v })}>
             Label-verification campaign open (<code>/annotate?campaign=labels</code>: shows benchmark labels to verify; its people never answer those questions)
-          </label>
+          </OnOffSetting>
         </div>
         <div>
           <label htmlFor="bootstrap-seed">Interval seed</label>
