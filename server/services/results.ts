@@ -35,10 +35,6 @@ function rowsOf(totals: Map<string, Partial<Record<Task, TaskTotals>>>): TableRo
  * are checked against in tests, and what `bopask table --verify` compares.
  */
 export function tableFromResponses(db: Db): TableRow[] {
-  return computeTable(db);
-}
-
-function computeTable(db: Db): TableRow[] {
   const agg = new TableAggregator();
   const stmt = db.$client.prepare(
     `select r.id, r.question_id questionId, q.task, r.source, r.annotator, r.scores, r.metric_version metricVersion,
