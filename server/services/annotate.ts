@@ -14,17 +14,17 @@ import { poseAdvice } from '../../shared/tasks/poseAdvice';
 import type { Mat3 } from '../../shared/geometry/types';
 import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import { textForPeople } from '../../shared/questionText';
-import { METRIC_VERSION } from '../../shared/metrics/scores';
+import { METRIC_VERSION, type Scores } from '../../shared/metrics/scores';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { addLoad, bindQuestion, BIND_AHEAD, expireHolds, OPEN_HOLD_MS, planBatch } from './assignment';
 import { planLabelBatch } from './labelCampaign';
-import { noteFirstAnswer } from './secondOpinion';
-import { decodeScores, encodeScores, scorableItem } from './scoring';
+import { firstAnswerScore } from './secondOpinion';
+import { decodeScores, encodeScores, scorableFromText, scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
 import { flushSums } from './tableSums';
-import { submitQueries, type SubmitQueries } from './submitQueries';
+import { submitQueries, type SubmitAssignment, type SubmitQueries, type SubmitQuestion, type SubmitRow } from './submitQueries';
 
 type QuestionRow = typeof questions.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
@@ -276,7 +276,7 @@ export function getBatch(db: Db, token: string, now = Date.now()) {
   return { externalId: p.externalId, items, done: counts.done, total: counts.total, isFinished, completionCode: p.completionCode };
 }
 
-function checkInImage(answer: Answer, q: QuestionRow): void {
+function checkInImage(answer: Answer, q: { width: number; height: number }): void {
   if (!('points' in answer)) return;
   answer.points.forEach(([x, y], i) => {
     if (!(x >= 0 && x <= q.width && y >= 0 && y <= q.height)) {
@@ -299,16 +299,20 @@ export interface SubmitInput {
   skipReason?: string;
 }
 
-/** Stores one response for an open assignment (idempotent on `responseId`) and closes the assignment. */
+/**
+ * Stores one response for an open assignment (idempotent on `responseId`) and closes the assignment.
+ * Plain prepared statements in one immediate transaction (submitQueries.ts): this runs for every item
+ * of every contributor.
+ */
 export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
-  // The reads are prepared once (submitQueries.ts); they run inside this transaction.
-  const reads = submitQueries(db);
-  const result = db.transaction(
-    (tx) => {
-      const p = found(reads.participantByToken.get({ token: input.token }));
-      const a = reads.assignmentOf.get({ id: input.assignmentId, participantId: p.id });
+  const s = submitQueries(db);
+  const client = db.$client;
+  const result = client
+    .transaction(() => {
+      const participantId = found(s.participantIdByToken(input.token));
+      const a = s.assignmentOf(input.assignmentId, participantId);
       if (!a) throw new AppError('NOT_FOUND', `item ${input.assignmentId} is not in your batch`);
-      const existing = reads.responseById.get({ id: input.responseId });
+      const existing = s.responseById(input.responseId);
       if (existing) {
         if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
         return { responseId: existing.id, status: a.status, isRetry: true };
@@ -316,29 +320,28 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
       if (a.questionId === null) {
         throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is not open yet: answer the items before it first`);
       }
-      if (a.status === 'open' && a.mode === 'answer' && a.boundAt && a.boundAt.getTime() <= now - OPEN_HOLD_MS) {
-        expireHolds(tx, now, p.id);
-        issueCompletionCode(tx, p.id, reads);
+      if (a.status === 'open' && a.mode === 'answer' && a.boundAt !== null && a.boundAt <= now - OPEN_HOLD_MS) {
+        expireHolds(db, now, participantId);
+        issueCompletionCode(db, participantId, s);
         return { expiredPosition: a.position };
       }
       if (a.status === 'expired') return { expiredPosition: a.position };
       if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
-      const q = reads.questionById.get({ id: a.questionId })!;
-      const row = buildResponse(input, a, q, p.id);
-      tx.insert(responses).values(row).run();
+      const q = s.questionById(a.questionId)!;
+      const { row, scores } = buildResponse(input, a, q, participantId);
+      s.insertResponse(row);
       // The first crowd answer's agreement with the label can order second answers (secondOpinion.ts).
-      if (a.mode === 'answer' && 'scores' in row && row.scores) noteFirstAnswer(tx, q, decodeScores(row.scores));
+      if (a.mode === 'answer' && scores) s.noteFirstAnswer(q.id, firstAnswerScore(q.task, scores, q.width, q.height));
       const status = input.kind === 'skip' ? 'skipped' : 'answered';
-      tx.update(assignments).set({ status }).where(eq(assignments.id, a.id)).run();
+      s.setStatus(a.id, status);
       // An answer keeps the slot its question held; a skip gives it back.
-      if (a.mode === 'answer' && status === 'skipped') addLoad(tx, q.id, -1);
-      issueCompletionCode(tx, p.id, reads);
+      if (a.mode === 'answer' && status === 'skipped') s.addLoad(q.id, -1);
+      issueCompletionCode(db, participantId, s);
       // The table moves in the same transaction (this question's sums): a page view never sees it stale.
-      flushSums(db.$client, [{ source: row.source, questionId: row.questionId }]);
+      flushSums(client, [{ source: row.source, questionId: row.questionId }]);
       return { responseId: row.id, status, isRetry: false };
-    },
-    { behavior: 'immediate' },
-  );
+    })
+    .immediate();
   // Thrown after the commit, so the item stays marked expired.
   if ('expiredPosition' in result && result.expiredPosition !== undefined) {
     throw new AppError(
@@ -353,18 +356,19 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
  * When the last question of a batch closes, the contributor gets a completion code, provided they
  * answered (not skipped) at least half of the counted questions: skipping everything earns none.
  */
-function issueCompletionCode(db: DbOrTx, participantId: string, reads?: SubmitQueries): void {
-  const rows = reads
-    ? reads.statusesOf.all({ participantId })
+function issueCompletionCode(db: DbOrTx, participantId: string, s?: SubmitQueries): void {
+  const rows = s
+    ? s.statusesOf(participantId)
     : db.select({ mode: assignments.mode, status: assignments.status }).from(assignments).where(eq(assignments.participantId, participantId)).all();
   if (rows.some((r) => r.status === 'open')) return;
   const counted = rows.filter((r) => r.mode !== 'practice');
   if (counted.filter((r) => r.status === 'answered').length * 2 < counted.length) return;
   const completionCode = randomBytes(5).toString('hex').toUpperCase();
-  db.update(participants).set({ completionCode }).where(eq(participants.id, participantId)).run();
+  if (s) s.setCompletionCode(participantId, completionCode);
+  else db.update(participants).set({ completionCode }).where(eq(participants.id, participantId)).run();
 }
 
-function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, participantId: string) {
+function buildResponse(input: SubmitInput, a: SubmitAssignment, q: SubmitQuestion, participantId: string): { row: SubmitRow; scores: Scores | null } {
   const base = {
     id: input.responseId,
     questionId: q.id,
@@ -372,11 +376,16 @@ function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, par
     annotator: participantId,
     assignmentId: a.id,
     timeMs: Math.max(0, Math.min(Math.round(input.timeMs), 24 * 3600 * 1000)),
+    isCorrectVerdict: null,
+    output: null,
+    skipReason: null,
+    scores: null,
+    metricVersion: null,
   };
   if (input.kind === 'skip') {
     const reason = input.skipReason?.trim();
     if (!reason) throw new BadInputError('a skip needs a reason');
-    return { ...base, kind: 'skip' as const, skipReason: reason };
+    return { row: { ...base, kind: 'skip', skipReason: reason }, scores: null };
   }
   if (input.kind === 'verify') {
     if (a.mode !== 'verify') throw new BadInputError(`item ${a.position + 1} of your batch is not a verification`);
@@ -390,13 +399,14 @@ function buildResponse(input: SubmitInput, a: AssignmentRow, q: QuestionRow, par
     if (answer.task !== q.task) throw new BadInputError(`this is a ${q.task} question, got a ${answer.task} answer`);
     checkInImage(answer, q);
   }
-  const scores = answer ? scoreParsed(scorableItem(q), answer) : null;
-  return {
+  const scores = answer ? scoreParsed(scorableFromText(q.id, q.width, q.height, q.itemText), answer) : null;
+  const row: SubmitRow = {
     ...base,
     kind: input.kind,
-    output: answer ?? null,
+    output: answer ? JSON.stringify(answer) : null,
     isCorrectVerdict: input.isCorrectVerdict ?? null,
-    scores: scores ? encodeScores(scores) : null,
+    scores: scores ? JSON.stringify(encodeScores(scores)) : null,
     metricVersion: scores ? METRIC_VERSION : null,
   };
+  return { row, scores };
 }

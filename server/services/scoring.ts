@@ -27,8 +27,12 @@ export interface StoredQuestion {
 
 /** The ground truth of a stored question in the metric code's form. */
 export function scorableItem(q: StoredQuestion): ScorableItem {
-  const text = JSON.stringify(q.item);
-  const key = `${q.width}x${q.height}:${text}`;
+  return scorableFromText(q.id, q.width, q.height, JSON.stringify(q.item));
+}
+
+/** The same, from the stored item's JSON text as read from the database (no parse and re-stringify on a hit). */
+export function scorableFromText(id: string, width: number, height: number, itemText: string): ScorableItem {
+  const key = `${width}x${height}:${itemText}`;
   const hit = cache.get(key);
   if (hit) {
     // Map keeps insertion order: re-inserting marks the entry as the most recently used.
@@ -36,10 +40,10 @@ export function scorableItem(q: StoredQuestion): ScorableItem {
     cache.set(key, hit);
     return hit;
   }
-  const parsed = parseDatasetLine(text, 0);
+  const parsed = parseDatasetLine(itemText, 0);
   // Items are validated on import, so this is a bug or a hand-edited database, not bad input.
-  if (!parsed.ok) throw new Error(`stored question ${q.id} no longer parses: ${parsed.error}`);
-  const scorable = toScorableItem(parsed, q.width, q.height);
+  if (!parsed.ok) throw new Error(`stored question ${id} no longer parses: ${parsed.error}`);
+  const scorable = toScorableItem(parsed, width, height);
   cache.set(key, scorable);
   if (cache.size > SCORABLE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return scorable;

@@ -10,7 +10,7 @@
  * two or more slots (SQL triggers, migrations/0011). A pick is then one primary-key read and one walk
  * of the (pool, task, load, first_answer_score, hash_rank) index: no count over the dataset.
  */
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import type { Scores } from '../../shared/metrics/scores';
 import type { Task } from '../../shared/tasks';
@@ -47,14 +47,6 @@ export function secondOpinionRule(isByDisagreement: boolean, share: number): str
 
 /** `questions.first_answer_score` of a question with no crowd answer yet: after every score. */
 export const NO_FIRST_ANSWER = 2;
-
-/** Called in the submit transaction for a crowd answer: the question's first answer sets its score. */
-export function noteFirstAnswer(tx: DbOrTx, q: { id: string; task: Task; width: number; height: number }, scores: Scores): void {
-  tx.update(questions)
-    .set({ firstAnswerScore: firstAnswerScore(q.task, scores, q.width, q.height) })
-    .where(and(eq(questions.id, q.id), gt(questions.firstAnswerScore, 1)))
-    .run();
-}
 
 /**
  * The earliest crowd answer of each question in `questionIds` (a few responses each, through

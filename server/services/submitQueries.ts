@@ -1,26 +1,79 @@
 /**
- * The reads of a submit, built and prepared once per database handle. drizzle builds a query's SQL
- * anew on every call (walking its query objects), which cost more than running these indexed
- * lookups: under load (bench/load.ts) the building was most of a submit's time. Prepared queries
- * run on the connection they were made on, so inside a transaction on it they read that transaction.
+ * The statements of a submit, prepared once per connection as plain SQL. A submit is the one request
+ * every contributor makes for every item, so it does not go through drizzle: drizzle builds a query's
+ * SQL anew on every call and maps every row through its column objects, and under load
+ * (bench/load.ts) that building and mapping cost more than running these indexed lookups. Each
+ * statement names the columns it needs, and the few conversions (a timestamp, a boolean, JSON) are
+ * written out below, beside the table definitions in db/schema.ts they mirror.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
+import type { Task } from '../../shared/tasks';
 import type { Db } from '../db/client';
-import { assignments, participants, questions, responses } from '../db/schema';
+import type { ASSIGNMENT_MODES, ASSIGNMENT_STATUSES } from '../db/schema';
 
-function prepare(db: Db) {
-  const p = sql.placeholder;
+export interface SubmitAssignment {
+  id: number;
+  questionId: string | null;
+  position: number;
+  mode: (typeof ASSIGNMENT_MODES)[number];
+  status: (typeof ASSIGNMENT_STATUSES)[number];
+  /** assignments.bound_at (epoch ms), as drizzle's `timestamp_ms` would give it. */
+  boundAt: number | null;
+}
+
+/** The columns scoring needs, with the stored item as its JSON text (scoring.ts caches by that text). */
+export interface SubmitQuestion {
+  id: string;
+  task: Task;
+  width: number;
+  height: number;
+  itemText: string;
+}
+
+/** A response row as the submit writes it; JSON columns already encoded. */
+export interface SubmitRow {
+  id: string;
+  questionId: string;
+  source: string;
+  annotator: string;
+  kind: 'answer' | 'verify' | 'skip';
+  assignmentId: number;
+  output: string | null;
+  isCorrectVerdict: boolean | null;
+  skipReason: string | null;
+  timeMs: number;
+  scores: string | null;
+  metricVersion: number | null;
+}
+
+function prepare(client: Database.Database) {
+  const participantId = client.prepare('select id from participants where token = ?').pluck();
+  const assignment = client.prepare(
+    'select id, question_id questionId, position, mode, status, bound_at boundAt from assignments where id = ? and participant_id = ?',
+  );
+  const response = client.prepare('select id, assignment_id assignmentId from responses where id = ?');
+  const question = client.prepare('select id, task, width, height, item itemText from questions where id = ?');
+  const statuses = client.prepare('select mode, status from assignments where participant_id = ?');
+  const insert = client.prepare(`insert into responses
+    (id, question_id, source, annotator, kind, assignment_id, output, is_correct_verdict, skip_reason, time_ms, scores, metric_version)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const setStatus = client.prepare('update assignments set status = ? where id = ?');
+  const setCompletionCode = client.prepare('update participants set completion_code = ? where id = ?');
+  const addLoad = client.prepare('update questions set load = load + ? where id = ?');
+  // Only the first crowd answer sets it (secondOpinion.ts: above 1 means "no first answer yet").
+  const noteFirstAnswer = client.prepare('update questions set first_answer_score = ? where id = ? and first_answer_score > 1');
   return {
-    participantByToken: db.select().from(participants).where(eq(participants.token, p('token'))).prepare(),
-    assignmentOf: db
-      .select()
-      .from(assignments)
-      .where(and(eq(assignments.id, p('id')), eq(assignments.participantId, p('participantId'))))
-      .prepare(),
-    responseById: db.select().from(responses).where(eq(responses.id, p('id'))).prepare(),
-    questionById: db.select().from(questions).where(eq(questions.id, p('id'))).prepare(),
-    statusesOf: db.select({ mode: assignments.mode, status: assignments.status }).from(assignments).where(eq(assignments.participantId, p('participantId'))).prepare(),
+    participantIdByToken: (token: string) => participantId.get(token) as string | undefined,
+    assignmentOf: (id: number, participant: string) => assignment.get(id, participant) as SubmitAssignment | undefined,
+    responseById: (id: string) => response.get(id) as { id: string; assignmentId: number | null } | undefined,
+    questionById: (id: string) => question.get(id) as SubmitQuestion | undefined,
+    statusesOf: (participant: string) => statuses.all(participant) as Pick<SubmitAssignment, 'mode' | 'status'>[],
+    insertResponse: (r: SubmitRow) =>
+      insert.run(r.id, r.questionId, r.source, r.annotator, r.kind, r.assignmentId, r.output, r.isCorrectVerdict === null ? null : Number(r.isCorrectVerdict), r.skipReason, r.timeMs, r.scores, r.metricVersion),
+    setStatus: (id: number, status: SubmitAssignment['status']) => setStatus.run(status, id),
+    setCompletionCode: (participant: string, code: string) => setCompletionCode.run(code, participant),
+    addLoad: (questionId: string, delta: number) => addLoad.run(delta, questionId),
+    noteFirstAnswer: (questionId: string, score: number) => noteFirstAnswer.run(score, questionId),
   };
 }
 
@@ -31,6 +84,6 @@ const byConnection = new WeakMap<Database.Database, SubmitQueries>();
 
 export function submitQueries(db: Db): SubmitQueries {
   let q = byConnection.get(db.$client);
-  if (!q) byConnection.set(db.$client, (q = prepare(db)));
+  if (!q) byConnection.set(db.$client, (q = prepare(db.$client)));
   return q;
 }
