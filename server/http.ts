@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import type { Context } from './context';
@@ -18,6 +19,7 @@ import { serveImage } from './services/images';
 import { handleDownload } from './files/download';
 import { handleAuthor, handleUpload } from './files/upload';
 import { serveDownload } from './downloads';
+import { createFastPath } from './trpcFastPath';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -31,24 +33,32 @@ export const MAX_BATCH_ITEMS = 10;
 /** Procedures never accepted in a batch: each sign-in attempt is its own request. */
 const UNBATCHABLE = new Set(['auth.login']);
 
+export interface AppServerOptions {
+  /** false: every tRPC call through the fetch adapter (trpcFastPath.test.ts compares the two). */
+  fastPath?: boolean;
+}
+
 export function createAppServer(
   db: Db,
   config: Context['config'],
   guards: Guards = createGuards(),
+  options: AppServerOptions = {},
 ): http.Server {
-  const trpc = createHTTPHandler({
+  const trpcOptions = {
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req, res }): Context => ({ db, config, req, res, guards }),
-    onError: ({ error, path: procedure }) => {
+    createContext: ({ req, res }: { req: http.IncomingMessage; res: http.ServerResponse }): Context => ({ db, config, req, res, guards }),
+    onError: ({ error, path: procedure }: { error: TRPCError; path?: string }) => {
       // The client got a plain message (trpc.ts); the detail is for whoever runs the server.
       if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
         const cause = error.cause ?? error;
         process.stderr.write(`[${new Date().toISOString()}] ${procedure ?? '?'}: ${cause.stack ?? cause.message}\n`);
       }
     },
-  });
+  };
+  const trpc = createHTTPHandler(trpcOptions);
+  const fast = options.fastPath === false ? () => false : createFastPath(trpcOptions);
   const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
   const client = hasClient ? sirv(CLIENT_DIST, STATIC_OPTIONS) : null;
 
@@ -58,6 +68,7 @@ export function createAppServer(
       if (url.startsWith('/trpc/')) {
         const refusal = batchRefusal(url);
         if (refusal) return refuse(res, refusal);
+        if (fast(req, res)) return;
         return trpc(req, res);
       }
       if (url.startsWith('/download/')) return serveDownload(db, url.slice('/download/'.length).split('?')[0], req, res);
