@@ -3,7 +3,8 @@
  * browser; each reply passes its output schema (annotate.types.ts), so none can carry ground truth,
  * regions, other people's answers or (outside verify mode) a generated answer.
  */
-import { getBatch, startOrResume, submitResponse } from '../services/annotate';
+import { getBatch, startOrResume } from '../services/annotate';
+import { submitGrouped } from '../services/submitGroup';
 import { takeNewBatch } from '../security/guards';
 import { clientAddress } from '../security/request';
 import { publicProcedure, router } from '../trpc';
@@ -24,15 +25,15 @@ export const annotateRouter = router({
   submit: publicProcedure
     .input(submitInput)
     .output(submitOutput)
-    .mutation(({ ctx, input }) => submitResponse(ctx.db, { ...input, kind: 'answer' })),
+    .mutation(({ ctx, input }) => submitGrouped(ctx.db, { ...input, kind: 'answer' })),
   verify: publicProcedure
     .input(verifyInput)
     .output(submitOutput)
     .mutation(({ ctx, input }) =>
-      submitResponse(ctx.db, { ...input, kind: 'verify', isCorrectVerdict: input.isCorrect, answer: input.correction }),
+      submitGrouped(ctx.db, { ...input, kind: 'verify', isCorrectVerdict: input.isCorrect, answer: input.correction }),
     ),
   skip: publicProcedure
     .input(skipInput)
     .output(submitOutput)
-    .mutation(({ ctx, input }) => submitResponse(ctx.db, { ...input, kind: 'skip', skipReason: input.reason })),
+    .mutation(({ ctx, input }) => submitGrouped(ctx.db, { ...input, kind: 'skip', skipReason: input.reason })),
 });

@@ -299,57 +299,81 @@ export interface SubmitInput {
   skipReason?: string;
 }
 
+export interface SubmitResult {
+  responseId: string;
+  status: string;
+  isRetry: boolean;
+}
+
+/** What a submit did inside its transaction; `pair` is the table's (source, question) it changed. */
+export type SubmitOutcome = { result: SubmitResult; pair?: { source: string; questionId: string } } | { expiredPosition: number };
+
 /**
- * Stores one response for an open assignment (idempotent on `responseId`) and closes the assignment.
- * Plain prepared statements in one immediate transaction (submitQueries.ts): this runs for every item
- * of every contributor.
+ * Stores one response for an open assignment (idempotent on `responseId`) and closes the assignment,
+ * in its own immediate transaction with the table's sums of its question. (The server groups
+ * concurrent submits into one transaction instead: submitGroup.ts.)
  */
-export function submitResponse(db: Db, input: SubmitInput, now = Date.now()) {
-  const s = submitQueries(db);
+export function submitResponse(db: Db, input: SubmitInput, now = Date.now()): SubmitResult {
   const client = db.$client;
-  const result = client
+  const outcome = client
     .transaction(() => {
-      const participantId = found(s.participantIdByToken(input.token));
-      const a = s.assignmentOf(input.assignmentId, participantId);
-      if (!a) throw new AppError('NOT_FOUND', `item ${input.assignmentId} is not in your batch`);
-      const existing = s.responseById(input.responseId);
-      if (existing) {
-        if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
-        return { responseId: existing.id, status: a.status, isRetry: true };
-      }
-      if (a.questionId === null) {
-        throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is not open yet: answer the items before it first`);
-      }
-      if (a.status === 'open' && a.mode === 'answer' && a.boundAt !== null && a.boundAt <= now - OPEN_HOLD_MS) {
-        expireHolds(db, now, participantId);
-        issueCompletionCode(db, participantId, s);
-        return { expiredPosition: a.position };
-      }
-      if (a.status === 'expired') return { expiredPosition: a.position };
-      if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
-      const q = s.questionById(a.questionId)!;
-      const { row, scores } = buildResponse(input, a, q, participantId);
-      s.insertResponse(row);
-      // The first crowd answer's agreement with the label can order second answers (secondOpinion.ts).
-      if (a.mode === 'answer' && scores) s.noteFirstAnswer(q.id, firstAnswerScore(q.task, scores, q.width, q.height));
-      const status = input.kind === 'skip' ? 'skipped' : 'answered';
-      s.setStatus(a.id, status);
-      // An answer keeps the slot its question held; a skip gives it back.
-      if (a.mode === 'answer' && status === 'skipped') s.addLoad(q.id, -1);
-      issueCompletionCode(db, participantId, s);
+      const o = submitInTransaction(db, input, now);
       // The table moves in the same transaction (this question's sums): a page view never sees it stale.
-      flushSums(client, [{ source: row.source, questionId: row.questionId }]);
-      return { responseId: row.id, status, isRetry: false };
+      if ('pair' in o && o.pair) flushSums(client, [o.pair]);
+      return o;
     })
     .immediate();
+  return settleSubmit(outcome);
+}
+
+/**
+ * A submit's reads and writes, inside the caller's transaction, with plain prepared statements
+ * (submitQueries.ts): this runs for every item of every contributor. The caller flushes `pair`'s sums
+ * before it commits, then settles the outcome.
+ */
+export function submitInTransaction(db: Db, input: SubmitInput, now: number): SubmitOutcome {
+  const s = submitQueries(db);
+  const participantId = found(s.participantIdByToken(input.token));
+  const a = s.assignmentOf(input.assignmentId, participantId);
+  if (!a) throw new AppError('NOT_FOUND', `item ${input.assignmentId} is not in your batch`);
+  const existing = s.responseById(input.responseId);
+  if (existing) {
+    if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
+    return { result: { responseId: existing.id, status: a.status, isRetry: true } };
+  }
+  if (a.questionId === null) {
+    throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is not open yet: answer the items before it first`);
+  }
+  if (a.status === 'open' && a.mode === 'answer' && a.boundAt !== null && a.boundAt <= now - OPEN_HOLD_MS) {
+    expireHolds(db, now, participantId);
+    issueCompletionCode(db, participantId, s);
+    return { expiredPosition: a.position };
+  }
+  if (a.status === 'expired') return { expiredPosition: a.position };
+  if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
+  const q = s.questionById(a.questionId)!;
+  const { row, scores } = buildResponse(input, a, q, participantId);
+  s.insertResponse(row);
+  // The first crowd answer's agreement with the label can order second answers (secondOpinion.ts).
+  if (a.mode === 'answer' && scores) s.noteFirstAnswer(q.id, firstAnswerScore(q.task, scores, q.width, q.height));
+  const status = input.kind === 'skip' ? 'skipped' : 'answered';
+  s.setStatus(a.id, status);
+  // An answer keeps the slot its question held; a skip gives it back.
+  if (a.mode === 'answer' && status === 'skipped') s.addLoad(q.id, -1);
+  issueCompletionCode(db, participantId, s);
+  return { result: { responseId: row.id, status, isRetry: false }, pair: { source: row.source, questionId: row.questionId } };
+}
+
+/** The reply to a committed submit: its result, or the refusal of an answer that came after its hold. */
+export function settleSubmit(outcome: SubmitOutcome): SubmitResult {
   // Thrown after the commit, so the item stays marked expired.
-  if ('expiredPosition' in result && result.expiredPosition !== undefined) {
+  if ('expiredPosition' in outcome) {
     throw new AppError(
       'CONFLICT',
-      `item ${result.expiredPosition + 1} of your batch was given back after ${OPEN_HOLD_MS / 3600_000} hours without an answer, so this answer was not kept`,
+      `item ${outcome.expiredPosition + 1} of your batch was given back after ${OPEN_HOLD_MS / 3600_000} hours without an answer, so this answer was not kept`,
     );
   }
-  return result;
+  return outcome.result;
 }
 
 /**

@@ -1,0 +1,92 @@
+/**
+ * Group commit (submitGroup.ts): submits of one turn share a transaction, each in its savepoint. A
+ * refused submit gets its own error and leaves the others stored; any other failure stores none of
+ * the group; the table's sums equal the recomputation from every response.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BadInputError } from '../../shared/errors';
+import { openDb, type Db } from '../db/client';
+import { fixtureAnswer } from '../testing/answers';
+import { writeFixtureDataset } from '../testing/fixtureDataset';
+import { getBatch, startOrResume, type SubmitInput } from './annotate';
+import { importDataset } from './importDataset';
+import { benchmarkTable, tableFromResponses } from './results';
+import { updateSettings } from './settings';
+import { groupStats, MAX_GROUP, submitGrouped } from './submitGroup';
+
+let db: Db;
+
+beforeEach(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-group-'));
+  db = openDb(path.join(dir, 'db.sqlite'));
+  await importDataset(db, { datasetPath: writeFixtureDataset(20), imagesDir: path.join(dir, 'images') });
+  updateSettings(db, { redundancyShare: 0, verifyPerBatch: 0 });
+});
+
+/** `n` contributors, each at the first item of their batch (bound), with a valid answer to it. */
+async function firstAnswers(n: number): Promise<SubmitInput[]> {
+  const out: SubmitInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const { token } = await startOrResume(db, { batchSize: 12 });
+    const item = getBatch(db, token).items.find((x) => x.status === 'open' && x.question)!;
+    out.push({ token, assignmentId: item.assignmentId, responseId: randomUUID(), timeMs: 10, kind: 'answer', answer: fixtureAnswer(item.question!.task) });
+  }
+  return out;
+}
+
+const humanResponses = () => db.$client.prepare("select count(*) from responses where source = 'Human'").pluck().get() as number;
+
+describe('group commit of submits', () => {
+  it('stores the submits of one turn in one transaction, at most MAX_GROUP at a time, each answered after the commit', async () => {
+    const inputs = await firstAnswers(MAX_GROUP + 8);
+    const before = { ...groupStats };
+    const results = await Promise.all(inputs.map((input) => submitGrouped(db, input)));
+    expect(results.map((r) => [r.status, r.isRetry])).toEqual(inputs.map(() => ['answered', false]));
+    expect(results.map((r) => r.responseId)).toEqual(inputs.map((i) => i.responseId));
+    expect(humanResponses()).toBe(inputs.length);
+    expect(groupStats.groups - before.groups).toBe(2);
+    expect(groupStats.submits - before.submits).toBe(inputs.length);
+    expect(benchmarkTable(db)).toEqual(tableFromResponses(db));
+  });
+
+  it('refuses one bad submit with its own error, answers a retry in the same group, and keeps the rest', async () => {
+    const [good, bad, other] = await firstAnswers(3);
+    const wrongTask = bad.answer!.task === 'depth' ? fixtureAnswer('grasp') : fixtureAnswer('depth');
+    const replies = await Promise.allSettled([
+      submitGrouped(db, good),
+      submitGrouped(db, { ...bad, answer: wrongTask }),
+      submitGrouped(db, good),
+      submitGrouped(db, other),
+    ]);
+    expect(replies[0]).toEqual({ status: 'fulfilled', value: { responseId: good.responseId, status: 'answered', isRetry: false } });
+    expect(replies[1].status).toBe('rejected');
+    expect((replies[1] as PromiseRejectedResult).reason).toBeInstanceOf(BadInputError);
+    expect(replies[2]).toEqual({ status: 'fulfilled', value: { responseId: good.responseId, status: 'answered', isRetry: true } });
+    expect(replies[3].status).toBe('fulfilled');
+    expect(humanResponses()).toBe(2);
+    const badItem = db.$client.prepare('select status from assignments where id = ?').pluck().get(bad.assignmentId);
+    expect(badItem).toBe('open');
+    expect(benchmarkTable(db)).toEqual(tableFromResponses(db));
+  });
+
+  it('stores none of the group when a failure is not the submit’s own (the database refused a write)', async () => {
+    const inputs = await firstAnswers(4);
+    db.$client.exec(`create temp trigger refuse before insert on responses when new.id = '${inputs[2].responseId}'
+      begin select raise(abort, 'injected failure'); end`);
+    const replies = await Promise.allSettled(inputs.map((input) => submitGrouped(db, input)));
+    expect(replies.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(String((replies[0] as PromiseRejectedResult).reason)).toContain('injected failure');
+    expect(humanResponses()).toBe(0);
+    expect(db.$client.prepare("select count(*) from assignments where status <> 'open'").pluck().get()).toBe(0);
+    // Sent again once the database accepts them, all are stored.
+    db.$client.exec('drop trigger refuse');
+    const again = await Promise.all(inputs.map((input) => submitGrouped(db, input)));
+    expect(again.every((r) => !r.isRetry)).toBe(true);
+    expect(humanResponses()).toBe(4);
+    expect(benchmarkTable(db)).toEqual(tableFromResponses(db));
+  });
+});

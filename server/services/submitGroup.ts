@@ -1,0 +1,87 @@
+/**
+ * Group commit of contributors' submits. Submits that reach the server in the same turn of its event
+ * loop are stored in one immediate transaction, each in its own savepoint, and none is answered before
+ * that transaction has committed: an acknowledged answer is as durable as with a transaction of its
+ * own (`synchronous = FULL`: on disk), but a commit — its WAL frames and, on disk, its fsync — and the
+ * table's per-task totals (read, moved, written once per group, not once per answer) are shared.
+ * Under load, 50 connections submitting at once no longer queue behind 50 fsyncs.
+ *
+ * A submit refused for its own reason (an AppError: bad input, a conflict, an unknown batch) is
+ * rolled back to its savepoint and gets its error; the others are stored. Any other failure (a full
+ * disk, a busy database) fails the whole group, and each client retries its answer as it would have.
+ */
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/client';
+import { settleSubmit, submitInTransaction, type SubmitInput, type SubmitOutcome, type SubmitResult } from './annotate';
+import { flushSums } from './tableSums';
+
+/** At most this many submits a transaction, so the write lock is held for a few ms (~0.2 ms each). */
+export const MAX_GROUP = 32;
+
+interface Pending {
+  input: SubmitInput;
+  now: number;
+  resolve: (r: SubmitResult) => void;
+  reject: (err: unknown) => void;
+}
+
+const queues = new WeakMap<Database.Database, Pending[]>();
+
+/** Groups committed and submits in them since start (bench:load reports the mean group size). */
+export const groupStats = { groups: 0, submits: 0 };
+
+/** Stores a submit with the others of this turn; resolves once their transaction has committed. */
+export function submitGrouped(db: Db, input: SubmitInput): Promise<SubmitResult> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(db.$client);
+    if (!queue) queues.set(db.$client, (queue = []));
+    queue.push({ input, now: Date.now(), resolve, reject });
+    // The first of a turn schedules the group; the rest of the turn's submits join it.
+    if (queue.length === 1) setImmediate(() => drain(db, queue));
+  });
+}
+
+type Settled = { ok: true; outcome: SubmitOutcome } | { ok: false; error: unknown };
+
+function drain(db: Db, queue: Pending[]): void {
+  const group = queue.splice(0, MAX_GROUP);
+  if (queue.length > 0) setImmediate(() => drain(db, queue));
+  const client = db.$client;
+  // Called inside the group's transaction, better-sqlite3 runs this in a savepoint.
+  const one = client.transaction((p: Pending) => submitInTransaction(db, p.input, p.now));
+  let settled: Settled[];
+  try {
+    settled = client
+      .transaction(() => {
+        const out = group.map((p): Settled => {
+          try {
+            return { ok: true, outcome: one(p) };
+          } catch (error) {
+            if (error instanceof AppError) return { ok: false, error };
+            throw error;
+          }
+        });
+        const pairs = new Map<string, { source: string; questionId: string }>();
+        for (const s of out) if (s.ok && 'pair' in s.outcome && s.outcome.pair) pairs.set(`${s.outcome.pair.source}\u0000${s.outcome.pair.questionId}`, s.outcome.pair);
+        // The table moves in the same transaction: a page view never sees it stale.
+        if (pairs.size > 0) flushSums(client, [...pairs.values()]);
+        return out;
+      })
+      .immediate();
+  } catch (error) {
+    for (const p of group) p.reject(error);
+    return;
+  }
+  groupStats.groups++;
+  groupStats.submits += group.length;
+  group.forEach((p, i) => {
+    const s = settled[i];
+    if (!s.ok) return p.reject(s.error);
+    try {
+      p.resolve(settleSubmit(s.outcome));
+    } catch (error) {
+      p.reject(error);
+    }
+  });
+}
