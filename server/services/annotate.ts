@@ -17,7 +17,7 @@ import { textForPeople } from '../../shared/questionText';
 import { METRIC_VERSION, type Scores } from '../../shared/metrics/scores';
 import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
-import { addLoad, bindQuestion, BIND_AHEAD, expireHolds, OPEN_HOLD_MS, planBatch } from './assignment';
+import { addLoad, bindQuestion, BIND_AHEAD, expireHolds, hasExpiredHold, OPEN_HOLD_MS, planBatch } from './assignment';
 import { planLabelBatch } from './labelCampaign';
 import { firstAnswerScore } from './secondOpinion';
 import { decodeScores, encodeScores, scorableFromText, scorableItem } from './scoring';
@@ -212,35 +212,42 @@ function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow, campaign: 'baseli
  * expired item counts as not answered for the completion code.
  */
 function bindReached(db: Db, participantId: string, now: number): void {
-  db.transaction(
-    (tx) => {
-      let isChanged = expireHolds(tx, now, participantId) > 0;
-      expireHolds(tx, now);
-      const settings = getSettings(tx);
+  // The next open answer positions: the one reached and BIND_AHEAD after it; the first unbound of them.
+  const nextUnbound = () =>
+    db
+      .select({ id: assignments.id, task: assignments.task, questionId: assignments.questionId })
+      .from(assignments)
+      .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), eq(assignments.mode, 'answer')))
+      .orderBy(asc(assignments.position))
+      .limit(BIND_AHEAD + 1)
+      .all()
+      .find((a) => a.questionId === null);
+  // A reading of the batch with nothing to bind and no hold of its own run out takes no write lock
+  // (a page refetches its batch on focus and after each answer). Only this contributor's requests bind
+  // its positions, so the answer cannot change before the transaction below.
+  if (!nextUnbound() && !hasExpiredHold(db, participantId, now)) return;
+  // Plain better-sqlite3 transaction: the drizzle calls on `db` inside it run on its connection, and
+  // the picking statements (assignment.ts) are prepared on that connection once.
+  db.$client
+    .transaction(() => {
+      let isChanged = expireHolds(db, now, participantId) > 0;
+      expireHolds(db, now);
+      const settings = getSettings(db);
       for (let guard = 0; guard < 50; guard++) {
-        // The next open answer positions: the one reached and BIND_AHEAD after it.
-        const next = tx
-          .select({ id: assignments.id, task: assignments.task, questionId: assignments.questionId })
-          .from(assignments)
-          .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), eq(assignments.mode, 'answer')))
-          .orderBy(asc(assignments.position))
-          .limit(BIND_AHEAD + 1)
-          .all()
-          .find((a) => a.questionId === null);
+        const next = nextUnbound();
         if (!next) break;
-        const q = bindQuestion(tx, participantId, next.task ?? 'spatial', settings);
+        const q = bindQuestion(db, participantId, next.task ?? 'spatial', settings);
         if (q) {
-          tx.update(assignments).set({ questionId: q.id, task: q.task, boundAt: new Date(now) }).where(eq(assignments.id, next.id)).run();
-          addLoad(tx, q.id, 1);
+          db.update(assignments).set({ questionId: q.id, task: q.task, boundAt: new Date(now) }).where(eq(assignments.id, next.id)).run();
+          addLoad(db, q.id, 1);
         } else {
-          tx.delete(assignments).where(eq(assignments.id, next.id)).run();
+          db.delete(assignments).where(eq(assignments.id, next.id)).run();
           isChanged = true;
         }
       }
-      if (isChanged) issueCompletionCode(tx, participantId);
-    },
-    { behavior: 'immediate' },
-  );
+      if (isChanged) issueCompletionCode(db, participantId);
+    })
+    .immediate();
 }
 
 /**

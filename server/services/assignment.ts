@@ -13,9 +13,10 @@
  * index: no scan of the dataset per start, so the write lock of a start or a binding is held a few
  * milliseconds at 100,000 questions.
  */
-import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/tasks';
-import type { DbOrTx } from '../db/client';
+import type Database from 'better-sqlite3';
+import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { NO_FIRST_ANSWER, secondOpinionsLeft } from './secondOpinion';
 import type { Settings } from './settings';
@@ -101,6 +102,17 @@ export function expireHolds(db: DbOrTx, now: number, participantId?: string, lim
   return stale.length;
 }
 
+/** Whether one of the contributor's bound answer-mode items is open past its hold (expireHolds would take it). */
+export function hasExpiredHold(db: Db, participantId: string, now: number): boolean {
+  const row = db
+    .select({ one: sql`1` })
+    .from(assignments)
+    .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), eq(assignments.mode, 'answer'), lte(assignments.boundAt, new Date(now - OPEN_HOLD_MS))))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
 /** Changes a question's load (+1 bound, −1 skipped or expired; an answer keeps the slot it held). */
 export function addLoad(db: DbOrTx, questionId: string, delta: number): void {
   db.update(questions).set({ load: sql`${questions.load} + ${delta}` }).where(eq(questions.id, questionId)).run();
@@ -123,17 +135,38 @@ function randomWalk(exclude: Set<string>, lo: number, hi: number, rows: (from: n
 const eligible = (task: Task, load: number) =>
   and(eq(questions.pool, 'benchmark'), eq(questions.task, task), eq(questions.load, load), sql`${questions.reviewStatus} <> 'rejected'`);
 
+/**
+ * The picking statements, prepared once per connection as plain SQL: a binding runs a few of them for
+ * each task, and drizzle would build each one's SQL anew on every call (most of a binding's time,
+ * bench/load.ts --flow page). Each is a seek or a short range of questions_need_idx (pool, task, load,
+ * hash_rank).
+ */
+function preparePicks(client: Database.Database) {
+  const minLoad = client.prepare("select load from questions where pool = 'benchmark' and task = ? order by load limit 1").pluck();
+  const maxLoad = client.prepare("select load from questions where pool = 'benchmark' and task = ? order by load desc limit 1").pluck();
+  const inRange = client.prepare(`select id from questions where pool = 'benchmark' and task = ? and load = ? and review_status <> 'rejected'
+    and hash_rank >= ? and hash_rank < ? order by hash_rank limit ?`);
+  return {
+    /** The lowest and highest load of the task's questions, or null when it has none. */
+    loads: (task: Task): [number, number] | null => {
+      const lo = minLoad.get(task) as number | undefined;
+      return lo === undefined ? null : [lo, maxLoad.get(task) as number];
+    },
+    inRange: (task: Task, load: number, from: number, to: number, limit: number) => inRange.all(task, load, from, to, limit) as { id: string }[],
+  };
+}
+
+const picksByConnection = new WeakMap<Database.Database, ReturnType<typeof preparePicks>>();
+
+function picks(db: Db) {
+  let p = picksByConnection.get(db.$client);
+  if (!p) picksByConnection.set(db.$client, (p = preparePicks(db.$client)));
+  return p;
+}
+
 /** A question of `task` at `load` with hash_rank in [lo, hi), at random: a range of questions_need_idx. */
-function pickInRange(db: DbOrTx, task: Task, exclude: Set<string>, load: number, lo: number, hi: number): string | null {
-  return randomWalk(exclude, lo, hi, (from, to) =>
-    db
-      .select({ id: questions.id })
-      .from(questions)
-      .where(and(eligible(task, load), sql`${questions.hashRank} >= ${from} and ${questions.hashRank} < ${to}`))
-      .orderBy(questions.hashRank)
-      .limit(exclude.size + 1)
-      .all(),
-  );
+function pickInRange(db: Db, task: Task, exclude: Set<string>, load: number, lo: number, hi: number): string | null {
+  return randomWalk(exclude, lo, hi, (from, to) => picks(db).inRange(task, load, from, to, exclude.size + 1));
 }
 
 /**
@@ -141,7 +174,7 @@ function pickInRange(db: DbOrTx, task: Task, exclude: Set<string>, load: number,
  * the label (equal scores in hash-rank order); then, among those whose first answer is still open (no
  * score yet: NO_FIRST_ANSWER), one at random. Both walk questions_second_opinion_idx.
  */
-function pickLowestFirstAnswer(db: DbOrTx, task: Task, exclude: Set<string>): string | null {
+function pickLowestFirstAnswer(db: Db, task: Task, exclude: Set<string>): string | null {
   const rows = db
     .select({ id: questions.id })
     .from(questions)
@@ -178,16 +211,12 @@ export interface RedundancyRule {
  * hash_rank below share · 2^32 (a stable random share, as the paper); with `isByDisagreement`, while
  * the task has fewer doubled questions than its share, the load-1 question of lowest first-answer score.
  */
-export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, rule: RedundancyRule): { id: string; level: number } | null {
+export function pickQuestion(db: Db, task: Task, exclude: Set<string>, rule: RedundancyRule): { id: string; level: number } | null {
+  const loads = picks(db).loads(task);
+  if (!loads) return null;
+  // No question is below the lowest load: the levels under it are empty, and are not probed.
+  const [minLoad, maxLoad] = loads;
   const split = Math.floor(rule.share * RANK_SPAN);
-  const maxLoad =
-    db
-      .select({ m: questions.load })
-      .from(questions)
-      .where(and(eq(questions.pool, 'benchmark'), eq(questions.task, task)))
-      .orderBy(desc(questions.load))
-      .limit(1)
-      .get()?.m ?? -1;
   const levels: (readonly [number, number, number] | 'second-opinion')[] = rule.isByDisagreement
     ? [[0, 0, RANK_SPAN], 'second-opinion', [1, 0, RANK_SPAN]]
     : [[0, 0, RANK_SPAN], [1, 0, split], [1, split, RANK_SPAN]];
@@ -195,10 +224,10 @@ export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, rule:
   for (const [level, range] of levels.entries()) {
     let id: string | null = null;
     if (range === 'second-opinion') {
-      if (maxLoad >= 1 && secondOpinionsLeft(db, task, rule.share) > 0) id = pickLowestFirstAnswer(db, task, exclude);
+      if (minLoad <= 1 && maxLoad >= 1 && secondOpinionsLeft(db, task, rule.share) > 0) id = pickLowestFirstAnswer(db, task, exclude);
     } else {
       const [load, lo, hi] = range;
-      if (lo < hi && load <= maxLoad) id = pickInRange(db, task, exclude, load, lo, hi);
+      if (lo < hi && load >= minLoad && load <= maxLoad) id = pickInRange(db, task, exclude, load, lo, hi);
     }
     // Levels 0 and 1 are the questions still below their target; then by load.
     if (id) return { id, level };
@@ -212,7 +241,7 @@ export function pickQuestion(db: DbOrTx, task: Task, exclude: Set<string>, rule:
  * so shortages fill first and every question is answered once before any is given twice; with
  * balanced supply the plan's task mix holds. Returns null when none is left for this contributor.
  */
-export function bindQuestion(db: DbOrTx, participantId: string, task: Task, settings: Settings): { id: string; task: Task } | null {
+export function bindQuestion(db: Db, participantId: string, task: Task, settings: Settings): { id: string; task: Task } | null {
   const exclude = questionsOfPerson(db, participantId);
   const rule = { share: settings.redundancyShare, isByDisagreement: settings.redundancyByDisagreement === 1 };
   let best: { id: string; task: Task; level: number } | null = null;
