@@ -8,6 +8,9 @@
  *    stored as the submit path stores it (insert + its question's flush, one transaction), timed.
  * 3. Baselines in the same run: the old recomputation from every response (`tableFromResponses`) and
  *    one SQL aggregate over the responses. Exits non-zero when the sums and the recomputation differ.
+ * 4. Starting a batch and binding its first questions (`annotate.start`, then `annotate.batch` as the
+ *    page reads it) at this size, each question's load set to its human answers, timed: each call is
+ *    at most one immediate transaction, so the write lock is held no longer than the call.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +23,7 @@ import { benchmarkTable, tableFromQuestionSums, tableFromResponses } from '../se
 import { flushSums } from '../server/services/tableSums';
 import { benchmarkQuestionCounts } from '../server/services/baseline/statistics';
 import { signedInCaller } from '../server/testing/callers';
+import { getBatch, startOrResume } from '../server/services/annotate';
 
 const { values } = parseArgs({ options: { questions: { type: 'string', default: '100000' }, responses: { type: 'string', default: '1000000' }, models: { type: 'string', default: '10' } } });
 const nQuestions = Number(values.questions);
@@ -121,6 +125,26 @@ console.log(`baseline: one SQL aggregate over the responses: ${secs(t)} s`);
 if (JSON.stringify(reference) !== JSON.stringify(benchmarkTable(db))) fail('the table from the running sums differs from the recomputation');
 if (JSON.stringify(reference) !== JSON.stringify(fromSums)) fail('the table recomputed from the per-question sums differs from the recomputation');
 console.log('check: the running sums give the recomputation bit for bit');
+
+// 4. Batch start and binding at this size (issue 14: < 20 ms, the write lock held a few ms).
+t = performance.now();
+c.exec(`create temp table human_counts as select question_id q, count(*) n from responses where source = 'Human' group by question_id;
+  create unique index temp.human_counts_q on human_counts (q);
+  update questions set load = (select n from human_counts where q = questions.id) where id in (select q from human_counts);`);
+console.log(`loads set from the human answers: ${secs(t)} s`);
+const startMs: number[] = [];
+const bindMs: number[] = [];
+for (let i = 0; i < 60; i++) {
+  let t0 = performance.now();
+  const { token } = await startOrResume(db, { batchSize: 15 });
+  startMs.push(performance.now() - t0);
+  t0 = performance.now();
+  const batch = getBatch(db, token);
+  bindMs.push(performance.now() - t0);
+  if (!batch.items.some((it) => it.mode === 'answer')) fail('a new batch bound no answer question');
+}
+console.log(`annotate.start (plan + practice, one transaction): median ${med(startMs)} ms, max ${max(startMs)} ms (target < 20 ms)`);
+console.log(`first annotate.batch (binds the first questions, one transaction): median ${med(bindMs)} ms, max ${max(bindMs)} ms`);
 if (process.env.KEEP_DB) console.log(`kept ${path.join(dir, 'db.sqlite')}`);
 db.$client.close();
 if (!process.env.KEEP_DB) fs.rmSync(dir, { recursive: true, force: true });
