@@ -388,6 +388,8 @@ export function settleSubmit(outcome: SubmitOutcome): SubmitResult {
  * answered (not skipped) at least half of the counted questions: skipping everything earns none.
  */
 function issueCompletionCode(db: DbOrTx, participantId: string, s?: SubmitQueries): void {
+  // Most submits leave items open: one index probe says so, before the batch's statuses are read.
+  if (s?.hasOpenItem(participantId)) return;
   const rows = s
     ? s.statusesOf(participantId)
     : db.select({ mode: assignments.mode, status: assignments.status }).from(assignments).where(eq(assignments.participantId, participantId)).all();

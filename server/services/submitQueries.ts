@@ -54,6 +54,7 @@ function prepare(client: Database.Database) {
   const response = client.prepare('select id, assignment_id assignmentId from responses where id = ?');
   const question = client.prepare('select id, task, width, height, item itemText from questions where id = ?');
   const statuses = client.prepare('select mode, status from assignments where participant_id = ?');
+  const anyOpen = client.prepare("select 1 from assignments where participant_id = ? and status = 'open' limit 1").pluck();
   const insert = client.prepare(`insert into responses
     (id, question_id, source, annotator, kind, assignment_id, output, is_correct_verdict, skip_reason, time_ms, scores, metric_version)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -67,6 +68,7 @@ function prepare(client: Database.Database) {
     assignmentOf: (id: number, participant: string) => assignment.get(id, participant) as SubmitAssignment | undefined,
     responseById: (id: string) => response.get(id) as { id: string; assignmentId: number | null } | undefined,
     questionById: (id: string) => question.get(id) as SubmitQuestion | undefined,
+    hasOpenItem: (participant: string) => anyOpen.get(participant) !== undefined,
     statusesOf: (participant: string) => statuses.all(participant) as Pick<SubmitAssignment, 'mode' | 'status'>[],
     insertResponse: (r: SubmitRow) =>
       insert.run(r.id, r.questionId, r.source, r.annotator, r.kind, r.assignmentId, r.output, r.isCorrectVerdict === null ? null : Number(r.isCorrectVerdict), r.skipReason, r.timeMs, r.scores, r.metricVersion),
