@@ -50,6 +50,9 @@ export class KeyIndex {
   private idBits = 0;
   private sourceBits = 0;
   private annotatorBits = 0;
+  /** 2 ** idBits and 2 ** sourceBits, for `pack` (a power per call showed in the profile). */
+  private idSpan = 1;
+  private sourceSpan = 1;
   /** Packed key of each number given out; EMPTY for a number whose key is in `overflow`. */
   private packed: Uint32Array | Float64Array = new Uint32Array(1024);
   /** Numbers given out, packed and overflow keys alike. */
@@ -79,7 +82,7 @@ export class KeyIndex {
     if (i === undefined || s === undefined || a === undefined) return undefined;
     if (!this.fits(i, s, a)) return this.overflow.get(overflowKey(id, source, annotator));
     // A part interned only for an overflow key may be past the packed widths: no packed key holds it.
-    if (i >= 2 ** this.idBits || s >= 2 ** this.sourceBits || a >= 2 ** this.annotatorBits) return undefined;
+    if (i >= this.idSpan || s >= this.sourceSpan || a >= 2 ** this.annotatorBits) return undefined;
     const n = this.slots[this.find(i, s, a, this.pack(i, s, a))];
     return n === 0 ? undefined : n - 1;
   }
@@ -139,13 +142,15 @@ export class KeyIndex {
     if (ib === this.idBits && sb === this.sourceBits && ab === this.annotatorBits) return;
     const old = this.packed;
     const oldEmpty = old instanceof Uint32Array ? EMPTY32 : EMPTY64;
-    const idSpan = 2 ** this.idBits, sourceSpan = 2 ** this.sourceBits;
+    const idSpan = this.idSpan, sourceSpan = this.sourceSpan;
     const wide = ib + sb + ab > 31;
     if (wide && old instanceof Uint32Array) this.packed = new Float64Array(old.length);
     const empty = this.packed instanceof Uint32Array ? EMPTY32 : EMPTY64;
     this.idBits = ib;
     this.sourceBits = sb;
     this.annotatorBits = ab;
+    this.idSpan = 2 ** ib;
+    this.sourceSpan = 2 ** sb;
     for (let n = 0; n < this.count; n++) {
       const k = old[n];
       if (k === oldEmpty) { this.packed[n] = empty; continue; }
@@ -157,7 +162,7 @@ export class KeyIndex {
   }
 
   private pack(i: number, s: number, a: number): number {
-    return (a * 2 ** this.sourceBits + s) * 2 ** this.idBits + i;
+    return (a * this.sourceSpan + s) * this.idSpan + i;
   }
 
   /** The slot holding packed key `k` (parts `i`, `s`, `a`), or the empty slot where it would go. */
@@ -177,7 +182,7 @@ export class KeyIndex {
     this.slots = new Uint32Array(length);
     const packed = this.packed;
     const empty = packed instanceof Uint32Array ? EMPTY32 : EMPTY64;
-    const idSpan = 2 ** this.idBits, sourceSpan = 2 ** this.sourceBits;
+    const idSpan = this.idSpan, sourceSpan = this.sourceSpan;
     for (let n = 0; n < this.count; n++) {
       const k = packed[n];
       if (k === empty) continue;
