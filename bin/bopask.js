@@ -10,7 +10,7 @@ import { bundleState } from './cliBundle.js';
 // `bopask score` streams a million lines through short-lived objects, with little that lives long. Left
 // alone, V8 doubles the young generation up to 2 × 16 MB and, seeing many objects survive while it is
 // small, starts allocating lines' objects straight in the old generation (allocation-site pretenuring),
-// where they pile up until a full collection: ~45 MB of peak RSS at 1M lines, measured. A young generation
+// where they pile up until a full collection: ~50 MB of peak RSS at 1M lines, measured. A young generation
 // kept at its starting size and no pretenuring cost a few % more CPU; a full collection once the old
 // generation has grown by a quarter (not the default's ~1.3–2×) keeps the little that is promoted from
 // piling up (~5 MB). These flags are read by the collector at each collection, so setting them here,
