@@ -1,20 +1,26 @@
 /**
- * Remembers (question id, source, annotator) keys and a number for each (where it was first seen), in
- * little memory: a million keys take 8–24 MB instead of the ~100 MB of a `Map` of joined strings.
+ * Numbers (question id, source, annotator) keys 0, 1, 2, … in the order they are first added, in little
+ * memory: a million keys take ~12 MB (16 MB while the table doubles) instead of the ~100 MB of a `Map` of
+ * joined strings.
  *
  * Each part is interned to a small integer (ids and annotators repeat across lines, sources are few), and
  * the three integers are packed exactly into one number with as many bits per part as the parts seen so
- * far need (widened, and the table re-packed, when a part outgrows its bits: a doubling, so rare). While
- * the packed keys fit 31 bits (e.g. 100,000 ids × 4 sources × 5,000 annotators) they live in a Uint32Array,
- * else in a Float64Array (up to 53 bits); the numbers live in a Uint32Array until one does not fit it. The
- * table is open-addressing with linear probing, at most 3/4 full. A key whose parts pass `limits` (over
- * 16.7 M ids, 255 sources or 2 M annotators) goes to an ordinary `Map` instead, so the index is exact for
- * any input.
+ * far need (widened when a part outgrows its bits: a doubling, so rare). The packed key of each number is
+ * kept in `packed`, by number: a Uint32Array while the packed keys fit 31 bits (e.g. 100,000 ids × 4
+ * sources × 5,000 annotators), else a Float64Array (up to 53 bits). The table is open addressing with
+ * linear probing, at most 3/4 full, and holds only number + 1 per slot (0 = empty): 4 bytes a slot. Slots
+ * are chosen by a hash of the three integers, not of the packed key, so widening re-packs `packed` in
+ * place and leaves the table as it is; only a doubling rebuilds it (from `packed`, so the old table is
+ * garbage at once). A key whose parts pass `limits` (over 16.7 M ids, 255 sources or 2 M annotators) goes
+ * to an ordinary `Map` instead, so the index is exact for any input.
+ *
+ * This replaced a table of packed keys beside a value per slot (8 bytes a slot), re-packed into a new
+ * table at each widening: at 1M keys its arrays and their not yet collected predecessors reached 33 MB of
+ * `bopask score`'s peak RSS (measured), against its 77 MB without any key table.
  */
 
 const EMPTY32 = 0xffffffff;
 const EMPTY64 = -1;
-const MAX_UINT32 = 0xffffffff;
 
 /** How many distinct ids, sources and annotators fit the packed form; their bits must sum to ≤ 53. */
 export interface KeyIndexLimits {
@@ -27,6 +33,14 @@ const DEFAULT_LIMITS: KeyIndexLimits = { ids: 2 ** 24, sources: 2 ** 8, annotato
 
 const bitsFor = (n: number) => Math.max(0, Math.ceil(Math.log2(n)));
 
+/** The table slot hash of the interned parts (a, s, i). */
+function slotHash(i: number, s: number, a: number): number {
+  let h = Math.imul(i, 0x9e3779b1) ^ Math.imul(s + 1, 0x85ebca6b) ^ Math.imul(a + 1, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
 export class KeyIndex {
   private readonly ids = new Map<string, number>();
   private readonly sources = new Map<string, number>();
@@ -36,8 +50,16 @@ export class KeyIndex {
   private idBits = 0;
   private sourceBits = 0;
   private annotatorBits = 0;
-  private keys: Uint32Array | Float64Array = new Uint32Array(1024).fill(EMPTY32);
-  private values: Uint32Array | Float64Array = new Uint32Array(1024);
+  /** 2 ** idBits and 2 ** sourceBits, for `pack` (a power per call showed in the profile). */
+  private idSpan = 1;
+  private sourceSpan = 1;
+  /** Packed key of each number given out; EMPTY for a number whose key is in `overflow`. */
+  private packed: Uint32Array | Float64Array = new Uint32Array(1024);
+  /** Numbers given out, packed and overflow keys alike. */
+  private count = 0;
+  /** Open-addressing table of number + 1 (0 = empty slot). */
+  private slots = new Uint32Array(1024);
+  /** Keys in `slots`. */
   private used = 0;
   private readonly overflow = new Map<string, number>();
 
@@ -47,12 +69,12 @@ export class KeyIndex {
     }
   }
 
-  /** Number of keys stored. */
+  /** Number of keys added; also the number the next new key gets. */
   get size(): number {
-    return this.used + this.overflow.size;
+    return this.count;
   }
 
-  /** The value stored under the key, or undefined. */
+  /** The key's number, or undefined when it was never added. */
   get(id: string, source: string, annotator: string | undefined): number | undefined {
     const i = this.ids.get(id);
     const s = this.sources.get(source);
@@ -60,96 +82,114 @@ export class KeyIndex {
     if (i === undefined || s === undefined || a === undefined) return undefined;
     if (!this.fits(i, s, a)) return this.overflow.get(overflowKey(id, source, annotator));
     // A part interned only for an overflow key may be past the packed widths: no packed key holds it.
-    if (i >= 2 ** this.idBits || s >= 2 ** this.sourceBits || a >= 2 ** this.annotatorBits) return undefined;
-    const k = this.pack(i, s, a);
-    const slot = this.find(k);
-    return this.keys[slot] === k ? this.values[slot] : undefined;
+    if (i >= this.idSpan || s >= this.sourceSpan || a >= 2 ** this.annotatorBits) return undefined;
+    const n = this.slots[this.find(i, s, a, this.pack(i, s, a))];
+    return n === 0 ? undefined : n - 1;
   }
 
-  /** Stores `value` under the key (replacing an earlier one). `value` must be a finite number. */
-  set(id: string, source: string, annotator: string | undefined, value: number): void {
+  /**
+   * The key's number: the one it got when first added, or else the next one (`size` before the call),
+   * so `add(…) === size` before the call tells a new key from a repeated one.
+   */
+  add(id: string, source: string, annotator: string | undefined): number {
     const i = intern(this.ids, id, 0);
     const s = intern(this.sources, source, 0);
     const a = annotator === undefined ? 0 : intern(this.annotators, annotator, 1);
     if (!this.fits(i, s, a)) {
-      this.overflow.set(overflowKey(id, source, annotator), value);
-      return;
+      const key = overflowKey(id, source, annotator);
+      const known = this.overflow.get(key);
+      if (known !== undefined) return known;
+      const n = this.next(this.packed instanceof Uint32Array ? EMPTY32 : EMPTY64);
+      this.overflow.set(key, n);
+      return n;
     }
     this.widen(i, s, a);
-    if (this.values instanceof Uint32Array && !(Number.isInteger(value) && value >= 0 && value <= MAX_UINT32)) {
-      this.values = Float64Array.from(this.values);
-    }
     const k = this.pack(i, s, a);
-    let slot = this.find(k);
-    if (this.keys[slot] !== k) {
-      if (4 * (this.used + 1) > 3 * this.keys.length) {
-        this.rebuild(this.keys.length * 2, this.idBits, this.sourceBits, this.annotatorBits);
-        slot = this.find(k);
-      }
-      this.keys[slot] = k;
-      this.used++;
+    let slot = this.find(i, s, a, k);
+    const known = this.slots[slot];
+    if (known !== 0) return known - 1;
+    if (4 * (this.used + 1) > 3 * this.slots.length) {
+      this.rebuild(this.slots.length * 2);
+      slot = this.find(i, s, a, k);
     }
-    this.values[slot] = value;
+    const n = this.next(k);
+    this.slots[slot] = n + 1;
+    this.used++;
+    return n;
+  }
+
+  /** Gives out the next number, its packed key `k` recorded. */
+  private next(k: number): number {
+    if (this.count === this.packed.length) {
+      const bigger = this.packed instanceof Uint32Array ? new Uint32Array(2 * this.count) : new Float64Array(2 * this.count);
+      bigger.set(this.packed);
+      this.packed = bigger;
+    }
+    this.packed[this.count] = k;
+    return this.count++;
   }
 
   private fits(i: number, s: number, a: number): boolean {
     return i < this.limits.ids && s < this.limits.sources && a < this.limits.annotators;
   }
 
-  /** Gives each part enough bits for index `i`, `s`, `a`, re-packing the table if any part needs more. */
+  /** Gives each part enough bits for index `i`, `s`, `a`, re-packing `packed` if any part needs more. */
   private widen(i: number, s: number, a: number): void {
     const ib = Math.max(this.idBits, bitsFor(i + 1));
     const sb = Math.max(this.sourceBits, bitsFor(s + 1));
     const ab = Math.max(this.annotatorBits, bitsFor(a + 1));
     // Each widening doubles a part's room, so a growing file re-packs O(log n) times.
-    if (ib !== this.idBits || sb !== this.sourceBits || ab !== this.annotatorBits) this.rebuild(this.keys.length, ib, sb, ab);
+    if (ib === this.idBits && sb === this.sourceBits && ab === this.annotatorBits) return;
+    const old = this.packed;
+    const oldEmpty = old instanceof Uint32Array ? EMPTY32 : EMPTY64;
+    const idSpan = this.idSpan, sourceSpan = this.sourceSpan;
+    const wide = ib + sb + ab > 31;
+    if (wide && old instanceof Uint32Array) this.packed = new Float64Array(old.length);
+    const empty = this.packed instanceof Uint32Array ? EMPTY32 : EMPTY64;
+    this.idBits = ib;
+    this.sourceBits = sb;
+    this.annotatorBits = ab;
+    this.idSpan = 2 ** ib;
+    this.sourceSpan = 2 ** sb;
+    for (let n = 0; n < this.count; n++) {
+      const k = old[n];
+      if (k === oldEmpty) { this.packed[n] = empty; continue; }
+      const ki = k % idSpan;
+      const rest = (k - ki) / idSpan;
+      const ks = rest % sourceSpan;
+      this.packed[n] = this.pack(ki, ks, (rest - ks) / sourceSpan);
+    }
   }
 
   private pack(i: number, s: number, a: number): number {
-    return (a * 2 ** this.sourceBits + s) * 2 ** this.idBits + i;
+    return (a * this.sourceSpan + s) * this.idSpan + i;
   }
 
-  /** The slot holding `k`, or the empty slot where it would go (linear probing). */
-  private find(k: number): number {
-    const keys = this.keys;
-    const empty = keys instanceof Uint32Array ? EMPTY32 : EMPTY64;
-    const mask = keys.length - 1;
-    let h = Math.imul((k >>> 0) ^ Math.imul(Math.floor(k / 4294967296), 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 15;
-    let slot = h & mask;
+  /** The slot holding packed key `k` (parts `i`, `s`, `a`), or the empty slot where it would go. */
+  private find(i: number, s: number, a: number, k: number): number {
+    const slots = this.slots, packed = this.packed;
+    const mask = slots.length - 1;
+    let slot = slotHash(i, s, a) & mask;
     for (;;) {
-      const at = keys[slot];
-      if (at === k || at === empty) return slot;
+      const n = slots[slot];
+      if (n === 0 || packed[n - 1] === k) return slot;
       slot = (slot + 1) & mask;
     }
   }
 
-  /** Re-inserts every key into a table of `length` slots, packed with the given bits per part. */
-  private rebuild(length: number, idBits: number, sourceBits: number, annotatorBits: number): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    const oldEmpty = oldKeys instanceof Uint32Array ? EMPTY32 : EMPTY64;
-    const idSpan = 2 ** this.idBits, sourceSpan = 2 ** this.sourceBits;
-    const narrow = idBits + sourceBits + annotatorBits <= 31;
-    this.keys = narrow ? new Uint32Array(length).fill(EMPTY32) : new Float64Array(length).fill(EMPTY64);
-    this.values = oldValues instanceof Uint32Array ? new Uint32Array(length) : new Float64Array(length);
-    const same = idBits === this.idBits && sourceBits === this.sourceBits && annotatorBits === this.annotatorBits;
-    this.idBits = idBits;
-    this.sourceBits = sourceBits;
-    this.annotatorBits = annotatorBits;
-    for (let j = 0; j < oldKeys.length; j++) {
-      const old = oldKeys[j];
-      if (old === oldEmpty) continue;
-      let k = old;
-      if (!same) {
-        const i = old % idSpan;
-        const rest = (old - i) / idSpan;
-        const s = rest % sourceSpan;
-        k = this.pack(i, s, (rest - s) / sourceSpan);
-      }
-      const slot = this.find(k);
-      this.keys[slot] = k;
-      this.values[slot] = oldValues[j];
+  /** A table of `length` slots holding every packed key's number. */
+  private rebuild(length: number): void {
+    this.slots = new Uint32Array(length);
+    const packed = this.packed;
+    const empty = packed instanceof Uint32Array ? EMPTY32 : EMPTY64;
+    const idSpan = this.idSpan, sourceSpan = this.sourceSpan;
+    for (let n = 0; n < this.count; n++) {
+      const k = packed[n];
+      if (k === empty) continue;
+      const i = k % idSpan;
+      const rest = (k - i) / idSpan;
+      const s = rest % sourceSpan;
+      this.slots[this.find(i, s, (rest - s) / sourceSpan, k)] = n + 1;
     }
   }
 }

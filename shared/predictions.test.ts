@@ -91,6 +91,26 @@ describe('PredictionChecker', () => {
     ]);
   });
 
+  it('names the first answer\'s line across blank, bad and repeated lines between good ones', () => {
+    const c = new PredictionChecker();
+    const at = (id: string, lineNo: number) => c.check('a.jsonl', line({ id, source: 'M', output: 1 }), lineNo);
+    at('q1', 1);
+    at('q2', 2);
+    c.check('a.jsonl', '{', 3);
+    at('q3', 5); // line 4 blank: skipped by the caller
+    at('q1', 6);
+    at('q4', 7);
+    at('q3', 9);
+    at('q4', 10);
+    at('q2', 11);
+    expect(c.report('x')!.split('\n').slice(2)).toEqual([
+      "  a.jsonl:6: a second answer to 'q1' from M (the first is at line 1)",
+      "  a.jsonl:9: a second answer to 'q3' from M (the first is at line 5)",
+      "  a.jsonl:10: a second answer to 'q4' from M (the first is at line 7)",
+      "  a.jsonl:11: a second answer to 'q2' from M (the first is at line 2)",
+    ]);
+  });
+
   it('reports nothing for good files', () => {
     const c = new PredictionChecker();
     c.check('a.jsonl', line({ id: 'q', source: 'M', output: 1 }), 1);

@@ -65,14 +65,19 @@ function describeKey(p: Pick<PredictionLine, 'id' | 'source' | 'annotator'>): st
  * Reads the lines of one or more predictions files as one set of answers: parses each line, refuses a
  * second answer under the same (id, source, annotator) key, also across files, and collects every error
  * as "FILE:LINE: reason" so a refused file reports its first `MAX_REPORTED_ERRORS` bad lines at once.
- * Memory grows with the distinct keys, 8 to 24 bytes each (`KeyIndex`).
+ * Memory grows with the distinct keys, ~12 bytes each (`KeyIndex`), and with the breaks in the run of
+ * positions (a new file, a blank or bad line between good ones: 16 bytes each).
  */
 export class PredictionChecker {
-  /**
-   * Key → where it was first seen, as a position in the run: the line number plus the base of the file's
-   * stretch in `stretches`. Small numbers, so the index keeps them in 32 bits for any file count.
-   */
+  /** Numbers the keys 0, 1, … in the order their first answers came. */
   private readonly seen = new KeyIndex();
+  /**
+   * Where each key's first answer is, as a position in the run: the line number plus the base of the
+   * file's stretch in `stretches`. Key n's position is n + `shifts[m]` for the last m with `shiftFrom[m]`
+   * ≤ n: keys on consecutive lines share one entry, so a clean file takes one.
+   */
+  private readonly shiftFrom: number[] = [];
+  private readonly shifts: number[] = [];
   /** One entry per run of lines from one file, in order: positions base + 1 … base + last line. */
   private readonly stretches: { file: string; base: number; last: number }[] = [];
   private readonly shown: string[] = [];
@@ -94,17 +99,39 @@ export class PredictionChecker {
       return undefined;
     }
     const { id, source, annotator } = r.value;
-    const first = this.seen.get(id, source, annotator);
-    if (first !== undefined) {
-      let k = this.stretches.length - 1;
-      while (this.stretches[k].base >= first) k--;
-      const at = this.stretches[k];
-      const firstAt = at.file === file ? `line ${first - at.base}` : `${at.file}:${first - at.base}`;
-      this.reject(file, lineNo, `a second answer to ${describeKey(r.value)} (the first is at ${firstAt})`);
-      return undefined;
+    const next = this.seen.size;
+    const key = this.seen.add(id, source, annotator);
+    const position = this.position(file, lineNo);
+    if (key === next) {
+      if (this.shifts.length === 0 || this.shifts[this.shifts.length - 1] !== position - key) {
+        this.shiftFrom.push(key);
+        this.shifts.push(position - key);
+      }
+      return r.value;
     }
-    this.seen.set(id, source, annotator, this.position(file, lineNo));
-    return r.value;
+    // A second answer. Where the first one is matters only to a line the report will show.
+    this.reject(file, lineNo, this.shown.length < MAX_REPORTED_ERRORS ? this.secondAnswer(r.value, key, file) : '');
+    return undefined;
+  }
+
+  /** Why `p`, the second answer under key number `key`, in `file`, is refused. */
+  private secondAnswer(p: PredictionLine, key: number, file: string): string {
+    const first = this.firstPosition(key);
+    let k = this.stretches.length - 1;
+    while (this.stretches[k].base >= first) k--;
+    const at = this.stretches[k];
+    const firstAt = at.file === file ? `line ${first - at.base}` : `${at.file}:${first - at.base}`;
+    return `a second answer to ${describeKey(p)} (the first is at ${firstAt})`;
+  }
+
+  /** The position of key `key`'s first answer (binary search of `shiftFrom`). */
+  private firstPosition(key: number): number {
+    let lo = 0, hi = this.shiftFrom.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.shiftFrom[mid] <= key) lo = mid; else hi = mid - 1;
+    }
+    return key + this.shifts[lo];
   }
 
   /** Records a bad line found by the caller's own checks (an unknown id, say): "FILE:LINE: reason". */
