@@ -6,7 +6,7 @@
  * the contributor has answered.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { parseAnswer, scoreParsed, type Answer } from '../../shared/tasks';
 import { AppError, BadInputError } from '../../shared/errors';
 import { defaultWorldToCamera, type WorldToCamera } from '../../shared/geometry/camera';
@@ -16,14 +16,15 @@ import { HUMAN_SOURCE } from '../../shared/metrics/aggregate';
 import { textForPeople } from '../../shared/questionText';
 import { METRIC_VERSION, type Scores } from '../../shared/metrics/scores';
 import type { Db, DbOrTx } from '../db/client';
-import { assignments, participants, questions, responses } from '../db/schema';
+import { assignments, participants, responses, type questions } from '../db/schema';
 import { addLoad, bindQuestion, BIND_AHEAD, expireHolds, hasExpiredHold, OPEN_HOLD_MS, planBatch } from './assignment';
 import { planLabelBatch } from './labelCampaign';
 import { firstAnswerScore } from './secondOpinion';
-import { decodeScores, encodeScores, scorableFromText, scorableItem } from './scoring';
+import { decodeScores, encodeScores, scorableFromText, type scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
 import { flushSums } from './tableSums';
+import { batchQueries, type BatchRow } from './batchQueries';
 import { submitQueries, type SubmitAssignment, type SubmitQueries, type SubmitQuestion, type SubmitRow } from './submitQueries';
 
 type QuestionRow = typeof questions.$inferSelect;
@@ -41,7 +42,7 @@ const TASKS_USING_CAMERA: ReadonlySet<QuestionRow['task']> = new Set(['pose']);
  * `objectSizeMm` is the pose object's edge lengths (its model's box, the same in every image — what a
  * person knows of how big a can is); its pose and position stay on the server.
  */
-function publicQuestion(q: QuestionRow) {
+function publicQuestion(q: Pick<QuestionRow, 'task' | 'imageKey' | 'width' | 'height' | 'question' | 'item'>) {
   const item = q.item as { camera?: { K?: Mat3; world_to_camera?: WorldToCamera }; box3d?: { size?: number[] } };
   const camera = TASKS_USING_CAMERA.has(q.task) ? item.camera : undefined;
   const size = q.task === 'pose' ? item.box3d?.size : undefined;
@@ -56,10 +57,6 @@ function publicQuestion(q: QuestionRow) {
     camera: camera?.K ? { K: camera.K, world_to_camera: camera.world_to_camera ?? null } : null,
     objectSizeMm: size?.length === 3 ? ([size[0], size[1], size[2]] as [number, number, number]) : null,
   };
-}
-
-function participantByToken(db: DbOrTx, token: string) {
-  return found(db.select().from(participants).where(eq(participants.token, token)).get());
 }
 
 function found<P>(p: P | undefined): P {
@@ -167,10 +164,10 @@ function labelBatchOf(db: DbOrTx, tokens: (string | undefined)[]): string | null
 }
 
 /** Practice feedback: the score and the ground truth, for practice questions the contributor answered. */
-function practiceFeedback(db: Db, a: AssignmentRow, q: QuestionRow) {
+function practiceFeedback(db: Db, a: Pick<AssignmentRow, 'id' | 'mode' | 'status'>, q: BatchRow['q']) {
   if (a.mode !== 'practice' || a.status !== 'answered') return null;
   const r = db.select().from(responses).where(eq(responses.assignmentId, a.id)).get();
-  const item = scorableItem(q);
+  const item = scorableFromText(q.id, q.width, q.height, q.itemText);
   const yourAnswer = (r?.output ?? null) as Answer | null;
   // The contributor's own answer comes back with it, to draw both side by side.
   return {
@@ -182,7 +179,7 @@ function practiceFeedback(db: Db, a: AssignmentRow, q: QuestionRow) {
 }
 
 /** Pose practice: what is off in words (too tall, too far, turned by N°), when the item has a 3D box. */
-function adviceFor(q: QuestionRow, item: ReturnType<typeof scorableItem>, answer: Answer | null): string[] {
+function adviceFor(q: Pick<QuestionRow, 'task' | 'item'>, item: ReturnType<typeof scorableItem>, answer: Answer | null): string[] {
   if (q.task !== 'pose' || !answer || !('points' in answer) || !item.box3d || !item.camera?.K) return [];
   const w2c = (q.item as { camera?: { world_to_camera?: WorldToCamera } }).camera?.world_to_camera ?? defaultWorldToCamera();
   return poseAdvice(item.camera.K as Mat3, w2c, answer.points, item.box3d);
@@ -192,9 +189,9 @@ function adviceFor(q: QuestionRow, item: ReturnType<typeof scorableItem>, answer
  * Verify mode only: the model's answer under review, or — in the label-verification campaign only —
  * the label itself. A baseline batch never shows a label, even from an assignment planned before.
  */
-function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow, campaign: 'baseline' | 'labels'): Answer | null {
+function shownAnswer(db: Db, a: Pick<AssignmentRow, 'mode' | 'verifyResponseId'>, q: BatchRow['q'], campaign: 'baseline' | 'labels'): Answer | null {
   if (a.mode !== 'verify') return null;
-  if (!a.verifyResponseId) return campaign === 'labels' ? scorableItem(q).gt : null;
+  if (!a.verifyResponseId) return campaign === 'labels' ? scorableFromText(q.id, q.width, q.height, q.itemText).gt : null;
   const r = db.select().from(responses).where(eq(responses.id, a.verifyResponseId)).get();
   if (!r) return null;
   const parsed = parseAnswer(q.task, r.output);
@@ -214,13 +211,8 @@ function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow, campaign: 'baseli
 function bindReached(db: Db, participantId: string, now: number): void {
   // The next open answer positions: the one reached and BIND_AHEAD after it; the first unbound of them.
   const nextUnbound = () =>
-    db
-      .select({ id: assignments.id, task: assignments.task, questionId: assignments.questionId })
-      .from(assignments)
-      .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), eq(assignments.mode, 'answer')))
-      .orderBy(asc(assignments.position))
-      .limit(BIND_AHEAD + 1)
-      .all()
+    batchQueries(db)
+      .nextOpen(participantId, BIND_AHEAD + 1)
       .find((a) => a.questionId === null);
   // A reading of the batch with nothing to bind and no hold of its own run out takes no write lock
   // (a page refetches its batch on focus and after each answer). Only this contributor's requests bind
@@ -255,17 +247,11 @@ function bindReached(db: Db, participantId: string, now: number): void {
  * plan and (when finished) the completion code. Items not reached yet are only counted.
  */
 export function getBatch(db: Db, token: string, now = Date.now()) {
-  const p0 = participantByToken(db, token);
-  bindReached(db, p0.id, now);
-  const p = participantByToken(db, token);
-  const rows = db
-    .select({ a: assignments, q: questions })
-    .from(assignments)
-    .innerJoin(questions, eq(questions.id, assignments.questionId))
-    .where(eq(assignments.participantId, p.id))
-    .orderBy(asc(assignments.position))
-    .all();
-  const items = rows.map(({ a, q }) => ({
+  const b = batchQueries(db);
+  const participantId = found(submitQueries(db).participantIdByToken(token));
+  bindReached(db, participantId, now);
+  const p = b.participant(participantId)!;
+  const items = b.rows(participantId).map(({ a, q }) => ({
     assignmentId: a.id,
     position: a.position,
     mode: a.mode,
@@ -274,11 +260,7 @@ export function getBatch(db: Db, token: string, now = Date.now()) {
     shownAnswer: shownAnswer(db, a, q, p.campaign),
     feedback: practiceFeedback(db, a, q),
   }));
-  const counts = db
-    .select({ total: sql<number>`count(*)`, done: sql<number>`coalesce(sum(${assignments.status} != 'open'), 0)` })
-    .from(assignments)
-    .where(eq(assignments.participantId, p.id))
-    .get()!;
+  const counts = b.counts(participantId);
   const isFinished = counts.done === counts.total;
   return { externalId: p.externalId, items, done: counts.done, total: counts.total, isFinished, completionCode: p.completionCode };
 }
