@@ -230,7 +230,7 @@ function bindReached(db: Db, participantId: string, now: number): void {
         if (!next) break;
         const q = bindQuestion(db, participantId, next.task ?? 'spatial', settings);
         if (q) {
-          db.update(assignments).set({ questionId: q.id, task: q.task, boundAt: new Date(now) }).where(eq(assignments.id, next.id)).run();
+          batchQueries(db).bind(next.id, q.id, q.task, now);
           addLoad(db, q.id, 1);
         } else {
           db.delete(assignments).where(eq(assignments.id, next.id)).run();

@@ -82,40 +82,23 @@ function planAnswerTasks(db: DbOrTx, n: number): Task[] {
  * `participantId` limits it to one batch; without it, up to `limit` of the oldest go (through the
  * (status, bound_at) index), a little at each binding.
  */
-export function expireHolds(db: DbOrTx, now: number, participantId?: string, limit = 200): number {
-  const stale = db
-    .select({ id: assignments.id, questionId: assignments.questionId })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.status, 'open'),
-        lte(assignments.boundAt, new Date(now - OPEN_HOLD_MS)),
-        eq(assignments.mode, 'answer'),
-        participantId ? eq(assignments.participantId, participantId) : undefined,
-      ),
-    )
-    .limit(limit)
-    .all();
+export function expireHolds(db: Db, now: number, participantId?: string, limit = 200): number {
+  const before = now - OPEN_HOLD_MS;
+  const stale = participantId ? picks(db).staleOf(participantId, before, limit) : picks(db).stale(before, limit);
   if (stale.length === 0) return 0;
   db.update(assignments).set({ status: 'expired' }).where(inArray(assignments.id, stale.map((s) => s.id))).run();
-  for (const s of stale) db.update(questions).set({ load: sql`${questions.load} - 1` }).where(eq(questions.id, s.questionId!)).run();
+  for (const s of stale) addLoad(db, s.questionId, -1);
   return stale.length;
 }
 
 /** Whether one of the contributor's bound answer-mode items is open past its hold (expireHolds would take it). */
 export function hasExpiredHold(db: Db, participantId: string, now: number): boolean {
-  const row = db
-    .select({ one: sql`1` })
-    .from(assignments)
-    .where(and(eq(assignments.participantId, participantId), eq(assignments.status, 'open'), eq(assignments.mode, 'answer'), lte(assignments.boundAt, new Date(now - OPEN_HOLD_MS))))
-    .limit(1)
-    .get();
-  return row !== undefined;
+  return picks(db).staleOf(participantId, now - OPEN_HOLD_MS, 1).length > 0;
 }
 
 /** Changes a question's load (+1 bound, −1 skipped or expired; an answer keeps the slot it held). */
-export function addLoad(db: DbOrTx, questionId: string, delta: number): void {
-  db.update(questions).set({ load: sql`${questions.load} + ${delta}` }).where(eq(questions.id, questionId)).run();
+export function addLoad(db: Db, questionId: string, delta: number): void {
+  picks(db).addLoad(questionId, delta);
 }
 
 /**
@@ -146,7 +129,16 @@ function preparePicks(client: Database.Database) {
   const maxLoad = client.prepare("select load from questions where pool = 'benchmark' and task = ? order by load desc limit 1").pluck();
   const inRange = client.prepare(`select id from questions where pool = 'benchmark' and task = ? and load = ? and review_status <> 'rejected'
     and hash_rank >= ? and hash_rank < ? order by hash_rank limit ?`);
+  // Open answer items bound before `before` (assignments_hold_idx: status, bound_at).
+  const stale = client.prepare("select id, question_id questionId from assignments where status = 'open' and bound_at <= ? and mode = 'answer' limit ?");
+  const staleOf = client.prepare(
+    "select id, question_id questionId from assignments where participant_id = ? and status = 'open' and bound_at <= ? and mode = 'answer' limit ?",
+  );
+  const addLoad = client.prepare('update questions set load = load + ? where id = ?');
   return {
+    stale: (before: number, limit: number) => stale.all(before, limit) as { id: number; questionId: string }[],
+    staleOf: (participantId: string, before: number, limit: number) => staleOf.all(participantId, before, limit) as { id: number; questionId: string }[],
+    addLoad: (questionId: string, delta: number) => addLoad.run(delta, questionId),
     /** The lowest and highest load of the task's questions, or null when it has none. */
     loads: (task: Task): [number, number] | null => {
       const lo = minLoad.get(task) as number | undefined;

@@ -29,6 +29,7 @@ function prepare(client: Database.Database) {
   const rows = client.prepare(`select a.id, a.position, a.mode, a.status, a.verify_response_id verifyResponseId,
       q.id questionId, q.task, q.image_key imageKey, q.width, q.height, q.question, q.item
     from assignments a join questions q on q.id = a.question_id where a.participant_id = ? order by a.position`);
+  const bind = client.prepare('update assignments set question_id = ?, task = ?, bound_at = ? where id = ?');
   const counts = client.prepare("select count(*) total, coalesce(sum(status != 'open'), 0) done from assignments where participant_id = ?");
   return {
     participant: (id: string) => participant.get(id) as BatchParticipant | undefined,
@@ -39,6 +40,8 @@ function prepare(client: Database.Database) {
         a: { id: r.id, position: r.position, mode: r.mode, status: r.status, verifyResponseId: r.verifyResponseId },
         q: { id: r.questionId, task: r.task, imageKey: r.imageKey, width: r.width, height: r.height, question: r.question, item: JSON.parse(r.item) as Record<string, unknown>, itemText: r.item },
       })),
+    /** Binds a question to an answer position, its hold running from `now` (epoch ms). */
+    bind: (assignmentId: number, questionId: string, task: Task, now: number) => bind.run(questionId, task, now, assignmentId),
     counts: (participantId: string) => counts.get(participantId) as { total: number; done: number },
   };
 }
