@@ -169,6 +169,7 @@ function labelBatchOf(db: DbOrTx, tokens: (string | undefined)[]): string | null
 /** Practice feedback: the score and the ground truth, for practice questions the contributor answered. */
 function practiceFeedback(db: Db, a: AssignmentRow, q: QuestionRow) {
   if (a.mode !== 'practice' || a.status !== 'answered') return null;
+  // SEES_STAGED: the contributor's own response, found by its assignment (imports have none).
   const r = db.select().from(responses).where(eq(responses.assignmentId, a.id)).get();
   const item = scorableItem(q);
   const yourAnswer = (r?.output ?? null) as Answer | null;
@@ -195,6 +196,7 @@ function adviceFor(q: QuestionRow, item: ReturnType<typeof scorableItem>, answer
 function shownAnswer(db: Db, a: AssignmentRow, q: QuestionRow, campaign: 'baseline' | 'labels'): Answer | null {
   if (a.mode !== 'verify') return null;
   if (!a.verifyResponseId) return campaign === 'labels' ? scorableItem(q).gt : null;
+  // SEES_STAGED: the response the assignment was planned on, picked among the visible ones.
   const r = db.select().from(responses).where(eq(responses.id, a.verifyResponseId)).get();
   if (!r) return null;
   const parsed = parseAnswer(q.task, r.output);

@@ -78,7 +78,10 @@ export function rescoreOutput(q: StoredQuestion, output: unknown, isCrowd: boole
 /** Responses whose stored scores come from another metric version than the running code's. */
 const STALE = `scores is not null and (metric_version is null or metric_version <> ${METRIC_VERSION})`;
 
-/** How many stored scores are from another metric version than `METRIC_VERSION`. */
+/**
+ * How many stored scores are from another metric version than `METRIC_VERSION`. SEES_STAGED here and
+ * in rescoreStale: a staged row is a stored score like any other, and must be current when published.
+ */
 export function countStaleScores(db: Db): number {
   return db.$client.prepare(`select count(*) from responses where ${STALE}`).pluck().get() as number;
 }

@@ -18,6 +18,7 @@ function prepare(db: Db) {
       .from(assignments)
       .where(and(eq(assignments.id, p('id')), eq(assignments.participantId, p('participantId'))))
       .prepare(),
+    // SEES_STAGED: a submit's own client-made id, looked up to tell a retry from a new answer.
     responseById: db.select().from(responses).where(eq(responses.id, p('id'))).prepare(),
     questionById: db.select().from(questions).where(eq(questions.id, p('id'))).prepare(),
     statusesOf: db.select({ mode: assignments.mode, status: assignments.status }).from(assignments).where(eq(assignments.participantId, p('participantId'))).prepare(),
