@@ -7,12 +7,16 @@ import { ensureDemoData } from './services/demo';
 import { rescoreStaleReporting } from './services/scoring';
 import { fillFirstAnswerScores } from './services/secondOpinion';
 import { deleteExpiredSessions } from './services/auth';
+import { discardStaleImports } from './services/stagedImports';
 import { flushSums } from './services/tableSums';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   for (const line of configWarnings(config)) process.stderr.write(`${line}\n`);
   const db = openDb(config.databasePath);
+  // Rows staged by an import whose process died are removed (invisible meanwhile: nothing waits on it).
+  const stale = await discardStaleImports(db);
+  if (stale > 0) process.stderr.write(`removed the staged rows of ${stale} unfinished import(s)\n`);
   // Scores from an older metric version are recomputed before anything is served.
   rescoreStaleReporting(db, (line) => process.stderr.write(`${line}\n`));
   // The table's sums are brought up to date before anything is served (a database from before they
