@@ -8,16 +8,16 @@
  * are made again and every pair is marked dirty, so the next flush brings the sums back to the truth.
  */
 import type Database from 'better-sqlite3';
+import { visible } from './visibility';
 
-// SEES_STAGED (these and the start-up marking below): noting a staged row's pair too costs one
-// recomputation, which leaves staged rows out (COUNTS_IN_TABLE), and publishing notes them again.
+// Staged rows are left out (visible): publishing an import notes its pairs itself.
 const PAIRS_OF_QUESTION = (q: string) => `
   insert or ignore into sums_dirty (source, question_id) select source, question_id from question_sums where question_id = ${q};
-  insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses where question_id = ${q};`;
+  insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses r where question_id = ${q} and ${visible('r')};`;
 
 const PAIRS_OF_ANNOTATOR = (a: string) => `
   insert or ignore into sums_dirty (source, question_id)
-    select distinct source, question_id from responses where source = 'Human' and annotator = ${a};`;
+    select distinct source, question_id from responses r where source = 'Human' and annotator = ${a} and ${visible('r')};`;
 
 /** Name → body; made as `CREATE TRIGGER <name> <body>`, the text SQLite keeps in sqlite_master. */
 const TRIGGERS: Record<string, string> = {
@@ -55,7 +55,7 @@ export function ensureSumTriggers(sqlite: Database.Database): boolean {
     for (const name of stored.keys()) sqlite.exec(`drop trigger ${name}`);
     for (const [, sql] of wanted) sqlite.exec(sql);
     sqlite.exec(`insert or ignore into sums_dirty (source, question_id) select source, question_id from question_sums;
-      insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses;`);
+      insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses r where ${visible('r')};`);
   }).immediate();
   return true;
 }

@@ -16,8 +16,10 @@ export function deletePredictions(db: Db, source: string): { source: string; del
   // Never a pending import's staged rows: deleting some of them would publish that import incomplete.
   const imported = and(eq(responses.source, source), isNull(responses.assignmentId), visibleResponses);
   return db.transaction((tx) => {
+    // SEES_STAGED (this and the delete): `imported` holds visibleResponses.
     const touched = tx.selectDistinct({ q: responses.questionId }).from(responses).where(imported).all();
     if (touched.length === 0) throw new BadInputError(`no imported predictions from source '${source}'`);
+    // SEES_STAGED: as above.
     const deleted = tx.delete(responses).where(imported).run().changes;
     if (source === HUMAN_SOURCE) for (const { q } of touched) recomputeCrowdStats(tx, q);
     flushSums(db.$client);

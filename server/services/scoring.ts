@@ -97,6 +97,7 @@ const RESCORE_CHUNK = 2000;
  */
 export function rescoreStale(db: Db, onProgress?: (done: number, total: number) => void): { rescored: number; total: number } {
   const total = countStaleScores(db);
+  // SEES_STAGED: see countStaleScores.
   const select = db.$client.prepare(
     `select rowid, id, question_id qid, assignment_id aid, output from responses where rowid > ? and ${STALE} order by rowid limit ${RESCORE_CHUNK}`,
   );

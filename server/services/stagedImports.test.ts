@@ -27,7 +27,9 @@ import { questionAnswers } from './questionAnswers';
 import { benchmarkTable, tableFromQuestionSums, tableFromResponses } from './results';
 import { crowdAnswers } from './review/crowd';
 import { updateSettings } from './settings';
-import { flushStep, queueSourceRebuilds } from './tableSums';
+import { queryPlan } from '../testing/queryPlans';
+import { FIRST_STAGED_ROWID_SQL } from '../db/visibility';
+import { flushStep, queueSourceRebuilds, RANGE_ROWS_SQL } from './tableSums';
 
 const PER_TASK = 20; // 120 questions: two ranges of a source rebuild
 
@@ -184,5 +186,11 @@ describe('staged imports', () => {
     expect(steps).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(tableFromResponses(db))).not.toBe(exact);
     expectExact();
+  });
+
+  it('reads ranges, staged rows and their removal through indexes', () => {
+    expect(queryPlan(db, RANGE_ROWS_SQL)[0]).toBe('SEARCH r USING INDEX responses_question_idx (question_id>? AND question_id<?)');
+    expect(queryPlan(db, FIRST_STAGED_ROWID_SQL)).toContain('SEARCH s USING COVERING INDEX responses_import_idx (import_id=?)');
+    expect(queryPlan(db, 'select rowid from responses where import_id = ? limit 2000')).toEqual(['SEARCH responses USING COVERING INDEX responses_import_idx (import_id=?)']);
   });
 });

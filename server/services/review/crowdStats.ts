@@ -72,10 +72,13 @@ export function recomputeCrowdStats(db: DbOrTx, questionId: string): void {
  */
 export function refreshCrowdStats(db: Db): number {
   const seen = db.select({ v: settings.value }).from(settings).where(eq(settings.key, WATERMARK_KEY)).get()?.v ?? 0;
+  // SEES_STAGED (this and the query below): see above.
   const last = (db.$client.prepare('select max(rowid) m from responses').get() as { m: number | null }).m ?? 0;
   if (last <= seen) return 0;
   return db.transaction((tx) => {
-    const rows = tx.all<{ q: string; r: number }>(
+    type Seen = { q: string; r: number };
+    // SEES_STAGED: the watermark's walk (recomputeCrowdStats leaves staged rows out).
+    const rows = tx.all<Seen>(
       sql`select question_id q, max(rowid) r from responses where rowid > ${seen}
            group by question_id order by r limit ${MAX_QUESTIONS_PER_REFRESH}`,
     );
