@@ -14,9 +14,6 @@ async function main(): Promise<void> {
   const config = loadConfig();
   for (const line of configWarnings(config)) process.stderr.write(`${line}\n`);
   const db = openDb(config.databasePath);
-  // Rows staged by an import whose process died are removed (invisible meanwhile: nothing waits on it).
-  const stale = await discardStaleImports(db);
-  if (stale > 0) process.stderr.write(`removed the staged rows of ${stale} unfinished import(s)\n`);
   // Scores from an older metric version are recomputed before anything is served.
   rescoreStaleReporting(db, (line) => process.stderr.write(`${line}\n`));
   // The table's sums are brought up to date before anything is served (a database from before they
@@ -33,6 +30,12 @@ async function main(): Promise<void> {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     process.stderr.write(`BOP-Ask Studio on http://localhost:${port} (database ${config.databasePath})\n`);
+    // Rows staged by an import whose process died are removed in paced chunks while the server runs:
+    // they are invisible meanwhile, so nothing waits for it.
+    discardStaleImports(db).then(
+      (n) => n > 0 && process.stderr.write(`removed the staged rows of ${n} unfinished import(s)\n`),
+      (err: unknown) => process.stderr.write(`removing an unfinished import's rows failed (the next import retries): ${err}\n`),
+    );
   });
   const stop = () => server.close(() => db.$client.close());
   process.on('SIGINT', stop);

@@ -158,7 +158,8 @@ class TotalsCache {
 export function flushSums(client: Client, only?: Pair[]): number {
   const s = statementsOf(client);
   let done = 0;
-  if (!only && !client.inTransaction) while (rebuildStep(client, Infinity)) done++;
+  // In steps of ~50 ms, each its own transaction: a CLI flushing beside a running server lets it write.
+  if (!only && !client.inTransaction) while (rebuildStep(client, 50)) done++;
   if (!only && s.anyDirty.get() === undefined) return done;
   // A source with a large backlog (an import, a rescore, a database from before the sums) is rebuilt in
   // one ordered pass over its responses: ~10× faster per pair than recomputing pairs one by one.
