@@ -27,7 +27,7 @@ import { questions } from '../db/schema';
 import { assertInputFile } from './inputFiles';
 import { readLinesSync } from './lineFile';
 import { encodeScores, scoreStored, type StoredQuestion } from './scoring';
-import { beginImport, discardImport, flushPaced, heartbeat, publishImport, stageRows, type StagedRow, type TouchedPairs } from './stagedImports';
+import { beginImport, discardImport, flushPaced, heartbeat, labelsMark, publishImport, stageRows, type StagedRow, type TouchedPairs } from './stagedImports';
 
 export interface PredictionsReport {
   total: number;
@@ -54,6 +54,7 @@ export async function importPredictions(db: Db, file: string, onProgress?: (line
   assertInputFile(file, 'predictions file');
   // Registered first, so a second import is refused before it spends a minute checking its file.
   const importId = await beginImport(db, file);
+  const labels = labelsMark(db);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-predictions-'));
   let isPublished = false;
   try {
@@ -61,7 +62,7 @@ export async function importPredictions(db: Db, file: string, onProgress?: (line
     const report = await checkAndScore(db, file, pendingFile, () => heartbeat(db, importId), onProgress);
     if (report.inserted > 0) {
       const touched = await stagePending(db, importId, pendingFile, options.onStaged);
-      publishImport(db, importId, touched);
+      publishImport(db, importId, touched, labels);
       isPublished = true;
       await flushPaced(db);
     }

@@ -188,6 +188,29 @@ describe('staged imports', () => {
     expectExact();
   });
 
+  it('rescores at publish the rows of a label corrected while the import ran', async () => {
+    const q = ids.filter((id) => id.startsWith('spatial')).at(-1)!;
+    const answer = () => (JSON.parse(db.$client.prepare('select item from questions where id = ?').pluck().get(q) as string) as { answer: string }).answer;
+    const flipped = answer() === 'Yes' ? 'No' : 'Yes';
+    let isChanged = false;
+    await importPredictions(db, write('h.jsonl', linesFor('Human', 150)), undefined, {
+      onStaged: (staged) => {
+        if (isChanged) return;
+        // A curator's correction after the first transaction, before this question's rows are stored.
+        expect(count(`select count(*) from responses where question_id = '${q}' and annotator like 'imp%'`)).toBe(0);
+        expect(staged).toBeLessThan(18_000);
+        db.$client.prepare(`update questions set item = json_set(item, '$.answer', ?), version = version + 1 where id = ?`).run(flipped, q);
+        db.$client.prepare(`insert into label_versions (question_id, version, action, status, item, changed) select id, version, 'correct', 'corrected', item, '["answer"]' from questions where id = ?`).run(q);
+        isChanged = true;
+      },
+    });
+    expect(isChanged).toBe(true);
+    // Every imported answer is 'Yes': right exactly when the corrected label is.
+    const scores = `{"valid":true,"correct":${flipped === 'Yes' ? 1 : 0}}`;
+    expect(count(`select count(*) from responses where question_id = '${q}' and annotator like 'imp%' and scores = '${scores}'`)).toBe(150);
+    expectExact();
+  });
+
   it('reads ranges, staged rows and their removal through indexes', () => {
     expect(queryPlan(db, RANGE_ROWS_SQL)[0]).toBe('SEARCH r USING INDEX responses_question_idx (question_id>? AND question_id<?)');
     expect(queryPlan(db, FIRST_STAGED_ROWID_SQL)).toContain('SEARCH s USING COVERING INDEX responses_import_idx (import_id=?)');

@@ -17,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { rewindCrowdStats } from './review/crowdStats';
+import { rescoreQuestion } from './review/rescore';
 import { flushStep, queueSourceRebuilds } from './tableSums';
 
 /** Longest time a staging, discarding or flushing transaction is meant to hold the write lock. */
@@ -157,13 +158,24 @@ export async function stageRows(
   return touched;
 }
 
+/** The mark to pass to `publishImport`: read before the import reads the labels it scores against. */
+export function labelsMark(db: Db): number {
+  return (db.$client.prepare('select max(rowid) from label_versions').pluck().get() as number | null) ?? 0;
+}
+
 /**
  * Makes import `id`'s rows visible, in one short transaction: deletes its row, notes the table pairs
  * it touched (or queues whole sources), and rewinds the review's crowd-stats watermark to its first row.
+ * A label changed since `labels` (a curator's correction while the import ran) has its question's
+ * responses rescored: rows stored after the change were scored against the label before it.
  */
-export function publishImport(db: Db, id: number, touched: TouchedPairs): void {
+export function publishImport(db: Db, id: number, touched: TouchedPairs, labels: number): void {
   const client = db.$client;
   client.transaction(() => {
+    const changed = client
+      .prepare('select id, width, height, item from questions where id in (select question_id from label_versions where rowid > ?)')
+      .all(labels) as { id: string; width: number; height: number; item: string }[];
+    for (const q of changed) rescoreQuestion(db, { ...q, item: JSON.parse(q.item) as Record<string, unknown> });
     if (!client.prepare('select 1 from pending_imports where id = ?').get(id)) {
       throw new AppError('CONFLICT', 'another process took this import for dead and removed it; nothing was imported, run it again');
     }
