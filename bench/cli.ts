@@ -25,7 +25,7 @@ const repo = path.join(import.meta.dirname, '..');
 const QUESTIONS = 6000;
 const SOURCES = ['Human', 'Model-A', 'Model-B', 'Model-C'];
 
-interface BenchFiles {
+export interface BenchFiles {
   dir: string;
   dataset: string;
   predictions: string;
@@ -34,7 +34,7 @@ interface BenchFiles {
 }
 
 /** The dataset (one 1280×720 image for every question), the predictions and the table they must give. */
-async function writeFiles(n: number): Promise<BenchFiles> {
+export async function writeFiles(n: number): Promise<BenchFiles> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bopask-bench-cli-'));
   const png = new PNG({ width: 1280, height: 720 });
   writeFileSync(path.join(dir, 'scene.png'), PNG.sync.write(png));

@@ -7,6 +7,7 @@ import { ensureDemoData } from './services/demo';
 import { rescoreStaleReporting } from './services/scoring';
 import { fillFirstAnswerScores } from './services/secondOpinion';
 import { deleteExpiredSessions } from './services/auth';
+import { discardStaleImports } from './services/stagedImports';
 import { flushSums } from './services/tableSums';
 
 async function main(): Promise<void> {
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     process.stderr.write(`BOP-Ask Studio on http://localhost:${port} (database ${config.databasePath})\n`);
+    // Rows staged by an import whose process died are removed in paced chunks while the server runs:
+    // they are invisible meanwhile, so nothing waits for it.
+    discardStaleImports(db).then(
+      (n) => n > 0 && process.stderr.write(`removed the staged rows of ${n} unfinished import(s)\n`),
+      (err: unknown) => process.stderr.write(`removing an unfinished import's rows failed (the next import retries): ${err}\n`),
+    );
   });
   const stop = () => server.close(() => db.$client.close());
   process.on('SIGINT', stop);

@@ -227,9 +227,18 @@ export const responses = sqliteTable(
      */
     metricVersion: integer('metric_version'),
     createdAt: createdAt(),
+    /**
+     * The `pending_imports` row of the import that staged this response: while that row exists the
+     * response is invisible to every reader (server/db/visibility.ts), so a large import is written in
+     * short transactions and still appears all at once. Null for everything else; kept after publish
+     * (clearing it would rewrite every imported row).
+     */
+    importId: integer('import_id'),
   },
   (t) => [
     index('responses_question_idx').on(t.questionId),
+    // Partial: only staged and imported rows, found by import when staged rows are removed.
+    index('responses_import_idx').on(t.importId).where(sql`import_id is not null`),
     index('responses_metric_version_idx').on(t.metricVersion),
     index('responses_source_idx').on(t.source),
     // At most one response per crowd assignment (imported predictions have none, so the index is partial).
@@ -373,6 +382,29 @@ export const sumsDirty = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.source, t.questionId] })],
 );
+
+/**
+ * Imports being staged (services/stagedImports.ts): their responses are stored but invisible until the
+ * row is deleted, which publishes them all in one short transaction. `pid`, `host` and `heartbeat_at`
+ * tell a running import from one whose process died (its rows are removed by the next import or start).
+ */
+export const pendingImports = sqliteTable('pending_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  file: text('file').notNull(),
+  pid: integer('pid').notNull(),
+  host: text('host').notNull(),
+  startedAt: createdAt(),
+  heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * Sources whose sums are recomputed question range by question range (services/tableSums.ts), in
+ * short transactions: after a large import is published. `after` is the last question id done.
+ */
+export const sumsRebuild = sqliteTable('sums_rebuild', {
+  source: text('source').primaryKey(),
+  after: text('after').notNull().default(''),
+});
 
 /**
  * Per task, the benchmark questions not rejected and how many of them hold two or more slots (load ≥ 2):

@@ -8,24 +8,29 @@
  * are made again and every pair is marked dirty, so the next flush brings the sums back to the truth.
  */
 import type Database from 'better-sqlite3';
+import { visible } from './visibility';
 
+// Staged rows are left out (visible): publishing an import notes its pairs itself.
 const PAIRS_OF_QUESTION = (q: string) => `
   insert or ignore into sums_dirty (source, question_id) select source, question_id from question_sums where question_id = ${q};
-  insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses where question_id = ${q};`;
+  insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses r where question_id = ${q} and ${visible('r')};`;
 
 const PAIRS_OF_ANNOTATOR = (a: string) => `
   insert or ignore into sums_dirty (source, question_id)
-    select distinct source, question_id from responses where source = 'Human' and annotator = ${a};`;
+    select distinct source, question_id from responses r where source = 'Human' and annotator = ${a} and ${visible('r')};`;
 
 /** Name → body; made as `CREATE TRIGGER <name> <body>`, the text SQLite keeps in sqlite_master. */
 const TRIGGERS: Record<string, string> = {
   // Only drawn, scored answers can count (verifications and skips never do): their pairs alone are noted.
-  sums_response_insert: `after insert on responses when new.kind = 'answer' and new.scores is not null begin
+  // A row staged by an import (import_id set) counts only once published: publishing notes its pairs.
+  sums_response_insert: `after insert on responses when new.kind = 'answer' and new.scores is not null and new.import_id is null begin
     insert or ignore into sums_dirty (source, question_id) values (new.source, new.question_id); end`,
   sums_response_update: `after update of source, question_id, annotator, kind, scores, metric_version on responses begin
     insert or ignore into sums_dirty (source, question_id) values (old.source, old.question_id);
     insert or ignore into sums_dirty (source, question_id) values (new.source, new.question_id); end`,
-  sums_response_delete: `after delete on responses when old.kind = 'answer' begin
+  // Removing a still-pending staged row (a failed import) changes no sum.
+  sums_response_delete: `after delete on responses when old.kind = 'answer'
+    and (old.import_id is null or old.import_id not in (select id from pending_imports)) begin
     insert or ignore into sums_dirty (source, question_id) values (old.source, old.question_id); end`,
   sums_question_update: `after update of pool, review_status, task on questions
     when old.pool is not new.pool or old.review_status is not new.review_status or old.task is not new.task
@@ -38,8 +43,8 @@ const TRIGGERS: Record<string, string> = {
 
 /** Makes the triggers when any is missing or differs from this code's, marking every pair dirty; returns whether it did. */
 export function ensureSumTriggers(sqlite: Database.Database): boolean {
-  const tables = sqlite.prepare("select count(*) from sqlite_master where type = 'table' and name in ('sums_dirty', 'question_sums', 'table_totals')").pluck().get() as number;
-  if (tables < 3) return false; // a partly migrated copy (tests of older databases)
+  const tables = sqlite.prepare("select count(*) from sqlite_master where type = 'table' and name in ('sums_dirty', 'question_sums', 'table_totals', 'pending_imports')").pluck().get() as number;
+  if (tables < 4) return false; // a partly migrated copy (tests of older databases)
   const stored = new Map(
     (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'sums\\_%' escape '\\'").all() as { name: string; sql: string }[])
       .map((t) => [t.name, t.sql]),
@@ -50,7 +55,7 @@ export function ensureSumTriggers(sqlite: Database.Database): boolean {
     for (const name of stored.keys()) sqlite.exec(`drop trigger ${name}`);
     for (const [, sql] of wanted) sqlite.exec(sql);
     sqlite.exec(`insert or ignore into sums_dirty (source, question_id) select source, question_id from question_sums;
-      insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses;`);
+      insert or ignore into sums_dirty (source, question_id) select distinct source, question_id from responses r where ${visible('r')};`);
   }).immediate();
   return true;
 }

@@ -166,6 +166,7 @@ function labelBatchOf(db: DbOrTx, tokens: (string | undefined)[]): string | null
 /** Practice feedback: the score and the ground truth, for practice questions the contributor answered. */
 function practiceFeedback(db: Db, a: Pick<AssignmentRow, 'id' | 'mode' | 'status'>, q: BatchRow['q']) {
   if (a.mode !== 'practice' || a.status !== 'answered') return null;
+  // SEES_STAGED: the contributor's own response, found by its assignment (imports have none).
   const r = db.select().from(responses).where(eq(responses.assignmentId, a.id)).get();
   const item = scorableFromText(q.id, q.width, q.height, q.itemText);
   const yourAnswer = (r?.output ?? null) as Answer | null;
@@ -192,6 +193,7 @@ function adviceFor(q: Pick<QuestionRow, 'task' | 'item'>, item: ReturnType<typeo
 function shownAnswer(db: Db, a: Pick<AssignmentRow, 'mode' | 'verifyResponseId'>, q: BatchRow['q'], campaign: 'baseline' | 'labels'): Answer | null {
   if (a.mode !== 'verify') return null;
   if (!a.verifyResponseId) return campaign === 'labels' ? scorableFromText(q.id, q.width, q.height, q.itemText).gt : null;
+  // SEES_STAGED: the response the assignment was planned on, picked among the visible ones.
   const r = db.select().from(responses).where(eq(responses.id, a.verifyResponseId)).get();
   if (!r) return null;
   const parsed = parseAnswer(q.task, r.output);

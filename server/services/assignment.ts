@@ -20,6 +20,7 @@ import type { Db, DbOrTx } from '../db/client';
 import { assignments, participants, questions, responses } from '../db/schema';
 import { NO_FIRST_ANSWER, secondOpinionsLeft } from './secondOpinion';
 import type { Settings } from './settings';
+import { FIRST_STAGED_ROWID_SQL, visibleResponses } from '../db/visibility';
 
 export interface PlannedAssignment {
   /** Absent for answer-mode positions: bound when reached (bindQuestion). */
@@ -264,7 +265,8 @@ function randomWindow(db: DbOrTx, table: typeof responses | typeof questions): n
 
 /**
  * The sources of stored answers other than the crowd, read by skipping through the source index (one
- * lookup per distinct source, not a pass over a million responses).
+ * lookup per distinct source, not a pass over a million responses). SEES_STAGED: a source whose rows
+ * are all staged is listed, and its sample below comes back empty.
  */
 function modelSources(db: DbOrTx): string[] {
   const rows = db.all<{ s: string | null }>(sql`with recursive src(s) as (
@@ -276,6 +278,9 @@ function modelSources(db: DbOrTx): string[] {
 
 function pickModelVerifyItems(db: DbOrTx, exclude: Set<string>, n: number): PlannedAssignment[] {
   const sources = modelSources(db);
+  // Rows from the first staged one on are left out of the sample: a model's rows there can only be the
+  // pending import's (one import at a time), and walking a million invisible rows would cost a scan.
+  const staged = db.get<{ r: number | null }>(sql.raw(FIRST_STAGED_ROWID_SQL))?.r ?? Number.MAX_SAFE_INTEGER;
   const perSource = Math.ceil(VERIFY_SAMPLE / Math.max(1, sources.length));
   // Per source, a run of its answers from a random place in the (source, rowid) index, wrapping round.
   const sample = (source: string, from: number, to: number) =>
@@ -283,7 +288,7 @@ function pickModelVerifyItems(db: DbOrTx, exclude: Set<string>, n: number): Plan
       .select({ responseId: responses.id, questionId: responses.questionId, task: questions.task })
       .from(responses)
       .innerJoin(questions, eq(questions.id, responses.questionId))
-      .where(and(eq(responses.source, source), sql`"responses".rowid >= ${from} and "responses".rowid < ${to}`, eq(responses.kind, 'answer'), eq(questions.pool, 'benchmark')))
+      .where(and(eq(responses.source, source), sql`"responses".rowid >= ${from} and "responses".rowid < ${Math.min(to, staged)}`, eq(responses.kind, 'answer'), eq(questions.pool, 'benchmark'), visibleResponses))
       .orderBy(sql`"responses".rowid`)
       .limit(perSource)
       .all();

@@ -10,12 +10,16 @@ import type { Db } from '../db/client';
 import { responses } from '../db/schema';
 import { recomputeCrowdStats } from './review/crowdStats';
 import { flushSums } from './tableSums';
+import { visibleResponses } from '../db/visibility';
 
 export function deletePredictions(db: Db, source: string): { source: string; deleted: number } {
-  const imported = and(eq(responses.source, source), isNull(responses.assignmentId));
+  // Never a pending import's staged rows: deleting some of them would publish that import incomplete.
+  const imported = and(eq(responses.source, source), isNull(responses.assignmentId), visibleResponses);
   return db.transaction((tx) => {
+    // SEES_STAGED (this and the delete): `imported` holds visibleResponses.
     const touched = tx.selectDistinct({ q: responses.questionId }).from(responses).where(imported).all();
     if (touched.length === 0) throw new BadInputError(`no imported predictions from source '${source}'`);
+    // SEES_STAGED: as above.
     const deleted = tx.delete(responses).where(imported).run().changes;
     if (source === HUMAN_SOURCE) for (const { q } of touched) recomputeCrowdStats(tx, q);
     flushSums(db.$client);
@@ -28,7 +32,7 @@ export function importedSources(db: Db) {
   return db
     .select({ source: responses.source, n: sql<number>`count(*)` })
     .from(responses)
-    .where(isNull(responses.assignmentId))
+    .where(and(isNull(responses.assignmentId), visibleResponses))
     .groupBy(responses.source)
     .all();
 }

@@ -1,13 +1,14 @@
 /**
- * Predictions/responses import (FORMAT.md "one answer a line"), all-or-nothing, in two phases so the
- * SQLite write lock is held only briefly: the server shares the database file, and its synchronous
- * driver would wait (up to busy_timeout) on every request while an import held the lock.
+ * Predictions/responses import (FORMAT.md "one answer a line"), all-or-nothing, holding the SQLite
+ * write lock only briefly: the server shares the database file, and its synchronous driver waits (up
+ * to busy_timeout, 5 s) on every request while another connection holds the lock.
  *
  * 1. Stream the file: check every line (the shared predictions parser), score it with the shared metric
  *    code, and append the row to insert to a temporary file. Only reads touch the database, and memory
  *    stays flat however long the file is (apart from one key per answer, to refuse repeats).
- * 2. If no line was bad, insert the temporary file's rows in one synchronous transaction, reading it in
- *    chunks, then delete it.
+ * 2. If no line was bad, stage the temporary file's rows in transactions of ~25 ms, invisible to every
+ *    reader (services/stagedImports.ts), publish them in one short transaction, then bring the table's
+ *    sums up to date in paced steps. On any failure the staged rows are removed and nothing was seen.
  *
  * A response's key is (question, source, annotator): importing the same file again changes nothing;
  * a different output under the same key is refused.
@@ -26,7 +27,7 @@ import { questions } from '../db/schema';
 import { assertInputFile } from './inputFiles';
 import { readLinesSync } from './lineFile';
 import { encodeScores, scoreStored, type StoredQuestion } from './scoring';
-import { flushSums } from './tableSums';
+import { beginImport, discardImport, flushPaced, heartbeat, labelsMark, publishImport, stageRows, type StagedRow, type TouchedPairs } from './stagedImports';
 
 export interface PredictionsReport {
   total: number;
@@ -41,32 +42,45 @@ export function predictionResponseId(questionId: string, source: string, annotat
   return 'p-' + createHash('sha1').update(JSON.stringify([questionId, source, annotator ?? null])).digest('hex').slice(0, 32);
 }
 
-/** One row for phase 2, one JSON line each in the temporary file: [id, questionId, source, annotator, output, scores]. */
-type PendingRow = [string, string, string, string | null, string, string];
+/** SQLite page cache while staging, in KiB (negative: a size, not a page count); allocated only as used. */
+const STAGING_CACHE_KIB = -256 * 1024;
 
-/** Bytes read at a time from the temporary file in phase 2. */
-const CHUNK_BYTES = 1 << 20;
-/** SQLite page cache during phase 2, in KiB (negative: a size, not a page count); allocated only as used. */
-const PHASE2_CACHE_KIB = -256 * 1024;
+export interface ImportOptions {
+  /** Called after each staging transaction with the rows staged so far and its lock hold (tests inject failures here). */
+  onStaged?: (rows: number, holdMs: number) => void;
+}
 
-export async function importPredictions(db: Db, file: string, onProgress?: (lines: number) => void): Promise<PredictionsReport> {
+export async function importPredictions(db: Db, file: string, onProgress?: (lines: number) => void, options: ImportOptions = {}): Promise<PredictionsReport> {
   assertInputFile(file, 'predictions file');
+  // Registered first, so a second import is refused before it spends a minute checking its file.
+  const importId = await beginImport(db, file);
+  const labels = labelsMark(db);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bopask-predictions-'));
+  let isPublished = false;
   try {
     const pendingFile = path.join(tmpDir, 'rows.jsonl');
-    const report = await checkAndScore(db, file, pendingFile, onProgress);
-    if (report.inserted > 0) insertPending(db, pendingFile);
+    const report = await checkAndScore(db, file, pendingFile, () => heartbeat(db, importId), onProgress);
+    if (report.inserted > 0) {
+      const touched = await stagePending(db, importId, pendingFile, options.onStaged);
+      publishImport(db, importId, touched, labels);
+      isPublished = true;
+      await flushPaced(db);
+    }
     return report;
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
+    // A failed removal leaves a stale pending import, whose rows the next import or start removes.
+    if (!isPublished) await discardImport(db, importId).catch(() => {});
   }
 }
 
 /** Phase 1: reads, checks and scores every line; writes the new rows to `pendingFile`. Throws the report of bad lines. */
-async function checkAndScore(db: Db, file: string, pendingFile: string, onProgress?: (lines: number) => void): Promise<PredictionsReport> {
+async function checkAndScore(db: Db, file: string, pendingFile: string, alive: () => void, onProgress?: (lines: number) => void): Promise<PredictionsReport> {
   const byId = new Map<string, StoredQuestion & { pool: string }>();
   const all = db.select({ id: questions.id, width: questions.width, height: questions.height, item: questions.item, pool: questions.pool }).from(questions).all();
   for (const q of all) byId.set(q.id, q);
+  // SEES_STAGED: a key is taken whether or not its row is visible (only a pending import of this
+  // process could hold one, and only one import runs at a time).
   const findExisting = db.$client.prepare('select output from responses where id = ?').pluck();
   const checker = new PredictionChecker();
   const sources = new Set<string>();
@@ -85,7 +99,10 @@ async function checkAndScore(db: Db, file: string, pendingFile: string, onProgre
     for (const [line, n] of readLinesSync(file)) {
       lineNo = n;
       if ((lineNo & 255) === 0) await nextTurn();
-      if (lineNo % 10_000 === 0) onProgress?.(lineNo);
+      if (lineNo % 10_000 === 0) {
+        alive();
+        onProgress?.(lineNo);
+      }
       if (line.trim() === '') continue;
       const p = checker.check(file, line, lineNo);
       if (!p) continue;
@@ -114,7 +131,7 @@ async function checkAndScore(db: Db, file: string, pendingFile: string, onProgre
       }
       const scores = scoreStored(q, p.output);
       if (!scores.valid) report.invalid++;
-      const row: PendingRow = [rid, p.id, p.source, p.annotator ?? null, output, JSON.stringify(encodeScores(scores))];
+      const row: StagedRow = [rid, p.id, p.source, p.annotator ?? null, output, JSON.stringify(encodeScores(scores))];
       if (!out.write(JSON.stringify(row) + '\n')) await Promise.race([once(out, 'drain'), failed]);
       report.inserted++;
     }
@@ -131,24 +148,22 @@ async function checkAndScore(db: Db, file: string, pendingFile: string, onProgre
 }
 
 /**
- * Phase 2: inserts the rows of `pendingFile` in one immediate transaction (all or none). The file is read
- * synchronously in chunks and split at '\n' bytes, which never occur inside a UTF-8 sequence nor in a
- * JSON.stringify line. A row that another writer inserted since phase 1 fails the whole transaction.
+ * Phase 2: stages the rows of `pendingFile` as import `importId`'s. Its lines are JSON.stringify
+ * output, so '\n' never occurs inside one. A row that another writer inserted since phase 1 fails the
+ * import (its staged rows are then removed by the caller).
  */
-function insertPending(db: Db, pendingFile: string): void {
-  const insert = db.$client.prepare(
-    `insert into responses (id, question_id, source, annotator, kind, output, scores, metric_version) values (?, ?, ?, ?, 'answer', ?, ?, ${METRIC_VERSION})`,
-  );
-  const insertAll = db.$client.transaction(() => {
-    forEachLineSync(pendingFile, (line) => insert.run(...(JSON.parse(line) as PendingRow)));
-    flushSums(db.$client);
-  });
+async function stagePending(db: Db, importId: number, pendingFile: string, onStaged?: ImportOptions['onStaged']): Promise<TouchedPairs> {
+  const insert = `insert into responses (id, question_id, source, annotator, kind, output, scores, metric_version, import_id)
+    values (?, ?, ?, ?, 'answer', ?, ?, ${METRIC_VERSION}, ?)`;
+  function* rows(): Generator<StagedRow> {
+    for (const [line] of readLinesSync(pendingFile)) if (line !== '') yield JSON.parse(line) as StagedRow;
+  }
   // The primary keys are hashes, so each insert lands on a random page of the key index: with SQLite's
   // 2 MB default cache a million rows thrash it and hold the lock about four times longer (measured).
   const cacheSize = db.$client.pragma('cache_size', { simple: true }) as number;
-  db.$client.pragma(`cache_size = ${PHASE2_CACHE_KIB}`);
+  db.$client.pragma(`cache_size = ${STAGING_CACHE_KIB}`);
   try {
-    insertAll.immediate();
+    return await stageRows(db, importId, rows(), insert, onStaged);
   } catch (err) {
     if (err instanceof Error && 'code' in err && err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       throw new AppError('CONFLICT', `answers were stored while the predictions were being checked; nothing was imported, run the import again`);
@@ -156,30 +171,5 @@ function insertPending(db: Db, pendingFile: string): void {
     throw err;
   } finally {
     db.$client.pragma(`cache_size = ${cacheSize}`);
-  }
-}
-
-/** Calls `fn` with each non-empty line of `file`, reading CHUNK_BYTES at a time. */
-function forEachLineSync(file: string, fn: (line: string) => void): void {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(CHUNK_BYTES);
-    let rest = Buffer.alloc(0);
-    for (;;) {
-      const n = fs.readSync(fd, buf, 0, CHUNK_BYTES, null);
-      if (n === 0) break;
-      let data = rest.length > 0 ? Buffer.concat([rest, buf.subarray(0, n)]) : buf.subarray(0, n);
-      let start = 0;
-      for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
-        if (nl > start) fn(data.toString('utf8', start, nl));
-        start = nl + 1;
-      }
-      // Copy: `buf` is reused by the next read.
-      data = data.subarray(start);
-      rest = Buffer.from(data);
-    }
-    if (rest.length > 0) fn(rest.toString('utf8'));
-  } finally {
-    fs.closeSync(fd);
   }
 }

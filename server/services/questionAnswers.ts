@@ -10,6 +10,7 @@ import type { Db } from '../db/client';
 import { storedAnswer } from './baseline/included';
 import { imageUrl } from './images';
 import { decodeScores, scorableItem } from './scoring';
+import { visible } from '../db/visibility';
 
 /** A question has few answers; this bounds a pathological one (a page draws them all). */
 const MAX_ANSWERS = 500;
@@ -34,7 +35,7 @@ export function questionAnswers(db: Db, questionId: string) {
   const rows = db.$client
     .prepare(`select r.id, r.source, r.annotator, r.output, r.scores, r.time_ms timeMs,
         exists (select 1 from contributor_exclusions ce where r.source = 'Human' and ce.annotator = r.annotator) contributorExcluded
-      from responses r where r.question_id = ? and r.kind = 'answer' order by r.source = 'Human' desc, r.source, r.annotator limit ?`)
+      from responses r where r.question_id = ? and r.kind = 'answer' and ${visible('r')} order by r.source = 'Human' desc, r.source, r.annotator limit ?`)
     .all(questionId, MAX_ANSWERS) as { id: string; source: string; annotator: string | null; output: string | null; scores: string | null; timeMs: number | null; contributorExcluded: number }[];
   const answers: QuestionAnswer[] = rows.map((r) => ({
     id: r.id,

@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { assignments, questions, responses } from '../db/schema';
 import { imageUrl } from './images';
 import { scorableItem } from './scoring';
+import { visibleResponses } from '../db/visibility';
 
 /** Question counts per task and pool; reveals no answer. */
 export function questionStats(db: Db) {
@@ -62,7 +63,7 @@ function labelVerdicts(db: Db, ids: string[]): Map<string, { correct: number; wr
     .select({ id: responses.questionId, isCorrect: responses.isCorrectVerdict, n: sql<number>`count(*)` })
     .from(responses)
     .innerJoin(assignments, eq(assignments.id, responses.assignmentId))
-    .where(and(inArray(responses.questionId, ids), eq(responses.kind, 'verify'), isNull(assignments.verifyResponseId)))
+    .where(and(inArray(responses.questionId, ids), eq(responses.kind, 'verify'), isNull(assignments.verifyResponseId), visibleResponses))
     .groupBy(responses.questionId, responses.isCorrectVerdict)
     .all();
   for (const r of rows) {

@@ -43,6 +43,7 @@ export function tableFromResponses(db: Db): TableRow[] {
   );
   type Row = { id: string; questionId: string; task: Task; source: string; annotator: string | null; scores: string; metricVersion: number | null; assignmentId: number | null };
   const question = db.$client.prepare('select id, width, height, item from questions where id = ?');
+  // SEES_STAGED: by the id of a row the visible query above returned.
   const output = db.$client.prepare('select output from responses where id = ?').pluck();
   const rows = stmt.all() as Row[];
   for (const r of rows) {

@@ -82,7 +82,10 @@ export function rescoreOutput(q: StoredQuestion, output: unknown, isCrowd: boole
 /** Responses whose stored scores come from another metric version than the running code's. */
 const STALE = `scores is not null and (metric_version is null or metric_version <> ${METRIC_VERSION})`;
 
-/** How many stored scores are from another metric version than `METRIC_VERSION`. */
+/**
+ * How many stored scores are from another metric version than `METRIC_VERSION`. SEES_STAGED here and
+ * in rescoreStale: a staged row is a stored score like any other, and must be current when published.
+ */
 export function countStaleScores(db: Db): number {
   return db.$client.prepare(`select count(*) from responses where ${STALE}`).pluck().get() as number;
 }
@@ -98,6 +101,7 @@ const RESCORE_CHUNK = 2000;
  */
 export function rescoreStale(db: Db, onProgress?: (done: number, total: number) => void): { rescored: number; total: number } {
   const total = countStaleScores(db);
+  // SEES_STAGED: see countStaleScores.
   const select = db.$client.prepare(
     `select rowid, id, question_id qid, assignment_id aid, output from responses where rowid > ? and ${STALE} order by rowid limit ${RESCORE_CHUNK}`,
   );

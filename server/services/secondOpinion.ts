@@ -18,6 +18,7 @@ import type { Db, DbOrTx } from '../db/client';
 import { questions, redundancyCounts, settings } from '../db/schema';
 import { agreementOf } from './review/agreement';
 import { decodeScores } from './scoring';
+import { visible } from '../db/visibility';
 
 /**
  * The rule, 0 (disagrees) to 1 (agrees): the curate queue's agreement with the label
@@ -58,7 +59,7 @@ function firstScores(db: DbOrTx, questionIds: string[]): Map<string, number> {
     const row = db.get<{ task: Task; width: number; height: number; scores: string } | undefined>(
       sql`select q.task, q.width, q.height, r.scores from responses r join questions q on q.id = r.question_id
            where r.question_id = ${id} and r.source = ${HUMAN_SOURCE} and r.kind = 'answer' and r.assignment_id is not null
-             and r.scores is not null
+             and r.scores is not null and ${sql.raw(visible('r'))}
            order by r.rowid limit 1`,
     );
     if (row) out.set(id, firstAnswerScore(row.task, decodeScores(JSON.parse(row.scores) as Record<string, unknown>), row.width, row.height));
@@ -83,7 +84,7 @@ export function fillFirstAnswerScores(db: Db): number {
   return db.transaction((tx) => {
     const ids = tx
       .all<{ id: string }>(
-        sql`select distinct question_id id from responses where source = ${HUMAN_SOURCE} and kind = 'answer' and assignment_id is not null`,
+        sql`select distinct question_id id from responses r where source = ${HUMAN_SOURCE} and kind = 'answer' and assignment_id is not null and ${sql.raw(visible('r'))}`,
       )
       .map((r) => r.id);
     const scores = firstScores(tx, ids);

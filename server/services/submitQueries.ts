@@ -51,6 +51,7 @@ function prepare(client: Database.Database) {
   const assignment = client.prepare(
     'select id, question_id questionId, position, mode, status, bound_at boundAt from assignments where id = ? and participant_id = ?',
   );
+  // SEES_STAGED: a submit's own client-made id, looked up to tell a retry from a new answer.
   const response = client.prepare('select id, assignment_id assignmentId from responses where id = ?');
   const question = client.prepare('select id, task, width, height, item itemText from questions where id = ?');
   const statuses = client.prepare('select mode, status from assignments where participant_id = ?');

@@ -35,6 +35,14 @@ export const COUNTED_PAIR_SQL = `select r.id, q.task, r.scores, r.metric_version
   from responses r join questions q on q.id = r.question_id
   where r.question_id = ? and +r.source = ? and ${COUNTS_IN_TABLE}`;
 
+/**
+ * The counted responses of the questions in (?, ?], for a range of a source rebuild. CROSS JOIN:
+ * responses first, by a range of responses_question_idx; a plain join walks every benchmark question
+ * by the pool index instead (without ANALYZE SQLite prefers its equality). Its plan is tested.
+ */
+export const RANGE_ROWS_SQL = `select r.question_id, r.source, q.task, r.scores, r.metric_version from responses r cross join questions q on q.id = r.question_id
+  where r.question_id > ? and r.question_id <= ? and ${COUNTS_IN_TABLE}`;
+
 /** Prepared statements per connection (a flush runs on every submit). */
 const statements = new WeakMap<Client, ReturnType<typeof prepare>>();
 
@@ -45,6 +53,7 @@ function prepare(client: Client) {
     clean: client.prepare('delete from sums_dirty where source = ? and question_id = ?'),
     counted: client.prepare(COUNTED_PAIR_SQL),
     question: client.prepare('select id, width, height, item from questions where id = ?'),
+    // SEES_STAGED: by the id of a row COUNTED_PAIR_SQL returned.
     output: client.prepare('select output from responses where id = ?').pluck(),
     oldSum: client.prepare(`select task, ${ROW_COLUMNS} from question_sums where source = ? and question_id = ?`).raw(),
     putSum: client.prepare(`insert or replace into question_sums (source, question_id, task, ${ROW_COLUMNS}) values (?, ?, ?, ${ROW_PLACEHOLDERS})`),
@@ -54,6 +63,17 @@ function prepare(client: Client) {
       on conflict (source, task) do update set totals = excluded.totals`),
     dropTotals: client.prepare('delete from table_totals where source = ? and task = ?'),
     backlogs: client.prepare('select source from sums_dirty group by source having count(*) > ?'),
+    markDirty: client.prepare('insert or ignore into sums_dirty (source, question_id) values (?, ?)'),
+    anyRebuild: client.prepare('select 1 from sums_rebuild limit 1').pluck(),
+    firstRebuild: client.prepare('select min(after) from sums_rebuild').pluck(),
+    rebuildSources: client.prepare('select source from sums_rebuild where after = ?').pluck(),
+    queueRebuild: client.prepare(`insert into sums_rebuild (source, after) values (?, '') on conflict (source) do update set after = ''`),
+    dropRebuild: client.prepare('delete from sums_rebuild where source = ? and after = ?'),
+    moveRebuild: client.prepare('update sums_rebuild set after = ? where source = ? and after = ?'),
+    nextQuestions: client.prepare('select id from questions where id > ? order by id limit ?').pluck(),
+    rangeRows: client.prepare(RANGE_ROWS_SQL).raw(),
+    rangeSums: client.prepare(`select question_id, task, ${ROW_COLUMNS} from question_sums where source = ? and question_id > ? and question_id <= ?`).raw(),
+    cleanRange: client.prepare('delete from sums_dirty where source = ? and question_id > ? and question_id <= ?'),
     bump: client.prepare(`insert into settings (key, value) values ('${TABLE_VERSION_KEY}', 1)
       on conflict (key) do update set value = value + 1`),
   };
@@ -86,61 +106,185 @@ function currentMean(client: Client, source: string, questionId: string): Questi
 
 /** Pairs recomputed per transaction when a flush has many (a large import or rescore). */
 const FLUSH_CHUNK = 5_000;
-/** A source with more dirty pairs than this is rebuilt whole (`rebuildSource`). */
+/** A source with more dirty pairs than this is rebuilt whole (`rebuildSource`, or range by range). */
 const BULK_PAIRS = 20_000;
+/** Questions per range of a queued source rebuild (`rebuildStep` does ranges until its time is up). */
+const RANGE_QUESTIONS = 64;
+/** A reader's flush before it reads the table (`flushSomeSums`). */
+const READER_FLUSH_MS = 100;
 
 type Pair = { source: string; questionId: string };
+
+/** The per-(source, task) totals a transaction moves, read once and written back at its end. */
+class TotalsCache {
+  private readonly totals = new Map<string, { source: string; task: Task; t: TaskTotals }>();
+  constructor(private readonly s: ReturnType<typeof prepare>) {}
+  of(source: string, task: Task): TaskTotals {
+    const key = `${source}\u0000${task}`;
+    let hit = this.totals.get(key);
+    if (!hit) {
+      const stored = this.s.totals.get(source, task) as string | undefined;
+      this.totals.set(key, (hit = { source, task, t: stored === undefined ? new TaskTotals() : TaskTotals.fromJSON(JSON.parse(stored)) }));
+    }
+    return hit.t;
+  }
+  /** Replaces a pair's stored mean (`old`, as oldSum reads it) by `now`, moving the totals by the difference. */
+  replace(source: string, questionId: string, old: [Task, ...unknown[]] | undefined, now: QuestionMean | null): void {
+    if (old) this.of(source, old[0]).applyRow(old, -1, 1);
+    if (now) {
+      const row = meanRow(now);
+      this.of(source, now.task).applyRow(row, 1);
+      this.s.putSum.run(source, questionId, now.task, ...row);
+    } else if (old) {
+      this.s.dropSum.run(source, questionId);
+    }
+  }
+  write(): void {
+    for (const { source, task, t } of this.totals.values()) {
+      if (t.isEmpty) this.s.dropTotals.run(source, task);
+      else this.s.putTotals.run(source, task, JSON.stringify(t));
+    }
+  }
+}
 
 /**
  * Recomputes the dirty (source, question) pairs — all of them, or only `only` (a submit flushes its own
  * question, so a contributor never waits for another writer's backlog) — and moves the totals, inside
  * the caller's transaction when there is one (a savepoint), else in short transactions of FLUSH_CHUNK
- * pairs. Returns the pairs done.
+ * pairs. Outside a transaction it also finishes the sources queued in `sums_rebuild` (a published
+ * import), range by range; inside one it leaves them, so a short transaction stays short. Returns the
+ * pairs (and ranges) done.
  */
 export function flushSums(client: Client, only?: Pair[]): number {
   const s = statementsOf(client);
-  if (!only && s.anyDirty.get() === undefined) return 0;
   let done = 0;
+  // In steps of ~50 ms, each its own transaction: a CLI flushing beside a running server lets it write.
+  if (!only && !client.inTransaction) while (rebuildStep(client, 50)) done++;
+  if (!only && s.anyDirty.get() === undefined) return done;
   // A source with a large backlog (an import, a rescore, a database from before the sums) is rebuilt in
   // one ordered pass over its responses: ~10× faster per pair than recomputing pairs one by one.
   if (!only) for (const { source } of s.backlogs.all(BULK_PAIRS) as { source: string }[]) done += rebuildSource(client, source);
-  const chunk = client.transaction((): number => {
-    const pairs = only ?? (s.dirty.all(FLUSH_CHUNK) as Pair[]);
-    const totals = new Map<string, { source: string; task: Task; t: TaskTotals }>();
-    const totalsOf = (source: string, task: Task): TaskTotals => {
-      const key = `${source}\u0000${task}`;
-      let hit = totals.get(key);
-      if (!hit) {
-        const stored = s.totals.get(source, task) as string | undefined;
-        totals.set(key, (hit = { source, task, t: stored === undefined ? new TaskTotals() : TaskTotals.fromJSON(JSON.parse(stored)) }));
-      }
-      return hit.t;
-    };
-    for (const { source, questionId } of pairs) {
-      const old = s.oldSum.get(source, questionId) as [Task, ...unknown[]] | undefined;
-      const now = currentMean(client, source, questionId);
-      if (old) totalsOf(source, old[0]).applyRow(old, -1, 1);
-      if (now) {
-        const row = meanRow(now);
-        totalsOf(source, now.task).applyRow(row, 1);
-        s.putSum.run(source, questionId, now.task, ...row);
-      } else if (old) {
-        s.dropSum.run(source, questionId);
-      }
-      s.clean.run(source, questionId);
-    }
-    for (const { source, task, t } of totals.values()) {
-      if (t.isEmpty) s.dropTotals.run(source, task);
-      else s.putTotals.run(source, task, JSON.stringify(t));
-    }
-    if (pairs.length > 0) s.bump.run();
-    return pairs.length;
-  });
+  const chunk = client.transaction((): number => flushPairs(client, only ?? (s.dirty.all(FLUSH_CHUNK) as Pair[]), Infinity));
   if (only) return client.inTransaction ? chunk() : chunk.immediate();
   for (;;) {
     const n = client.inTransaction ? chunk() : chunk.immediate();
     done += n;
     if (n < FLUSH_CHUNK) return done;
+  }
+}
+
+/** Recomputes `pairs` in order, in the caller's transaction, until `deadline` (at least one); returns how many. */
+function flushPairs(client: Client, pairs: Pair[], deadline: number): number {
+  const s = statementsOf(client);
+  const totals = new TotalsCache(s);
+  let n = 0;
+  for (const { source, questionId } of pairs) {
+    if (n > 0 && performance.now() > deadline) break;
+    totals.replace(source, questionId, s.oldSum.get(source, questionId) as [Task, ...unknown[]] | undefined, currentMean(client, source, questionId));
+    s.clean.run(source, questionId);
+    n++;
+  }
+  totals.write();
+  if (n > 0) s.bump.run();
+  return n;
+}
+
+/**
+ * One bounded piece of the flush, in its own immediate transaction of about `ms` (never inside the
+ * caller's): ranges of a queued source rebuild, else dirty pairs until the time is up. A large backlog
+ * is queued as a source rebuild rather than done in one long pass. Returns whether work is left. A
+ * published import flushes with these, pausing between them so other writers get the lock; a reader
+ * of the table does a few (`flushSomeSums`), so no page view waits for a whole import's flush.
+ */
+export function flushStep(client: Client, ms: number): boolean {
+  const s = statementsOf(client);
+  if (rebuildStep(client, ms)) return true;
+  const big = s.backlogs.all(BULK_PAIRS) as { source: string }[];
+  if (big.length > 0) {
+    client.transaction(() => {
+      for (const { source } of big) s.queueRebuild.run(source);
+    }).immediate();
+    return true;
+  }
+  if (s.anyDirty.get() === undefined) return false;
+  const deadline = performance.now() + ms;
+  client.transaction(() => flushPairs(client, s.dirty.all(FLUSH_CHUNK) as Pair[], deadline)).immediate();
+  return s.anyDirty.get() !== undefined || s.anyRebuild.get() !== undefined;
+}
+
+/** Flushes for about `ms` at most (a reader's safety net); what is left waits for the next flush. */
+export function flushSomeSums(client: Client, ms = READER_FLUSH_MS): void {
+  if (client.inTransaction) {
+    flushSums(client);
+    return;
+  }
+  const deadline = performance.now() + ms;
+  while (flushStep(client, Math.max(1, deadline - performance.now())) && performance.now() < deadline);
+}
+
+/** Queues `sources` for a rebuild range by range (a published import); call inside its transaction. */
+export function queueSourceRebuilds(client: Client, sources: Iterable<string>): void {
+  const s = statementsOf(client);
+  for (const source of sources) s.queueRebuild.run(source);
+}
+
+/**
+ * Moves the queued source rebuilds that share the lowest cursor one or more ranges of RANGE_QUESTIONS
+ * questions on, in one immediate transaction of about `ms`: per range, every counted response of
+ * those questions is read (responses_question_idx), the sources' means recomputed and the totals moved
+ * by the difference, so the table stays exact between ranges. Returns false when nothing is queued.
+ */
+function rebuildStep(client: Client, ms: number): boolean {
+  const s = statementsOf(client);
+  if (s.anyRebuild.get() === undefined) return false;
+  const deadline = performance.now() + ms;
+  client.transaction(() => {
+    const from = s.firstRebuild.get() as string | undefined;
+    if (from === undefined) return;
+    const sources = new Set(s.rebuildSources.all(from) as string[]);
+    const totals = new TotalsCache(s);
+    let after = from;
+    let isDone = false;
+    do {
+      const ids = s.nextQuestions.all(after, RANGE_QUESTIONS) as string[];
+      if (ids.length === 0) { isDone = true; break; }
+      const hi = ids[ids.length - 1];
+      rebuildRange(client, sources, after, hi, totals);
+      after = hi;
+      if (ids.length < RANGE_QUESTIONS) isDone = true;
+    } while (!isDone && performance.now() < deadline);
+    totals.write();
+    for (const source of sources) {
+      if (isDone) s.dropRebuild.run(source, from);
+      else s.moveRebuild.run(after, source, from);
+    }
+    s.bump.run();
+  }).immediate();
+  return true;
+}
+
+/** The sums of `sources` for the questions in (lo, hi], from their counted responses; stale versions left dirty. */
+function rebuildRange(client: Client, sources: Set<string>, lo: string, hi: string, totals: TotalsCache): void {
+  const s = statementsOf(client);
+  const accs = new Map<string, { source: string; questionId: string; acc: QuestionAccumulator; isStale: boolean }>();
+  for (const [questionId, source, task, scores, version] of s.rangeRows.iterate(lo, hi) as IterableIterator<[string, string, Task, string, number | null]>) {
+    if (!sources.has(source)) continue;
+    const key = `${source}\u0000${questionId}`;
+    let a = accs.get(key);
+    if (!a) accs.set(key, (a = { source, questionId, acc: new QuestionAccumulator(task), isStale: false }));
+    if (version === METRIC_VERSION) a.acc.add(decodeScores(JSON.parse(scores)));
+    else a.isStale = true;
+  }
+  for (const source of sources) {
+    const olds = new Map((s.rangeSums.all(source, lo, hi) as [string, Task, ...unknown[]][]).map(([q, ...old]) => [q, old as [Task, ...unknown[]]]));
+    s.cleanRange.run(source, lo, hi);
+    for (const [questionId, old] of olds) if (!accs.has(`${source}\u0000${questionId}`)) totals.replace(source, questionId, old, null);
+    for (const a of accs.values()) {
+      if (a.source !== source) continue;
+      // A rescore still running: the pair-by-pair flush scores this question with the current code.
+      if (a.isStale) s.markDirty.run(source, a.questionId);
+      else totals.replace(source, a.questionId, olds.get(a.questionId), a.acc.mean());
+    }
   }
 }
 
@@ -233,7 +377,7 @@ export function totalsFromQuestionSums(client: Client): Map<string, Partial<Reco
  */
 export function tableStamp(db: { $client: Client }): string {
   const client = db.$client;
-  flushSums(client);
+  flushSomeSums(client);
   const labels = client.prepare('select max(rowid) from label_versions').pluck().get() as number | null;
   const v = client.prepare('select value from settings where key = ?').pluck().get(TABLE_VERSION_KEY) as number | undefined;
   return `${METRIC_VERSION}:${labels}:${v ?? 0}`;
@@ -241,7 +385,7 @@ export function tableStamp(db: { $client: Client }): string {
 
 /** Every source's per-task totals, as stored (after a flush). */
 export function storedTotals(client: Client): Map<string, Partial<Record<Task, TaskTotals>>> {
-  flushSums(client);
+  flushSomeSums(client);
   const out = new Map<string, Partial<Record<Task, TaskTotals>>>();
   const rows = client.prepare('select source, task, totals from table_totals').all() as { source: string; task: Task; totals: string }[];
   for (const r of rows) {

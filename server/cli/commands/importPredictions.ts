@@ -8,7 +8,9 @@ export const usage = `usage: bopask import-predictions --predictions FILE.jsonl 
 Imports model predictions or human responses (FORMAT.md, one answer a line) into an existing database
 and scores them with the shared metric code. All-or-nothing: bad lines (up to 20 are listed), a repeated
 (id, source, annotator), unknown or practice-pool ids refuse the whole file. Unreadable outputs are kept
-and scored as invalid. --group puts the file's models in a group of the table (e.g. "Proprietary",
+and scored as invalid. Rows are written in short transactions and appear all at once, so a running
+server's writers wait milliseconds, not the whole import; a second import while one runs is refused.
+--group puts the file's models in a group of the table (e.g. "Proprietary",
 "Open-source", "Trained on BOP-Ask"); groups are listed in the order they are first declared.
 ${DB_OPTION_HELP}`;
 
@@ -22,12 +24,20 @@ export async function run(argv: string[]): Promise<void> {
     hasProgress = true;
     process.stderr.write(`\r${n} lines…`);
   };
+  // The longest write-lock hold of a staging transaction: what the server's writers may wait at most.
+  let longest = 0;
+  let chunks = 0;
+  const onStaged = (_rows: number, holdMs: number) => {
+    longest = Math.max(longest, holdMs);
+    chunks++;
+  };
   try {
-    const r = await importPredictions(db, file, progress);
+    const r = await importPredictions(db, file, progress, { onStaged });
     process.stdout.write(
       `imported ${r.inserted} answer(s) from ${r.sources.join(', ') || 'no source'} ` +
         `(${r.unchanged} unchanged, ${r.invalid} unreadable and scored invalid)\n`,
     );
+    if (chunks > 0) process.stderr.write(`staged in ${chunks} transaction(s), the longest holding the write lock ${longest.toFixed(1)} ms\n`);
     const models = r.sources.filter((s) => s !== HUMAN_SOURCE);
     if (group !== null && models.length > 0) {
       setSourceGroup(db, models, group);

@@ -13,6 +13,7 @@ import { decodeScores, scorableItem } from '../scoring';
 import { storedAnswer } from './included';
 import { tableStamp } from '../tableSums';
 import { runInBackground } from './background/run';
+import { visible } from '../../db/visibility';
 
 export interface ContributorStats {
   annotator: string;
@@ -102,7 +103,7 @@ export function computeContributorStats(db: Db): ContributorStats[] {
   const stmt = db.$client.prepare(`select r.annotator, r.question_id questionId, q.pool, r.kind, r.time_ms timeMs, r.scores, r.output,
       q.task, q.width, q.height, q.item
     from responses r join questions q on q.id = r.question_id
-    where r.source = ? and r.annotator is not null order by r.question_id`);
+    where r.source = ? and r.annotator is not null and ${visible('r')} order by r.question_id`);
   type Group = { questionId: string; row: Row; answers: { annotator: string; answer: Answer }[] };
   const state: { group: Group | null } = { group: null };
   const flush = () => {

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client';
 import { contributorExclusions, questionExclusions, questions } from '../../db/schema';
 import { bumpTableVersion } from './included';
 import { flushSums } from '../tableSums';
+import { visible } from '../../db/visibility';
 
 export const MAX_REASON_LENGTH = 500;
 
@@ -21,7 +22,7 @@ function checkReason(reason: string): string {
 
 export function excludeContributor(db: Db, annotator: string, reason: string, userId: number | null): void {
   const why = checkReason(reason);
-  const known = db.$client.prepare(`select 1 from responses where source = ? and annotator = ? limit 1`).get(HUMAN_SOURCE, annotator);
+  const known = db.$client.prepare(`select 1 from responses r where source = ? and annotator = ? and ${visible('r')} limit 1`).get(HUMAN_SOURCE, annotator);
   if (!known) throw new AppError('NOT_FOUND', `no contributor '${annotator}' has answered`);
   db.transaction((tx) => {
     tx.insert(contributorExclusions).values({ annotator, reason: why, excludedBy: userId })
@@ -71,11 +72,11 @@ export interface ExclusionSummary {
 export function exclusionSummary(db: Db): ExclusionSummary {
   const contributors = db.$client
     .prepare(`select ce.annotator, ce.reason, (select count(*) from responses r where r.source = ? and r.annotator = ce.annotator
-      and r.kind = 'answer') responses from contributor_exclusions ce order by ce.created_at, ce.annotator`)
+      and r.kind = 'answer' and ${visible('r')}) responses from contributor_exclusions ce order by ce.created_at, ce.annotator`)
     .all(HUMAN_SOURCE) as ExclusionSummary['contributors'];
   const qs = db.$client
     .prepare(`select qe.question_id questionId, qe.reason, (select count(*) from responses r where r.question_id = qe.question_id
-      and r.kind = 'answer') responses from question_exclusions qe order by qe.created_at, qe.question_id`)
+      and r.kind = 'answer' and ${visible('r')}) responses from question_exclusions qe order by qe.created_at, qe.question_id`)
     .all() as ExclusionSummary['questions'];
   return { contributors, questions: qs };
 }

@@ -6,9 +6,11 @@
 import { sql } from 'drizzle-orm';
 import { answerSchema, parseAnswer, type Answer, type Task } from '../../../shared/tasks';
 import type { DbOrTx } from '../../db/client';
+import { visible } from '../../db/visibility';
 
-/** SQL condition over `responses r` joined with `questions q`. */
+/** SQL condition over `responses r` joined with `questions q` (a response staged by a pending import never counts). */
 export const COUNTS_IN_TABLE = `q.pool = 'benchmark' and q.review_status <> 'rejected' and r.kind = 'answer' and r.scores is not null
+  and ${visible('r')}
   and not exists (select 1 from question_exclusions qe where qe.question_id = r.question_id)
   and not (r.source = 'Human' and r.annotator is not null
     and exists (select 1 from contributor_exclusions ce where ce.annotator = r.annotator))`;

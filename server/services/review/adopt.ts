@@ -12,6 +12,7 @@ import { loadQuestion } from './crowd';
 import type { LabelInput } from './labels';
 import { objectRegions, regionsForMarkers } from './objectRegions';
 import { correctLabel, type SaveResult } from './review';
+import { visible } from '../../db/visibility';
 
 /** "Human (4f2a…)" / "NVILA-15B": who gave the answer, in the version's reason. */
 export function answerSourceName(source: string, annotator: string | null): string {
@@ -20,7 +21,7 @@ export function answerSourceName(source: string, annotator: string | null): stri
 
 export function adoptAnswer(db: Db, user: SessionUser, input: { id: string; version: number; responseId: string; reason?: string }): SaveResult {
   const q = loadQuestion(db, input.id);
-  const r = db.$client.prepare('select question_id questionId, kind, source, annotator, output from responses where id = ?').get(input.responseId) as
+  const r = db.$client.prepare(`select question_id questionId, kind, source, annotator, output from responses r where id = ? and ${visible('r')}`).get(input.responseId) as
     | { questionId: string; kind: string; source: string; annotator: string | null; output: string | null }
     | undefined;
   if (!r || r.questionId !== q.id || r.kind !== 'answer') throw new BadInputError(`response ${input.responseId} is not an answer to ${q.id}`);

@@ -15,6 +15,7 @@ import type { Db } from '../../db/client';
 import { storedAnswer } from '../baseline/included';
 import { decodeScores, encodeScores, rescoreOutput, type StoredQuestion } from '../scoring';
 import { agreementOf } from './agreement';
+import { visible } from '../../db/visibility';
 
 export interface CrowdAnswer {
   responseId: string;
@@ -59,14 +60,14 @@ export function crowdAnswers(db: Db, input: { id: string; cursor?: number | null
     .prepare(
       `select r.rowid, r.id, r.source, r.annotator, r.output, r.scores, r.assignment_id assignmentId, r.time_ms timeMs
          from responses r indexed by responses_question_idx
-        where r.question_id = ? and r.rowid > ? and r.kind = 'answer'
+        where r.question_id = ? and r.rowid > ? and r.kind = 'answer' and ${visible('r')}
         order by r.rowid limit ?`,
     )
     .all(q.id, after, input.limit + 1) as Row[];
   const page = rows.slice(0, input.limit);
   // The index of the first row of the page: the answers before the cursor (an index range count).
   const before = after === 0 ? 0 : (db.$client
-    .prepare(`select count(*) from responses indexed by responses_question_idx where question_id = ? and rowid <= ? and kind = 'answer'`)
+    .prepare(`select count(*) from responses r indexed by responses_question_idx where question_id = ? and rowid <= ? and kind = 'answer' and ${visible('r')}`)
     .pluck()
     .get(q.id, after) as number);
   const answers = page.map((r, i): CrowdAnswer => {
@@ -86,7 +87,7 @@ export function crowdAnswers(db: Db, input: { id: string; cursor?: number | null
     };
   });
   const total = db.$client
-    .prepare(`select count(*) from responses indexed by responses_question_idx where question_id = ? and kind = 'answer'`)
+    .prepare(`select count(*) from responses r indexed by responses_question_idx where question_id = ? and kind = 'answer' and ${visible('r')}`)
     .pluck()
     .get(q.id) as number;
   return { id: q.id, total, answers, next: rows.length > input.limit ? page[page.length - 1].rowid : null };

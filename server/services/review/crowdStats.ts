@@ -11,10 +11,16 @@ import { questions, settings } from '../../db/schema';
 import { decodeScores } from '../scoring';
 import { recomputeFirstAnswerScore } from '../secondOpinion';
 import { agreementOf, reviewPriority } from './agreement';
+import { visible } from '../../db/visibility';
 
 const WATERMARK_KEY = 'review.responsesSeen';
 /** Questions refreshed per call: bounds the write transaction when a large import lands. */
 const MAX_QUESTIONS_PER_REFRESH = 2000;
+
+/** Call in the transaction that publishes staged responses from rowid `firstRowid` on: they are new to the stats. */
+export function rewindCrowdStats(db: DbOrTx, firstRowid: number): void {
+  db.run(sql`update settings set value = min(value, ${firstRowid - 1}) where key = ${WATERMARK_KEY}`);
+}
 
 interface EvidenceRow {
   kind: string;
@@ -30,7 +36,7 @@ export function recomputeCrowdStats(db: DbOrTx, questionId: string): void {
     sql`select r.kind, r.source, r.scores, r.is_correct_verdict verdict,
                (r.kind = 'verify' and a.id is not null and a.verify_response_id is null) labelVerify
           from responses r left join assignments a on a.id = r.assignment_id
-         where r.question_id = ${questionId}`,
+         where r.question_id = ${questionId} and ${sql.raw(visible('r'))}`,
   );
   let n = 0, sum = 0, min = Infinity, yes = 0, no = 0;
   for (const r of rows) {
@@ -61,14 +67,18 @@ export function recomputeCrowdStats(db: DbOrTx, questionId: string): void {
 
 /**
  * Brings the stats up to date with responses stored since the last call; cheap when nothing is new
- * (one indexed lookup). Returns how many questions it refreshed.
+ * (one indexed lookup). Returns how many questions it refreshed. SEES_STAGED: the watermark may pass
+ * staged rows (the recomputation leaves them out); publishing an import rewinds it to before them.
  */
 export function refreshCrowdStats(db: Db): number {
   const seen = db.select({ v: settings.value }).from(settings).where(eq(settings.key, WATERMARK_KEY)).get()?.v ?? 0;
+  // SEES_STAGED (this and the query below): see above.
   const last = (db.$client.prepare('select max(rowid) m from responses').get() as { m: number | null }).m ?? 0;
   if (last <= seen) return 0;
   return db.transaction((tx) => {
-    const rows = tx.all<{ q: string; r: number }>(
+    type Seen = { q: string; r: number };
+    // SEES_STAGED: the watermark's walk (recomputeCrowdStats leaves staged rows out).
+    const rows = tx.all<Seen>(
       sql`select question_id q, max(rowid) r from responses where rowid > ${seen}
            group by question_id order by r limit ${MAX_QUESTIONS_PER_REFRESH}`,
     );

@@ -21,6 +21,7 @@ function scoreOutput(q: StoredQuestion, output: unknown): Scores {
 
 /** Rescores the question's scored responses (skips have none) and refreshes its crowd stats; returns how many. */
 export function rescoreQuestion(tx: DbOrTx, q: StoredQuestion): number {
+  // SEES_STAGED: a staged row is rescored too, or it would be published with scores of the old label.
   const rows = tx
     .select({ id: responses.id, output: responses.output, scores: responses.scores })
     .from(responses)
