@@ -55,7 +55,13 @@ export function createFastPath(opts: FastPathOptions): (req: http.IncomingMessag
     const query = q < 0 ? '' : url.slice(q + 1);
     if (query !== '' && query !== 'batch=1') return false;
     if (!FAST_PROCEDURES.has(path)) return false;
-    void answer(opts, procedures[path]!, path, query === 'batch=1', req, res);
+    answer(opts, procedures[path]!, path, query === 'batch=1', req, res).catch((err: unknown) => {
+      // Only a bug in the reply itself gets here (the procedure's errors are replies): as the adapter's
+      // own exception handler, log it and answer 500 rather than leave the request hanging.
+      opts.onError({ error: getTRPCErrorFromUnknown(err), path });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'the server failed to reply', code: -32603 } }));
+    });
     return true;
   };
 }
@@ -92,15 +98,19 @@ async function answer(
 ): Promise<void> {
   const config = opts.router._def._config;
   let input: unknown;
+  // Read from the start, as the adapter does, so a client gone early settles it; awaited only when the
+  // procedure asks for its input (a rejection before then is handled there, or never matters).
+  const body = readBody(req, opts.maxBodySize);
+  body.catch(() => {});
   // As the adapter's input reader: a body that does not parse is BAD_REQUEST with the parser's message.
   const getRawInput = async (): Promise<unknown> => {
     try {
-      const body: unknown = JSON.parse(await readBody(req, opts.maxBodySize));
-      if (!isBatch) return (input = body);
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      const parsed: unknown = JSON.parse(await body);
+      if (!isBatch) return (input = parsed);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: '"input" needs to be an object when doing a batch call' });
       }
-      return (input = (body as Record<string, unknown>)['0']);
+      return (input = (parsed as Record<string, unknown>)['0']);
     } catch (cause) {
       if (cause instanceof TRPCError) throw cause;
       throw new TRPCError({ code: 'BAD_REQUEST', message: cause instanceof Error ? cause.message : 'Invalid input', cause });
@@ -117,9 +127,9 @@ async function answer(
     opts.onError({ error, path });
     reply = { error: getErrorShape({ config, ctx, error, input, path, type: 'mutation' }) };
   }
-  const body = JSON.stringify(transformTRPCResponse(config, isBatch ? [reply] : reply));
+  const text = JSON.stringify(transformTRPCResponse(config, isBatch ? [reply] : reply));
   res.statusCode = getHTTPStatusCode(reply);
   res.setHeader('vary', 'trpc-accept, accept');
   res.setHeader('content-type', 'application/json');
-  res.end(body);
+  res.end(text);
 }

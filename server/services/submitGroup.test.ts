@@ -73,17 +73,35 @@ describe('group commit of submits', () => {
     expect(benchmarkTable(db)).toEqual(tableFromResponses(db));
   });
 
-  it('stores none of the group when a failure is not the submit’s own (the database refused a write)', async () => {
+  it('keeps the rest of the group when one submit breaks on its own (a corrupted question, a failing constraint)', async () => {
     const inputs = await firstAnswers(4);
     db.$client.exec(`create temp trigger refuse before insert on responses when new.id = '${inputs[2].responseId}'
       begin select raise(abort, 'injected failure'); end`);
+    const q0 = db.$client.prepare('select question_id from assignments where id = ?').pluck().get(inputs[0].assignmentId) as string;
+    db.$client.prepare(`update questions set item = '{"broken": true}' where id = ?`).run(q0);
+    const replies = await Promise.allSettled(inputs.map((input) => submitGrouped(db, input)));
+    expect(replies.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(String((replies[0] as PromiseRejectedResult).reason)).toContain('no longer parses');
+    expect(String((replies[2] as PromiseRejectedResult).reason)).toContain('injected failure');
+    expect(humanResponses()).toBe(2);
+    const statuses = db.$client.prepare('select status from assignments where id = ?').pluck();
+    expect(inputs.map((i) => statuses.get(i.assignmentId))).toEqual(['open', 'answered', 'open', 'answered']);
+    expect(benchmarkTable(db)).toEqual(tableFromResponses(db));
+  });
+
+  it('stores none of the group when the database itself fails under one of them (full), and all of it when sent again', async () => {
+    const inputs = await firstAnswers(4);
+    // The third submit's insert meets a full disk; the two before it were stored in their savepoints.
+    db.$client.function('disk_full', () => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    });
+    db.$client.exec(`create temp trigger full before insert on responses when new.id = '${inputs[2].responseId}' begin select disk_full(); end`);
     const replies = await Promise.allSettled(inputs.map((input) => submitGrouped(db, input)));
     expect(replies.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
-    expect(String((replies[0] as PromiseRejectedResult).reason)).toContain('injected failure');
+    expect((replies[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_FULL' });
     expect(humanResponses()).toBe(0);
     expect(db.$client.prepare("select count(*) from assignments where status <> 'open'").pluck().get()).toBe(0);
-    // Sent again once the database accepts them, all are stored.
-    db.$client.exec('drop trigger refuse');
+    db.$client.exec('drop trigger full');
     const again = await Promise.all(inputs.map((input) => submitGrouped(db, input)));
     expect(again.every((r) => !r.isRetry)).toBe(true);
     expect(humanResponses()).toBe(4);

@@ -6,9 +6,10 @@
  * table's per-task totals (read, moved, written once per group, not once per answer) are shared.
  * Under load, 50 connections submitting at once no longer queue behind 50 fsyncs.
  *
- * A submit refused for its own reason (an AppError: bad input, a conflict, an unknown batch) is
- * rolled back to its savepoint and gets its error; the others are stored. Any other failure (a full
- * disk, a busy database) fails the whole group, and each client retries its answer as it would have.
+ * A submit that fails on its own — refused (an AppError: bad input, a conflict, an unknown batch) or
+ * broken (a corrupted stored question, a constraint) — is rolled back to its savepoint and gets its
+ * error; the others are stored. Only a failure of the database itself (busy, full, an I/O error, or
+ * the transaction gone) fails the whole group, and each client retries its answer as it would have.
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
@@ -42,6 +43,14 @@ export function submitGrouped(db: Db, input: SubmitInput): Promise<SubmitResult>
   });
 }
 
+/** SQLite result codes that say the database, not one submit, failed (primary codes; extended ones start so). */
+const DATABASE_FAILURES = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_NOMEM', 'SQLITE_CORRUPT', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_NOTADB'];
+
+function isDatabaseFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DATABASE_FAILURES.some((c) => code === c || code.startsWith(`${c}_`));
+}
+
 type Settled = { ok: true; outcome: SubmitOutcome } | { ok: false; error: unknown };
 
 function drain(db: Db, queue: Pending[]): void {
@@ -58,7 +67,7 @@ function drain(db: Db, queue: Pending[]): void {
           try {
             return { ok: true, outcome: one(p) };
           } catch (error) {
-            if (error instanceof AppError) return { ok: false, error };
+            if (error instanceof AppError || (client.inTransaction && !isDatabaseFailure(error))) return { ok: false, error };
             throw error;
           }
         });
