@@ -15,8 +15,19 @@ import { box3dOfTablePose, tablePoseOfBox } from './fromBox';
 import { createCuboidTool, type CuboidDraft } from './tool';
 
 const w2c = defaultWorldToCamera();
-const sorted = (pts: Vec3[]) => pts.map((p) => p.map((v) => Math.round(v * 1e6) / 1e6)).sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-const sameBox = (a: Box3d, b: Box3d) => expect(sorted(boxCorners(a))).toEqual(sorted(boxCorners(b)));
+/**
+ * The same 8 corners, whatever their order, each within 1e-6 mm of one of the other's (corners are at
+ * least 20 mm apart, so the match is unique). Rounding both sides and comparing them exactly failed on
+ * a value that rounds to -0 on one side and 0 on the other, or to either side of a rounding boundary.
+ */
+function sameBox(a: Box3d, b: Box3d): void {
+  const left: Vec3[] = boxCorners(b);
+  for (const p of boxCorners(a)) {
+    const i = left.findIndex((q) => Math.max(Math.abs(p[0] - q[0]), Math.abs(p[1] - q[1]), Math.abs(p[2] - q[2])) < 1e-6);
+    expect(i, `corner ${p.join(', ')} has no match in ${JSON.stringify(left)}`).toBeGreaterThanOrEqual(0);
+    left.splice(i, 1);
+  }
+}
 
 describe('box3d ↔ table pose', () => {
   test.prop([
