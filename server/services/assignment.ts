@@ -132,8 +132,10 @@ function preparePicks(client: Database.Database) {
     and hash_rank >= ? and hash_rank < ? order by hash_rank limit ?`);
   // Open answer items bound before `before` (assignments_hold_idx: status, bound_at).
   const stale = client.prepare("select id, question_id questionId from assignments where status = 'open' and bound_at <= ? and mode = 'answer' limit ?");
+  // One contributor's, by their batch (assignments_participant_idx, a few rows): `+status` keeps SQLite
+  // from walking everyone's stale holds by the hold index to find theirs.
   const staleOf = client.prepare(
-    "select id, question_id questionId from assignments where participant_id = ? and status = 'open' and bound_at <= ? and mode = 'answer' limit ?",
+    "select id, question_id questionId from assignments where participant_id = ? and +status = 'open' and bound_at <= ? and mode = 'answer' limit ?",
   );
   const addLoad = client.prepare('update questions set load = load + ? where id = ?');
   return {

@@ -55,7 +55,9 @@ function prepare(client: Database.Database) {
   const response = client.prepare('select id, assignment_id assignmentId from responses where id = ?');
   const question = client.prepare('select id, task, width, height, item itemText from questions where id = ?');
   const statuses = client.prepare('select mode, status from assignments where participant_id = ?');
-  const anyOpen = client.prepare("select 1 from assignments where participant_id = ? and status = 'open' limit 1").pluck();
+  // By the batch (assignments_participant_idx): `+status` keeps SQLite from walking every open item of
+  // every batch by the hold index (status, bound_at) until it meets one of this participant's.
+  const anyOpen = client.prepare("select 1 from assignments where participant_id = ? and +status = 'open' limit 1").pluck();
   const insert = client.prepare(`insert into responses
     (id, question_id, source, annotator, kind, assignment_id, output, is_correct_verdict, skip_reason, time_ms, scores, metric_version)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -39,8 +39,13 @@ export function scansIn(db: Db, seen: Set<string>): string[] {
     for (const detail of queryPlan(db, source)) {
       const isScan = /^SCAN (questions|responses|assignments|participants)\b/.test(detail);
       // An index search on a whole pool, task or source is a scan in disguise, unless a LIMIT stops it.
-      const isBroad = /^SEARCH (questions|responses|assignments) USING (COVERING )?INDEX \w+ \((pool=\?|task=\?|pool=\? AND task=\?|source=\?|status=\?)\)$/.test(detail) && !/\blimit\b/i.test(source);
-      if ((isScan || isBroad) && !isPracticePool) scans.push(`${detail}: ${source}`);
+      const isBroad = /^SEARCH (questions|responses|assignments) USING (COVERING )?INDEX \w+ \((pool=\?|task=\?|pool=\? AND task=\?|source=\?)\)$/.test(detail) && !/\blimit\b/i.test(source);
+      // Every open item of every batch: a LIMIT does not make it cheap when another condition (this
+      // participant's) filters the rows, as in "any open item of mine?" by the hold index.
+      const isEveryStatus = /^SEARCH assignments USING (COVERING )?INDEX \w+ \(status=\?\)$/.test(detail);
+      // One contributor's items are found by their batch, a few rows, never among everyone's by status.
+      const isNotByParticipant = /\bparticipant_id = \?/.test(source) && /^SEARCH assignments USING (COVERING )?INDEX assignments_hold_idx\b/.test(detail);
+      if ((isScan || isBroad || isEveryStatus || isNotByParticipant) && !isPracticePool) scans.push(`${detail}: ${source}`);
     }
   }
   return scans;
