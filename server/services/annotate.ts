@@ -296,6 +296,11 @@ export interface SubmitResult {
   isRetry: boolean;
 }
 
+/** Set by `submitInTransaction` just before its first write: a submit that fails after it has writes to undo. */
+export interface SubmitProgress {
+  wrote: boolean;
+}
+
 /** What a submit did inside its transaction; `pair` is the table's (source, question) it changed. */
 export type SubmitOutcome = { result: SubmitResult; pair?: { source: string; questionId: string } } | { expiredPosition: number };
 
@@ -322,11 +327,14 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()): Su
  * (submitQueries.ts): this runs for every item of every contributor. The caller flushes `pair`'s sums
  * before it commits, then settles the outcome.
  */
-export function submitInTransaction(db: Db, input: SubmitInput, now: number): SubmitOutcome {
+export function submitInTransaction(db: Db, input: SubmitInput, now: number, progress?: SubmitProgress): SubmitOutcome {
   const s = submitQueries(db);
-  const participantId = found(s.participantIdByToken(input.token));
-  const a = s.assignmentOf(input.assignmentId, participantId);
-  if (!a) throw new AppError('NOT_FOUND', `item ${input.assignmentId} is not in your batch`);
+  const a = s.targetOf(input.token, input.assignmentId);
+  if (!a) {
+    found(s.participantIdByToken(input.token));
+    throw new AppError('NOT_FOUND', `item ${input.assignmentId} is not in your batch`);
+  }
+  const participantId = a.participantId;
   const existing = s.responseById(input.responseId);
   if (existing) {
     if (existing.assignmentId !== a.id) throw new AppError('CONFLICT', `response id ${input.responseId} is already used`);
@@ -336,17 +344,20 @@ export function submitInTransaction(db: Db, input: SubmitInput, now: number): Su
     throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is not open yet: answer the items before it first`);
   }
   if (a.status === 'open' && a.mode === 'answer' && a.boundAt !== null && a.boundAt <= now - OPEN_HOLD_MS) {
+    if (progress) progress.wrote = true;
     expireHolds(db, now, participantId);
     issueCompletionCode(db, participantId, s);
     return { expiredPosition: a.position };
   }
   if (a.status === 'expired') return { expiredPosition: a.position };
   if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
-  const q = s.questionById(a.questionId)!;
+  const q = a.question!;
   const { row, scores } = buildResponse(input, a, q, participantId);
+  // Everything above only reads: a submit refused there leaves nothing to undo (submitGroup.ts).
+  if (progress) progress.wrote = true;
   s.insertResponse(row);
   // The first crowd answer's agreement with the label can order second answers (secondOpinion.ts).
-  if (a.mode === 'answer' && scores) s.noteFirstAnswer(q.id, firstAnswerScore(q.task, scores, q.width, q.height));
+  if (a.mode === 'answer' && scores && q.firstAnswerScore > 1) s.noteFirstAnswer(q.id, firstAnswerScore(q.task, scores, q.width, q.height));
   const status = input.kind === 'skip' ? 'skipped' : 'answered';
   s.setStatus(a.id, status);
   // An answer keeps the slot its question held; a skip gives it back.

@@ -1,7 +1,8 @@
 /**
- * Group commit (submitGroup.ts): submits of one turn share a transaction, each in its savepoint. A
- * refused submit gets its own error and leaves the others stored; any other failure stores none of
- * the group; the table's sums equal the recomputation from every response.
+ * Group commit (submitGroup.ts): submits of one turn share a transaction. A refused submit gets its
+ * own error and leaves the others stored (refused before writing, without a savepoint; broken after
+ * writing, by storing the group again with savepoints); a failure of the database stores none of the
+ * group; the table's sums equal the recomputation from every response.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -55,6 +56,7 @@ describe('group commit of submits', () => {
 
   it('refuses one bad submit with its own error, answers a retry in the same group, and keeps the rest', async () => {
     const [good, bad, other] = await firstAnswers(3);
+    const before = { ...groupStats };
     const wrongTask = bad.answer!.task === 'depth' ? fixtureAnswer('grasp') : fixtureAnswer('depth');
     const replies = await Promise.allSettled([
       submitGrouped(db, good),
@@ -70,6 +72,27 @@ describe('group commit of submits', () => {
     expect(humanResponses()).toBe(2);
     const badItem = db.$client.prepare('select status from assignments where id = ?').pluck().get(bad.assignmentId);
     expect(badItem).toBe('open');
+    // Refused before its first write: nothing to undo, so the group was stored once, without savepoints.
+    expect(groupStats.redone - before.redone).toBe(0);
+    expect(benchmarkTable(db)).toEqual(tableFromResponses(db));
+  });
+
+  it('undoes every write of a submit that fails after its first one, by storing the group again with savepoints', async () => {
+    const inputs = await firstAnswers(4);
+    // The second submit's response is inserted, then closing its item fails.
+    db.$client.exec(`create temp trigger refuse before update of status on assignments when new.id = ${inputs[1].assignmentId}
+      begin select raise(abort, 'injected failure after the insert'); end`);
+    const before = { ...groupStats };
+    const replies = await Promise.allSettled(inputs.map((input) => submitGrouped(db, input)));
+    expect(replies.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(String((replies[1] as PromiseRejectedResult).reason)).toContain('injected failure after the insert');
+    expect(groupStats.redone - before.redone).toBe(1);
+    expect(groupStats.groups - before.groups).toBe(1);
+    const stored = db.$client.prepare('select count(*) from responses where id = ?').pluck();
+    expect(inputs.map((i) => stored.get(i.responseId))).toEqual([1, 0, 1, 1]);
+    const statuses = db.$client.prepare('select status from assignments where id = ?').pluck();
+    expect(inputs.map((i) => statuses.get(i.assignmentId))).toEqual(['answered', 'open', 'answered', 'answered']);
+    expect(db.$client.prepare('select count(*) from sums_dirty').pluck().get()).toBe(0);
     expect(benchmarkTable(db)).toEqual(tableFromResponses(db));
   });
 

@@ -7,14 +7,17 @@
  * Under load, 50 connections submitting at once no longer queue behind 50 fsyncs.
  *
  * A submit that fails on its own — refused (an AppError: bad input, a conflict, an unknown batch) or
- * broken (a corrupted stored question, a constraint) — is rolled back to its savepoint and gets its
- * error; the others are stored. Only a failure of the database itself (busy, full, an I/O error, or
- * the transaction gone) fails the whole group, and each client retries its answer as it would have.
+ * broken (a corrupted stored question, a constraint) — gets its error, with none of its writes kept;
+ * the others are stored. Refusals come before a submit's first write, so a group is stored without
+ * savepoints first; one that failed after writing has the group stored again with a savepoint per
+ * submit, rolled back to for that one. Only a failure of the database itself (busy, full, an I/O
+ * error, or the transaction gone) fails the whole group, and each client retries its answer as it
+ * would have.
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/client';
-import { settleSubmit, submitInTransaction, type SubmitInput, type SubmitOutcome, type SubmitResult } from './annotate';
+import { settleSubmit, submitInTransaction, type SubmitInput, type SubmitOutcome, type SubmitProgress, type SubmitResult } from './annotate';
 import { flushSums } from './tableSums';
 
 /** At most this many submits a transaction, so the write lock is held for a few ms (~0.2 ms each). */
@@ -29,8 +32,8 @@ interface Pending {
 
 const queues = new WeakMap<Database.Database, Pending[]>();
 
-/** Groups committed and submits in them since start (bench:load reports the mean group size). */
-export const groupStats = { groups: 0, submits: 0 };
+/** Groups committed, submits in them, and groups stored again with savepoints, since start (bench:load reports them). */
+export const groupStats = { groups: 0, submits: 0, redone: 0 };
 
 /** Stores a submit with the others of this turn; resolves once their transaction has committed. */
 export function submitGrouped(db: Db, input: SubmitInput): Promise<SubmitResult> {
@@ -53,22 +56,28 @@ function isDatabaseFailure(error: unknown): boolean {
 
 type Settled = { ok: true; outcome: SubmitOutcome } | { ok: false; error: unknown };
 
+/** Thrown out of the group's transaction (rolling it back) to store the group again, each submit in a savepoint. */
+class NeedsSavepoints extends Error {}
+
 function drain(db: Db, queue: Pending[]): void {
   const group = queue.splice(0, MAX_GROUP);
   if (queue.length > 0) setImmediate(() => drain(db, queue));
   const client = db.$client;
-  // Called inside the group's transaction, better-sqlite3 runs this in a savepoint.
-  const one = client.transaction((p: Pending) => submitInTransaction(db, p.input, p.now));
-  let settled: Settled[];
-  try {
-    settled = client
+  // A savepoint per submit costs SQLite a copy of every page the submit touches (a sixth of its time,
+  // bench/load.ts). So a group is first stored without them: a submit refused before its first write
+  // (bad input, a conflict, an unknown batch: nearly every refusal) has nothing to undo and just gets
+  // its error. Only a submit that fails after writing — which takes a broken database or a bug — sends
+  // the whole group back, to be stored again with one savepoint each, as below.
+  const isolate = (error: unknown) => error instanceof AppError || (client.inTransaction && !isDatabaseFailure(error));
+  const store = (run: (p: Pending) => SubmitOutcome) =>
+    client
       .transaction(() => {
         const out = group.map((p): Settled => {
           try {
-            return { ok: true, outcome: one(p) };
+            return { ok: true, outcome: run(p) };
           } catch (error) {
-            if (error instanceof AppError || (client.inTransaction && !isDatabaseFailure(error))) return { ok: false, error };
-            throw error;
+            if (error instanceof NeedsSavepoints || !isolate(error)) throw error;
+            return { ok: false, error };
           }
         });
         const pairs = new Map<string, { source: string; questionId: string }>();
@@ -78,6 +87,25 @@ function drain(db: Db, queue: Pending[]): void {
         return out;
       })
       .immediate();
+  // Called inside the group's transaction, better-sqlite3 runs this in a savepoint.
+  const inSavepoint = client.transaction((p: Pending) => submitInTransaction(db, p.input, p.now));
+  let settled: Settled[];
+  try {
+    try {
+      settled = store((p) => {
+        const progress: SubmitProgress = { wrote: false };
+        try {
+          return submitInTransaction(db, p.input, p.now, progress);
+        } catch (error) {
+          if (progress.wrote && isolate(error)) throw new NeedsSavepoints();
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof NeedsSavepoints)) throw error;
+      groupStats.redone++;
+      settled = store(inSavepoint);
+    }
   } catch (error) {
     for (const p of group) p.reject(error);
     return;

@@ -28,6 +28,14 @@ export interface SubmitQuestion {
   width: number;
   height: number;
   itemText: string;
+  /** questions.first_answer_score: above 1 while the question has no crowd answer (secondOpinion.ts). */
+  firstAnswerScore: number;
+}
+
+/** A submit's item with its participant and, once bound, its question: one row, read by one statement. */
+export interface SubmitTarget extends SubmitAssignment {
+  participantId: string;
+  question: SubmitQuestion | undefined;
 }
 
 /** A response row as the submit writes it; JSON columns already encoded. */
@@ -48,12 +56,14 @@ export interface SubmitRow {
 
 function prepare(client: Database.Database) {
   const participantId = client.prepare('select id from participants where token = ?').pluck();
-  const assignment = client.prepare(
-    'select id, question_id questionId, position, mode, status, bound_at boundAt from assignments where id = ? and participant_id = ?',
-  );
   // SEES_STAGED: a submit's own client-made id, looked up to tell a retry from a new answer.
   const response = client.prepare('select id, assignment_id assignmentId from responses where id = ?');
-  const question = client.prepare('select id, task, width, height, item itemText from questions where id = ?');
+  // The item, its participant (by the token) and its question in one lookup: three probes of primary
+  // or unique keys, one statement. No row: an unknown token, or an item not in that batch.
+  const target = client.prepare(`select a.id, a.question_id questionId, a.position, a.mode, a.status, a.bound_at boundAt, p.id participantId,
+      q.task, q.width, q.height, q.item itemText, q.first_answer_score firstAnswerScore
+    from participants p join assignments a on a.id = ? and a.participant_id = p.id left join questions q on q.id = a.question_id
+    where p.token = ?`);
   const statuses = client.prepare('select mode, status from assignments where participant_id = ?');
   // By the batch (assignments_participant_idx): `+status` keeps SQLite from walking every open item of
   // every batch by the hold index (status, bound_at) until it meets one of this participant's.
@@ -64,13 +74,19 @@ function prepare(client: Database.Database) {
   const setStatus = client.prepare('update assignments set status = ? where id = ?');
   const setCompletionCode = client.prepare('update participants set completion_code = ? where id = ?');
   const addLoad = client.prepare('update questions set load = load + ? where id = ?');
-  // Only the first crowd answer sets it (secondOpinion.ts: above 1 means "no first answer yet").
+  // Only the first crowd answer sets it (secondOpinion.ts: above 1 means "no first answer yet"). The
+  // caller runs it only when the row it read says so; the condition stays for a concurrent first answer.
   const noteFirstAnswer = client.prepare('update questions set first_answer_score = ? where id = ? and first_answer_score > 1');
   return {
     participantIdByToken: (token: string) => participantId.get(token) as string | undefined,
-    assignmentOf: (id: number, participant: string) => assignment.get(id, participant) as SubmitAssignment | undefined,
     responseById: (id: string) => response.get(id) as { id: string; assignmentId: number | null } | undefined,
-    questionById: (id: string) => question.get(id) as SubmitQuestion | undefined,
+    targetOf: (token: string, assignmentId: number): SubmitTarget | undefined => {
+      const r = target.get(assignmentId, token) as (SubmitAssignment & Omit<SubmitQuestion, 'id'> & { participantId: string }) | undefined;
+      if (!r) return undefined;
+      const { task, width, height, itemText, firstAnswerScore, participantId, ...a } = r;
+      const question = a.questionId === null ? undefined : { id: a.questionId, task, width, height, itemText, firstAnswerScore };
+      return { ...a, participantId, question };
+    },
     hasOpenItem: (participant: string) => anyOpen.get(participant) !== undefined,
     statusesOf: (participant: string) => statuses.all(participant) as Pick<SubmitAssignment, 'mode' | 'status'>[],
     insertResponse: (r: SubmitRow) =>
