@@ -80,11 +80,18 @@ function readBody(req: http.IncomingMessage, max: number): Promise<string> {
       }
       chunks.push(chunk);
     };
+    let isEnded = false;
     req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => {
+      isEnded = true;
+      resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    });
     req.once('error', reject);
-    // A client gone before the end: no 'end' comes (after it, this rejects nothing).
-    req.once('close', () => reject(new TRPCError({ code: 'CLIENT_CLOSED_REQUEST' })));
+    // A client gone before the end: no 'end' comes. Every request closes, so the error (and its stack
+    // trace, the costly part) is made only when it is one.
+    req.once('close', () => {
+      if (!isEnded) reject(new TRPCError({ code: 'CLIENT_CLOSED_REQUEST' }));
+    });
   });
 }
 

@@ -240,11 +240,14 @@ export const responses = sqliteTable(
     // Partial: only staged and imported rows, found by import when staged rows are removed.
     index('responses_import_idx').on(t.importId).where(sql`import_id is not null`),
     index('responses_metric_version_idx').on(t.metricVersion),
-    index('responses_source_idx').on(t.source),
     // At most one response per crowd assignment (imported predictions have none, so the index is partial).
     uniqueIndex('responses_one_per_assignment_idx').on(t.assignmentId).where(sql`assignment_id is not null`),
     oneOf('responses_kind_check', t.kind, RESPONSE_KINDS),
-    /** Per-contributor figures and exclusions look a contributor's responses up by annotator. */
+    /**
+     * Per-contributor figures and exclusions look a contributor's responses up by annotator; a source's
+     * responses are found by its prefix (a separate index on source alone was one more b-tree entry on
+     * every answer for nothing).
+     */
     index('responses_source_annotator_idx').on(t.source, t.annotator),
   ],
 );

@@ -27,7 +27,7 @@ export function deletePredictions(db: Db, source: string): { source: string; del
   });
 }
 
-/** Sources with imported predictions and how many (responses_source_idx). */
+/** Sources with imported predictions and how many (responses_source_annotator_idx, by its prefix). */
 export function importedSources(db: Db) {
   return db
     .select({ source: responses.source, n: sql<number>`count(*)` })

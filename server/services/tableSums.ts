@@ -28,7 +28,7 @@ const ROW_PLACEHOLDERS = ROW_COLUMNS.split(', ').map(() => '?').join(', ');
 
 /**
  * One pair's counted responses. `+r.source`: the question's few responses by responses_question_idx,
- * never every response of the source by responses_source_idx, which SQLite would otherwise pick (a
+ * never every response of the source by responses_source_annotator_idx, which SQLite would otherwise pick (a
  * million rows for Human: 12 ms a pair). Its plan is tested.
  */
 export const COUNTED_PAIR_SQL = `select r.id, q.task, r.scores, r.metric_version metricVersion, r.assignment_id assignmentId

@@ -1,0 +1,1 @@
+DROP INDEX `responses_source_idx`;
