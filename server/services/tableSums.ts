@@ -56,7 +56,10 @@ function prepare(client: Client) {
     // SEES_STAGED: by the id of a row COUNTED_PAIR_SQL returned.
     output: client.prepare('select output from responses where id = ?').pluck(),
     oldSum: client.prepare(`select task, ${ROW_COLUMNS} from question_sums where source = ? and question_id = ?`).raw(),
-    putSum: client.prepare(`insert or replace into question_sums (source, question_id, task, ${ROW_COLUMNS}) values (?, ?, ?, ${ROW_PLACEHOLDERS})`),
+    // An upsert, not `insert or replace`: a pair already there is updated in place, where a replace
+    // deletes and re-inserts the row and both its index entries (every submit moves one pair).
+    putSum: client.prepare(`insert into question_sums (source, question_id, task, ${ROW_COLUMNS}) values (?, ?, ?, ${ROW_PLACEHOLDERS})
+      on conflict (source, question_id) do update set task = excluded.task, ${ROW_COLUMNS.split(', ').map((c) => `${c} = excluded.${c}`).join(', ')}`),
     dropSum: client.prepare('delete from question_sums where source = ? and question_id = ?'),
     totals: client.prepare('select totals from table_totals where source = ? and task = ?').pluck(),
     putTotals: client.prepare(`insert into table_totals (source, task, totals) values (?, ?, ?)
