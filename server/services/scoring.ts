@@ -65,7 +65,11 @@ export function encodeScores(s: Scores): Record<string, unknown> {
 }
 
 export function decodeScores(stored: Record<string, unknown>): Scores {
-  return Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v === 'inf' ? Infinity : v])) as unknown as Scores;
+  // A copy with ∞ put back: the table's flushes decode every response of a question, and a spread and
+  // a loop are a third of the cost of rebuilding the object from its entries.
+  const out: Record<string, unknown> = { ...stored };
+  for (const k in out) if (out[k] === 'inf') out[k] = Infinity;
+  return out as unknown as Scores;
 }
 
 /**
