@@ -40,7 +40,6 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     sqlite.pragma('synchronous = FULL');
   }
   sqlite.pragma('busy_timeout = 5000');
-  if (process.env.CACHE_KB) sqlite.pragma(`cache_size = -${process.env.CACHE_KB}`);
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   const pending = pendingMigrations(sqlite, migrationsFolder);

@@ -3,7 +3,7 @@
  * migrations/ together with this file. Never edit a migration that is already on main.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { TASKS } from '../../shared/tasks';
 
 export const QUESTION_POOLS = ['benchmark', 'practice'] as const;
@@ -361,6 +361,12 @@ export const questionSums = sqliteTable(
     precisionF: real('precision_f'),
     correct: real('correct'),
     correctF: real('correct_f'),
+    /**
+     * The exact sums behind these means, as doubles: the METRIC_VERSION of the code that made them,
+     * then `QuestionAccumulator.toArray()`. A submit adds its answer to them instead of reading the
+     * question's other responses again. Null: not stored yet, the responses are read.
+     */
+    acc: blob('acc', { mode: 'buffer' }),
   },
   (t) => [primaryKey({ columns: [t.source, t.questionId] }), index('question_sums_question_idx').on(t.questionId)],
 );

@@ -23,7 +23,7 @@ import { firstAnswerScore } from './secondOpinion';
 import { decodeScores, encodeScores, scorableFromText, type scorableItem } from './scoring';
 import { imageUrl } from './images';
 import { getSettings } from './settings';
-import { flushSums } from './tableSums';
+import { flushSubmitted, type SubmittedAnswer } from './tableSums';
 import { batchQueries, type BatchRow } from './batchQueries';
 import { submitQueries, type SubmitAssignment, type SubmitQueries, type SubmitQuestion, type SubmitRow } from './submitQueries';
 
@@ -301,8 +301,8 @@ export interface SubmitProgress {
   wrote: boolean;
 }
 
-/** What a submit did inside its transaction; `pair` is the table's (source, question) it changed. */
-export type SubmitOutcome = { result: SubmitResult; pair?: { source: string; questionId: string } } | { expiredPosition: number };
+/** What a submit did inside its transaction; `answer` is what the table's sums take from it (tableSums.ts). */
+export type SubmitOutcome = { result: SubmitResult; answer?: SubmittedAnswer } | { expiredPosition: number };
 
 /**
  * Stores one response for an open assignment (idempotent on `responseId`) and closes the assignment,
@@ -315,7 +315,7 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()): Su
     .transaction(() => {
       const o = submitInTransaction(db, input, now);
       // The table moves in the same transaction (this question's sums): a page view never sees it stale.
-      if ('pair' in o && o.pair) flushSums(client, [o.pair]);
+      if ('answer' in o && o.answer) flushSubmitted(client, [o.answer]);
       return o;
     })
     .immediate();
@@ -353,6 +353,8 @@ export function submitInTransaction(db: Db, input: SubmitInput, now: number, pro
   if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
   const q = a.question!;
   const { row, scores } = buildResponse(input, a, q, participantId);
+  // Whether the table's sums of this pair were current before this answer (tableSums.ts flushSubmitted).
+  const wasDirty = s.isDirty(row.source, row.questionId);
   // Everything above only reads: a submit refused there leaves nothing to undo (submitGroup.ts).
   if (progress) progress.wrote = true;
   s.insertResponse(row);
@@ -363,7 +365,10 @@ export function submitInTransaction(db: Db, input: SubmitInput, now: number, pro
   // An answer keeps the slot its question held; a skip gives it back.
   if (a.mode === 'answer' && status === 'skipped') s.addLoad(q.id, -1);
   issueCompletionCode(db, participantId, s);
-  return { result: { responseId: row.id, status, isRetry: false }, pair: { source: row.source, questionId: row.questionId } };
+  const result = { responseId: row.id, status, isRetry: false };
+  // Only a scored answer can count in the table (a skip or a verification never does: triggers.ts).
+  if (row.kind !== 'answer' || row.scores === null) return { result };
+  return { result, answer: { source: row.source, questionId: row.questionId, task: q.task, responseId: row.id, scores: row.scores, wasDirty } };
 }
 
 /** The reply to a committed submit: its result, or the refusal of an answer that came after its hold. */

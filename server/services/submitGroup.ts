@@ -18,7 +18,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/client';
 import { settleSubmit, submitInTransaction, type SubmitInput, type SubmitOutcome, type SubmitProgress, type SubmitResult } from './annotate';
-import { flushSums } from './tableSums';
+import { flushSubmitted, type SubmittedAnswer } from './tableSums';
 
 /** At most this many submits a transaction, so the write lock is held for a few ms (~0.2 ms each). */
 export const MAX_GROUP = 32;
@@ -80,10 +80,10 @@ function drain(db: Db, queue: Pending[]): void {
             return { ok: false, error };
           }
         });
-        const pairs = new Map<string, { source: string; questionId: string }>();
-        for (const s of out) if (s.ok && 'pair' in s.outcome && s.outcome.pair) pairs.set(`${s.outcome.pair.source}\u0000${s.outcome.pair.questionId}`, s.outcome.pair);
+        const answers: SubmittedAnswer[] = [];
+        for (const s of out) if (s.ok && 'answer' in s.outcome && s.outcome.answer) answers.push(s.outcome.answer);
         // The table moves in the same transaction: a page view never sees it stale.
-        if (pairs.size > 0) flushSums(client, [...pairs.values()]);
+        if (answers.length > 0) flushSubmitted(client, answers);
         return out;
       })
       .immediate();

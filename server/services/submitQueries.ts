@@ -67,6 +67,7 @@ function prepare(client: Database.Database) {
   const statuses = client.prepare('select mode, status from assignments where participant_id = ?');
   // By the batch (assignments_participant_idx): `+status` keeps SQLite from walking every open item of
   // every batch by the hold index (status, bound_at) until it meets one of this participant's.
+  const dirty = client.prepare('select 1 from sums_dirty where source = ? and question_id = ?').pluck();
   const anyOpen = client.prepare("select 1 from assignments where participant_id = ? and +status = 'open' limit 1").pluck();
   const insert = client.prepare(`insert into responses
     (id, question_id, source, annotator, kind, assignment_id, output, is_correct_verdict, skip_reason, time_ms, scores, metric_version)
@@ -88,6 +89,7 @@ function prepare(client: Database.Database) {
       return { ...a, participantId, question };
     },
     hasOpenItem: (participant: string) => anyOpen.get(participant) !== undefined,
+    isDirty: (source: string, questionId: string) => dirty.get(source, questionId) !== undefined,
     statusesOf: (participant: string) => statuses.all(participant) as Pick<SubmitAssignment, 'mode' | 'status'>[],
     insertResponse: (r: SubmitRow) =>
       insert.run(r.id, r.questionId, r.source, r.annotator, r.kind, r.assignmentId, r.output, r.isCorrectVerdict === null ? null : Number(r.isCorrectVerdict), r.skipReason, r.timeMs, r.scores, r.metricVersion),

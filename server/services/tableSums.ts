@@ -12,7 +12,7 @@
  *   mean and adding its new one gives bit-identical figures to a recomputation from scratch.
  */
 import type Database from 'better-sqlite3';
-import { meanRow, METRICS, QuestionAccumulator, TABLE_METRICS, TaskTotals, type QuestionMean } from '../../shared/metrics/aggregate';
+import { meanRow, METRICS, QuestionAccumulator, TABLE_METRICS, TaskTotals } from '../../shared/metrics/aggregate';
 import { METRIC_VERSION } from '../../shared/metrics/scores';
 import { TASKS, type Task } from '../../shared/tasks';
 import { COUNTS_IN_TABLE, TABLE_VERSION_KEY } from './baseline/included';
@@ -58,8 +58,12 @@ function prepare(client: Client) {
     oldSum: client.prepare(`select task, ${ROW_COLUMNS} from question_sums where source = ? and question_id = ?`).raw(),
     // An upsert, not `insert or replace`: a pair already there is updated in place, where a replace
     // deletes and re-inserts the row and both its index entries (every submit moves one pair).
-    putSum: client.prepare(`insert into question_sums (source, question_id, task, ${ROW_COLUMNS}) values (?, ?, ?, ${ROW_PLACEHOLDERS})
-      on conflict (source, question_id) do update set task = excluded.task, ${ROW_COLUMNS.split(', ').map((c) => `${c} = excluded.${c}`).join(', ')}`),
+    putSum: client.prepare(`insert into question_sums (source, question_id, task, ${ROW_COLUMNS}, acc) values (?, ?, ?, ${ROW_PLACEHOLDERS}, ?)
+      on conflict (source, question_id) do update set task = excluded.task, ${ROW_COLUMNS.split(', ').map((c) => `${c} = excluded.${c}`).join(', ')}, acc = excluded.acc`),
+    storedAcc: client.prepare('select acc from question_sums where source = ? and question_id = ?').pluck(),
+    // SEES_STAGED: COUNTS_IN_TABLE carries the visibility condition.
+    isCounted: client.prepare(`select 1 from responses r join questions q on q.id = r.question_id where r.id = ? and ${COUNTS_IN_TABLE}`).pluck(),
+    isRebuilding: client.prepare('select 1 from sums_rebuild where source = ?').pluck(),
     dropSum: client.prepare('delete from question_sums where source = ? and question_id = ?'),
     totals: client.prepare('select totals from table_totals where source = ? and task = ?').pluck(),
     putTotals: client.prepare(`insert into table_totals (source, task, totals) values (?, ?, ?)
@@ -89,7 +93,7 @@ function statementsOf(client: Client) {
 }
 
 /** One source's responses to one question, as the table counts them now (stale metric versions rescored). */
-function currentMean(client: Client, source: string, questionId: string): QuestionMean | null {
+function currentAcc(client: Client, source: string, questionId: string): QuestionAccumulator | null {
   const s = statementsOf(client);
   const rows = s.counted.all(questionId, source) as ResponseRow[];
   if (rows.length === 0) return null;
@@ -104,7 +108,30 @@ function currentMean(client: Client, source: string, questionId: string): Questi
     const raw = s.output.get(r.id) as string | null;
     acc.add(rescoreOutput({ ...q, item: JSON.parse(q.item) as Record<string, unknown> }, raw === null ? null : JSON.parse(raw), r.assignmentId !== null));
   }
-  return acc.mean();
+  return acc;
+}
+
+/** question_sums.acc of an accumulator: the metric code that scored it, then its exact sums, as doubles. */
+function storeAcc(acc: QuestionAccumulator): Buffer {
+  const state = acc.toArray();
+  const out = new Float64Array(1 + state.length);
+  out[0] = METRIC_VERSION;
+  out.set(state, 1);
+  return Buffer.from(out.buffer);
+}
+
+/** The stored accumulator of a pair when this metric code made it and it reads back; else null. */
+function resumeAcc(task: Task, stored: unknown): QuestionAccumulator | null {
+  if (!Buffer.isBuffer(stored) || stored.length % 8 !== 0 || stored.length < 8) return null;
+  // Copied out: a Buffer's offset into its pool need not be a multiple of 8.
+  const doubles = new Float64Array(stored.length / 8);
+  new Uint8Array(doubles.buffer).set(stored);
+  if (doubles[0] !== METRIC_VERSION) return null;
+  try {
+    return QuestionAccumulator.fromArray(task, doubles.subarray(1));
+  } catch {
+    return null;
+  }
 }
 
 /** Pairs recomputed per transaction when a flush has many (a large import or rescore). */
@@ -131,13 +158,14 @@ class TotalsCache {
     }
     return hit.t;
   }
-  /** Replaces a pair's stored mean (`old`, as oldSum reads it) by `now`, moving the totals by the difference. */
-  replace(source: string, questionId: string, old: [Task, ...unknown[]] | undefined, now: QuestionMean | null): void {
+  /** Replaces a pair's stored mean (`old`, as oldSum reads it) by the mean of `acc`, moving the totals by the difference. */
+  replace(source: string, questionId: string, old: [Task, ...unknown[]] | undefined, acc: QuestionAccumulator | null): void {
     if (old) this.of(source, old[0]).applyRow(old, -1, 1);
+    const now = acc && acc.responses > 0 ? acc.mean() : null;
     if (now) {
       const row = meanRow(now);
       this.of(source, now.task).applyRow(row, 1);
-      this.s.putSum.run(source, questionId, now.task, ...row);
+      this.s.putSum.run(source, questionId, now.task, ...row, storeAcc(acc!));
     } else if (old) {
       this.s.dropSum.run(source, questionId);
     }
@@ -183,13 +211,72 @@ function flushPairs(client: Client, pairs: Pair[], deadline: number): number {
   let n = 0;
   for (const { source, questionId } of pairs) {
     if (n > 0 && performance.now() > deadline) break;
-    totals.replace(source, questionId, s.oldSum.get(source, questionId) as [Task, ...unknown[]] | undefined, currentMean(client, source, questionId));
+    totals.replace(source, questionId, s.oldSum.get(source, questionId) as [Task, ...unknown[]] | undefined, currentAcc(client, source, questionId));
     s.clean.run(source, questionId);
     n++;
   }
   totals.write();
   if (n > 0) s.bump.run();
   return n;
+}
+
+/** An answer a submit stored, for `flushSubmitted`: its pair, its id and scores, and its pair's state before it. */
+export interface SubmittedAnswer {
+  source: string;
+  questionId: string;
+  task: Task;
+  responseId: string;
+  /** The stored scores' JSON text, as inserted. */
+  scores: string;
+  /** The pair was in sums_dirty before this submit's insert noted it: its stored sums may be stale. */
+  wasDirty: boolean;
+}
+
+/**
+ * The table's move for the answers of a group of submits, in the caller's transaction: each pair's
+ * stored exact sums take its new counted answers, so a submit never reads the question's other
+ * responses (an O(1) write, however many answers the question has). A pair whose stored sums may not
+ * be current — noted dirty before this group, of a source being rebuilt, stored by other metric code
+ * or not at all — is recomputed from its responses as `flushSums` does. The result is bit-identical
+ * either way (exact sums), as the tests compare with a recomputation from every response.
+ */
+/** Pairs `flushSubmitted` moved from their stored sums, and pairs it recomputed from their responses (tests, benches). */
+export const submittedStats = { resumed: 0, recomputed: 0 };
+
+export function flushSubmitted(client: Client, answers: SubmittedAnswer[]): void {
+  const s = statementsOf(client);
+  const byPair = new Map<string, SubmittedAnswer[]>();
+  for (const a of answers) {
+    const key = `${a.source}\u0000${a.questionId}`;
+    const list = byPair.get(key);
+    // Only the first answer of a pair in the group saw the pair as it was before the group.
+    if (list) list.push(a);
+    else byPair.set(key, [a]);
+  }
+  const rebuilding = new Map<string, boolean>();
+  const isRebuilding = (source: string) => {
+    let r = rebuilding.get(source);
+    if (r === undefined) rebuilding.set(source, (r = s.isRebuilding.get(source) !== undefined));
+    return r;
+  };
+  const totals = new TotalsCache(s);
+  for (const list of byPair.values()) {
+    const { source, questionId, task, wasDirty } = list[0];
+    const old = s.oldSum.get(source, questionId) as [Task, ...unknown[]] | undefined;
+    let acc: QuestionAccumulator | null = null;
+    if (!wasDirty && !isRebuilding(source)) acc = old ? resumeAcc(task, s.storedAcc.get(source, questionId)) : new QuestionAccumulator(task);
+    if (acc) {
+      submittedStats.resumed++;
+      for (const a of list) if (s.isCounted.get(a.responseId) !== undefined) acc.add(decodeScores(JSON.parse(a.scores)));
+    } else {
+      submittedStats.recomputed++;
+      acc = currentAcc(client, source, questionId);
+    }
+    totals.replace(source, questionId, old, acc);
+    s.clean.run(source, questionId);
+  }
+  totals.write();
+  if (byPair.size > 0) s.bump.run();
 }
 
 /**
@@ -286,7 +373,7 @@ function rebuildRange(client: Client, sources: Set<string>, lo: string, hi: stri
       if (a.source !== source) continue;
       // A rescore still running: the pair-by-pair flush scores this question with the current code.
       if (a.isStale) s.markDirty.run(source, a.questionId);
-      else totals.replace(source, a.questionId, olds.get(a.questionId), a.acc.mean());
+      else totals.replace(source, a.questionId, olds.get(a.questionId), a.acc);
     }
   }
 }
@@ -335,7 +422,8 @@ function rebuildSource(client: Client, source: string): number {
       else isStale = true;
     }
     close();
-    for (const [questionId, task, row] of sums) s.putSum.run(source, questionId, task, ...row);
+    // Without their accumulators (memory stays one row per pair): a submit to one reads its responses once.
+    for (const [questionId, task, row] of sums) s.putSum.run(source, questionId, task, ...row, null);
     for (const [task, t] of totals) s.putTotals.run(source, task, JSON.stringify(t));
     const dirty = client.prepare('insert or ignore into sums_dirty (source, question_id) values (?, ?)');
     for (const q of deferred) dirty.run(source, q);

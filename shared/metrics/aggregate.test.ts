@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../tasks';
-import { compareSources, ExactSum, TableAggregator } from './aggregate';
+import { compareSources, ExactSum, meanRow, QuestionAccumulator, TableAggregator } from './aggregate';
 import type { Scores } from './scores';
 
 /** Doubles m·2^k with |m| < 2^53 and k in [−60, 20]: their exact sum is a BigInt over 2^60. */
@@ -106,5 +106,36 @@ describe('TableAggregator', () => {
     expect(row.traj_dist).toBe('inf');
     expect(row.traj_dist_valid).toBe(20);
     expect(row.counts.trajectory).toEqual({ questions: 3, responses: 5, invalid: 2 });
+  });
+});
+
+describe('QuestionAccumulator, stored and resumed', () => {
+  const score = fc.oneof(dyadic, fc.constant(Infinity), fc.double({ min: 0, max: 1, noNaN: true }));
+  const response = fc.record({ valid: fc.boolean(), dist: score, success: fc.constantFrom(0, 1), iou3d: fc.option(score, { nil: undefined }) }) as fc.Arbitrary<Scores>;
+  test.prop([fc.array(response, { maxLength: 30 }), fc.array(response, { minLength: 1, maxLength: 5 })])(
+    'gives, after more responses, the same means to the bit as one accumulator of them all',
+    (before, after) => {
+      const stored = new QuestionAccumulator('trajectory');
+      for (const r of before) stored.add(r);
+      const resumed = QuestionAccumulator.fromArray('trajectory', Float64Array.from(stored.toArray()));
+      const fresh = new QuestionAccumulator('trajectory');
+      for (const r of [...before, ...after]) fresh.add(r);
+      for (const r of after) resumed.add(r);
+      const [a, b] = [meanRow(resumed.mean()), meanRow(fresh.mean())];
+      expect(a.length).toBe(b.length);
+      a.forEach((x, i) => expect(Object.is(x, b[i]), `column ${i}: ${x} vs ${b[i]}`).toBe(true));
+      expect([...resumed.toArray()]).toEqual([...fresh.toArray()]);
+    },
+  );
+
+  it('refuses what it did not store', () => {
+    const acc = new QuestionAccumulator('pose');
+    acc.add({ valid: true, iou3d: 0.5, iou2d: 0.75 } as Scores);
+    const good = acc.toArray();
+    expect(QuestionAccumulator.fromArray('pose', good).mean()).toEqual(acc.mean());
+    const spoilt = (at: number, v: number) => Float64Array.from(good, (x, i) => (i === at ? v : x));
+    for (const bad of [new Float64Array(0), good.subarray(0, good.length - 1), Float64Array.from([...good, 0]), spoilt(0, -1), spoilt(1, 2), spoilt(2, 1.5), spoilt(4, NaN), spoilt(5, 99)]) {
+      expect(() => QuestionAccumulator.fromArray('pose', bad)).toThrow(RangeError);
+    }
   });
 });

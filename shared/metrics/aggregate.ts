@@ -81,6 +81,34 @@ export class ExactSum {
     return s;
   }
 
+  /** Doubles `encodeInto` writes: the infinities, the partials' count, the partials. */
+  get encodedLength(): number {
+    return 2 + this.count;
+  }
+
+  /** Writes the state into `out` from `at` (doubles are kept exactly); returns the index after it. */
+  encodeInto(out: Float64Array, at: number): number {
+    out[at] = this.infinities;
+    out[at + 1] = this.count;
+    out.set(this.partials.subarray(0, this.count), at + 2);
+    return at + 2 + this.count;
+  }
+
+  /** A sum written by `encodeInto` at `at` of `a`, and the index after it; a RangeError if it is not one. */
+  static decodeFrom(a: Float64Array, at: number): [ExactSum, number] {
+    const infinities = a[at], count = a[at + 1];
+    if (!(Number.isInteger(infinities) && infinities >= 0 && Number.isInteger(count) && count >= 0 && at + 2 + count <= a.length)) {
+      throw new RangeError('ExactSum: not an encoded sum');
+    }
+    const s = new ExactSum();
+    s.partials = new Float64Array(Math.max(4, count));
+    s.partials.set(a.subarray(at + 2, at + 2 + count));
+    for (let i = 0; i < count; i++) if (!Number.isFinite(s.partials[i])) throw new RangeError('ExactSum: not an encoded sum');
+    s.count = count;
+    s.infinities = infinities;
+    return [s, at + 2 + count];
+  }
+
   /** The exact sum rounded once to the nearest double; Infinity when an infinity is in it. */
   value(): number {
     if (this.infinities > 0) return Infinity;
@@ -174,6 +202,52 @@ export class QuestionAccumulator {
   }
   mean(): QuestionMean {
     return meanOf(this.acc);
+  }
+
+  /**
+   * The exact state as doubles (stored as a BLOB), so a stored question can take one more response
+   * without its others being read again: `fromArray(task, toArray())` then `add(x)` gives the means a
+   * fresh accumulator of all of them gives, to the bit (the sums are exact). Layout: responses,
+   * invalid, then per metric (METRICS order) n, finite n, the sum if n > 0, the finite sum if finite n > 0.
+   */
+  toArray(): Float64Array {
+    const q = this.acc;
+    let length = 2;
+    for (let k = 0; k < METRICS.length; k++) length += 2 + (q.n[k] > 0 ? q.sum[k]!.encodedLength : 0) + (q.finiteN[k] > 0 ? q.finiteSum[k]!.encodedLength : 0);
+    const out = new Float64Array(length);
+    out[0] = q.responses;
+    out[1] = q.invalid;
+    let at = 2;
+    for (let k = 0; k < METRICS.length; k++) {
+      out[at++] = q.n[k];
+      out[at++] = q.finiteN[k];
+      if (q.n[k] > 0) at = q.sum[k]!.encodeInto(out, at);
+      if (q.finiteN[k] > 0) at = q.finiteSum[k]!.encodeInto(out, at);
+    }
+    return out;
+  }
+
+  /** An accumulator of `task` stored by `toArray`; a RangeError on anything else. */
+  static fromArray(task: Task, a: Float64Array): QuestionAccumulator {
+    const isCount = (x: number) => Number.isInteger(x) && x >= 0;
+    const bad = () => new RangeError('QuestionAccumulator: not a stored accumulator');
+    if (a.length < 2 + 2 * METRICS.length || !isCount(a[0]) || !isCount(a[1]) || a[1] > a[0]) throw bad();
+    const out = new QuestionAccumulator(task);
+    const q = out.acc;
+    q.responses = a[0];
+    q.invalid = a[1];
+    let at = 2;
+    for (let k = 0; k < METRICS.length; k++) {
+      const n = a[at], finiteN = a[at + 1];
+      if (!isCount(n) || !isCount(finiteN) || finiteN > n || n > q.responses) throw bad();
+      at += 2;
+      q.n[k] = n;
+      q.finiteN[k] = finiteN;
+      if (n > 0) [q.sum[k], at] = ExactSum.decodeFrom(a, at);
+      if (finiteN > 0) [q.finiteSum[k], at] = ExactSum.decodeFrom(a, at);
+    }
+    if (at !== a.length) throw bad();
+    return out;
   }
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `question_sums` ADD `acc` blob;
