@@ -296,11 +296,6 @@ export interface SubmitResult {
   isRetry: boolean;
 }
 
-/** Set by `submitInTransaction` just before its first write: a submit that fails after it has writes to undo. */
-export interface SubmitProgress {
-  wrote: boolean;
-}
-
 /** What a submit did inside its transaction; `answer` is what the table's sums take from it (tableSums.ts). */
 export type SubmitOutcome = { result: SubmitResult; answer?: SubmittedAnswer } | { expiredPosition: number };
 
@@ -315,7 +310,7 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()): Su
     .transaction(() => {
       const o = submitInTransaction(db, input, now);
       // The table moves in the same transaction (this question's sums): a page view never sees it stale.
-      if ('answer' in o && o.answer) flushSubmitted(client, [o.answer]);
+      if ('result' in o && !o.result.isRetry) flushSubmitted(client, o.answer ? [o.answer] : []);
       return o;
     })
     .immediate();
@@ -324,10 +319,10 @@ export function submitResponse(db: Db, input: SubmitInput, now = Date.now()): Su
 
 /**
  * A submit's reads and writes, inside the caller's transaction, with plain prepared statements
- * (submitQueries.ts): this runs for every item of every contributor. The caller flushes `pair`'s sums
- * before it commits, then settles the outcome.
+ * (submitQueries.ts): this runs for every item of every contributor. The caller moves the table
+ * (`flushSubmitted`, with the outcome's `answer`) before it commits, then settles the outcome.
  */
-export function submitInTransaction(db: Db, input: SubmitInput, now: number, progress?: SubmitProgress): SubmitOutcome {
+export function submitInTransaction(db: Db, input: SubmitInput, now: number): SubmitOutcome {
   const s = submitQueries(db);
   const a = s.targetOf(input.token, input.assignmentId);
   if (!a) {
@@ -344,19 +339,18 @@ export function submitInTransaction(db: Db, input: SubmitInput, now: number, pro
     throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is not open yet: answer the items before it first`);
   }
   if (a.status === 'open' && a.mode === 'answer' && a.boundAt !== null && a.boundAt <= now - OPEN_HOLD_MS) {
-    if (progress) progress.wrote = true;
     expireHolds(db, now, participantId);
     issueCompletionCode(db, participantId, s);
     return { expiredPosition: a.position };
   }
   if (a.status === 'expired') return { expiredPosition: a.position };
   if (a.status !== 'open') throw new AppError('CONFLICT', `item ${a.position + 1} of your batch is already ${a.status}`);
-  const q = a.question!;
+  // A bound item whose question row is gone: a broken database, not the contributor's mistake.
+  const q = a.question;
+  if (!q) throw new Error(`stored question ${a.questionId} of item ${a.id} is missing`);
   const { row, scores } = buildResponse(input, a, q, participantId);
   // Whether the table's sums of this pair were current before this answer (tableSums.ts flushSubmitted).
   const wasDirty = s.isDirty(row.source, row.questionId);
-  // Everything above only reads: a submit refused there leaves nothing to undo (submitGroup.ts).
-  if (progress) progress.wrote = true;
   s.insertResponse(row);
   // The first crowd answer's agreement with the label can order second answers (secondOpinion.ts).
   if (a.mode === 'answer' && scores && q.firstAnswerScore > 1) s.noteFirstAnswer(q.id, firstAnswerScore(q.task, scores, q.width, q.height));

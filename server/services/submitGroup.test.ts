@@ -102,8 +102,11 @@ describe('group commit of submits', () => {
       begin select raise(abort, 'injected failure'); end`);
     const q0 = db.$client.prepare('select question_id from assignments where id = ?').pluck().get(inputs[0].assignmentId) as string;
     db.$client.prepare(`update questions set item = '{"broken": true}' where id = ?`).run(q0);
+    const before = { ...groupStats };
     const replies = await Promise.allSettled(inputs.map((input) => submitGrouped(db, input)));
     expect(replies.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    // Both failed before changing a row (a failed statement counts no change): no second pass.
+    expect(groupStats.redone - before.redone).toBe(0);
     expect(String((replies[0] as PromiseRejectedResult).reason)).toContain('no longer parses');
     expect(String((replies[2] as PromiseRejectedResult).reason)).toContain('injected failure');
     expect(humanResponses()).toBe(2);

@@ -17,7 +17,8 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/client';
-import { settleSubmit, submitInTransaction, type SubmitInput, type SubmitOutcome, type SubmitProgress, type SubmitResult } from './annotate';
+import { settleSubmit, submitInTransaction, type SubmitInput, type SubmitOutcome, type SubmitResult } from './annotate';
+import { submitQueries } from './submitQueries';
 import { flushSubmitted, type SubmittedAnswer } from './tableSums';
 
 /** At most this many submits a transaction, so the write lock is held for a few ms (~0.2 ms each). */
@@ -81,9 +82,15 @@ function drain(db: Db, queue: Pending[]): void {
           }
         });
         const answers: SubmittedAnswer[] = [];
-        for (const s of out) if (s.ok && 'answer' in s.outcome && s.outcome.answer) answers.push(s.outcome.answer);
-        // The table moves in the same transaction: a page view never sees it stale.
-        if (answers.length > 0) flushSubmitted(client, answers);
+        let isStored = false;
+        for (const s of out) {
+          if (!s.ok || !('result' in s.outcome) || s.outcome.result.isRetry) continue;
+          isStored = true;
+          if (s.outcome.answer) answers.push(s.outcome.answer);
+        }
+        // The table moves in the same transaction: a page view never sees it stale. A skip or a
+        // verification moves no sum but still changes the table's inputs (the contributors' figures).
+        if (isStored) flushSubmitted(client, answers);
         return out;
       })
       .immediate();
@@ -92,12 +99,15 @@ function drain(db: Db, queue: Pending[]): void {
   let settled: Settled[];
   try {
     try {
+      const q = submitQueries(db);
       settled = store((p) => {
-        const progress: SubmitProgress = { wrote: false };
+        // SQLite's own count of changed rows tells whether a failed submit wrote anything, whatever
+        // wrote it (a statement, a trigger, a helper), so nothing here relies on where writes are.
+        const before = q.totalChanges();
         try {
-          return submitInTransaction(db, p.input, p.now, progress);
+          return submitInTransaction(db, p.input, p.now);
         } catch (error) {
-          if (progress.wrote && isolate(error)) throw new NeedsSavepoints();
+          if (isolate(error) && q.totalChanges() !== before) throw new NeedsSavepoints();
           throw error;
         }
       });

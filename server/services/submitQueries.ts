@@ -67,6 +67,8 @@ function prepare(client: Database.Database) {
   const statuses = client.prepare('select mode, status from assignments where participant_id = ?');
   // By the batch (assignments_participant_idx): `+status` keeps SQLite from walking every open item of
   // every batch by the hold index (status, bound_at) until it meets one of this participant's.
+  // Rows changed on this connection so far, triggers' included (a failed statement's are not counted).
+  const changes = client.prepare('select total_changes()').pluck();
   const dirty = client.prepare('select 1 from sums_dirty where source = ? and question_id = ?').pluck();
   const anyOpen = client.prepare("select 1 from assignments where participant_id = ? and +status = 'open' limit 1").pluck();
   const insert = client.prepare(`insert into responses
@@ -85,11 +87,12 @@ function prepare(client: Database.Database) {
       const r = target.get(assignmentId, token) as (SubmitAssignment & Omit<SubmitQuestion, 'id'> & { participantId: string }) | undefined;
       if (!r) return undefined;
       const { task, width, height, itemText, firstAnswerScore, participantId, ...a } = r;
-      const question = a.questionId === null ? undefined : { id: a.questionId, task, width, height, itemText, firstAnswerScore };
+      const question = a.questionId === null || task === null ? undefined : { id: a.questionId, task, width, height, itemText, firstAnswerScore };
       return { ...a, participantId, question };
     },
     hasOpenItem: (participant: string) => anyOpen.get(participant) !== undefined,
     isDirty: (source: string, questionId: string) => dirty.get(source, questionId) !== undefined,
+    totalChanges: () => changes.get() as number,
     statusesOf: (participant: string) => statuses.all(participant) as Pick<SubmitAssignment, 'mode' | 'status'>[],
     insertResponse: (r: SubmitRow) =>
       insert.run(r.id, r.questionId, r.source, r.annotator, r.kind, r.assignmentId, r.output, r.isCorrectVerdict === null ? null : Number(r.isCorrectVerdict), r.skipReason, r.timeMs, r.scores, r.metricVersion),

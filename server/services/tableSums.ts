@@ -232,17 +232,18 @@ export interface SubmittedAnswer {
   wasDirty: boolean;
 }
 
+/** Pairs `flushSubmitted` moved from their stored sums, and pairs it recomputed from their responses (tests, benches). */
+export const submittedStats = { resumed: 0, recomputed: 0 };
+
 /**
- * The table's move for the answers of a group of submits, in the caller's transaction: each pair's
+ * The table's move for the responses a group of submits stored (`answers`: the scored answers among
+ * them), in the caller's transaction, and a new table stamp (`tableStamp`). Each pair's
  * stored exact sums take its new counted answers, so a submit never reads the question's other
  * responses (an O(1) write, however many answers the question has). A pair whose stored sums may not
  * be current — noted dirty before this group, of a source being rebuilt, stored by other metric code
  * or not at all — is recomputed from its responses as `flushSums` does. The result is bit-identical
  * either way (exact sums), as the tests compare with a recomputation from every response.
  */
-/** Pairs `flushSubmitted` moved from their stored sums, and pairs it recomputed from their responses (tests, benches). */
-export const submittedStats = { resumed: 0, recomputed: 0 };
-
 export function flushSubmitted(client: Client, answers: SubmittedAnswer[]): void {
   const s = statementsOf(client);
   const byPair = new Map<string, SubmittedAnswer[]>();
@@ -276,7 +277,8 @@ export function flushSubmitted(client: Client, answers: SubmittedAnswer[]): void
     s.clean.run(source, questionId);
   }
   totals.write();
-  if (byPair.size > 0) s.bump.run();
+  // Called for every stored response, answers or not: the stamp keys caches of figures that count skips too.
+  s.bump.run();
 }
 
 /**
@@ -463,7 +465,8 @@ export function totalsFromQuestionSums(client: Client): Map<string, Partial<Reco
 
 /**
  * Identifies the table's inputs in O(1): every write to a response leaves a dirty pair that the next
- * flush turns into a bump of the version counter (services/tableSums.ts), as does every exclusion or
+ * flush turns into a bump of the version counter, a submit bumps it for every response it stores (a
+ * skip or a verification included: the contributors' figures count them), as does every exclusion or
  * group change; a label change also writes a label version. Equal stamps mean equal tables.
  */
 export function tableStamp(db: { $client: Client }): string {
