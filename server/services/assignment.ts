@@ -13,11 +13,11 @@
  * index: no scan of the dataset per start, so the write lock of a start or a binding is held a few
  * milliseconds at 100,000 questions.
  */
-import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { TASKS, type Task } from '../../shared/tasks';
 import type Database from 'better-sqlite3';
 import type { Db, DbOrTx } from '../db/client';
-import { assignments, participants, questions, responses } from '../db/schema';
+import { assignments, questions, responses } from '../db/schema';
 import { NO_FIRST_ANSWER, secondOpinionsLeft } from './secondOpinion';
 import type { Settings } from './settings';
 import { FIRST_STAGED_ROWID_SQL, visibleResponses } from '../db/visibility';
@@ -47,19 +47,12 @@ const VERIFY_SAMPLE = 200;
  * batches of 35 items, read through the participant indexes.
  */
 function questionsOfPerson(db: DbOrTx, participantId: string): Set<string> {
-  const rows = db
-    .select({ q: assignments.questionId })
-    .from(assignments)
-    .where(
-      and(
-        isNotNull(assignments.questionId),
-        sql`${assignments.participantId} in (select p2.id from ${participants} p1 join ${participants} p2
-          on p2.id = p1.id or p2.id = p1.labels_participant_id or (p1.external_id is not null and p2.external_id = p1.external_id)
-          where p1.id = ${participantId})`,
-      ),
-    )
-    .all();
-  return new Set(rows.map((r) => r.q!));
+  // Plain SQL: run on every binding, and drizzle's query builder cost more than the lookup.
+  const rows = db.all<{ q: string }>(sql`select question_id q from assignments where question_id is not null and participant_id in
+    (select p2.id from participants p1 join participants p2
+      on p2.id = p1.id or p2.id = p1.labels_participant_id or (p1.external_id is not null and p2.external_id = p1.external_id)
+      where p1.id = ${participantId})`);
+  return new Set(rows.map((r) => r.q));
 }
 
 /** The tasks that have benchmark questions, each found through the (pool, task, …) index. */

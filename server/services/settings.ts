@@ -1,6 +1,7 @@
 /** Admin-editable assignment settings, with their defaults and allowed ranges. */
 import { z } from 'zod';
 import type { DbOrTx } from '../db/client';
+import { sql } from 'drizzle-orm';
 import { settings } from '../db/schema';
 import { DEFAULT_BOOTSTRAP, type BootstrapSettings } from '../../shared/metrics/bootstrap';
 
@@ -43,9 +44,16 @@ export function bootstrapSettings(s: Settings): BootstrapSettings {
   return { seed: s.bootstrapSeed, resamples: s.bootstrapResamples, level: DEFAULT_BOOTSTRAP.level };
 }
 
+/** The settings' own rows (the table also keeps counters, such as the table stamp's, bumped on every answer). */
+const STORED = sql`select key, value from settings where key in (${sql.join(Object.keys(DEFAULT_SETTINGS).map((k) => sql`${k}`), sql`, `)}) order by key`;
+/** The settings last parsed, by the text of the rows they came from: every batch read binds, and reads them. */
+let lastParsed: { rows: string; settings: Settings } | undefined;
+
 export function getSettings(db: DbOrTx): Settings {
-  const stored = Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, r.value]));
-  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...stored });
+  const rows = db.all<{ key: string; value: number }>(STORED);
+  const text = JSON.stringify(rows);
+  if (lastParsed?.rows !== text) lastParsed = { rows: text, settings: settingsSchema.parse({ ...DEFAULT_SETTINGS, ...Object.fromEntries(rows.map((r) => [r.key, r.value])) }) };
+  return { ...lastParsed.settings };
 }
 
 export function updateSettings(db: DbOrTx, patch: Partial<Settings>): Settings {
