@@ -43,6 +43,39 @@ async function pause(db: Db): Promise<void> {
   await sleep(Math.max(0, GAP_MS - (performance.now() - t0)));
 }
 
+/**
+ * Runs `fn`, whose transactions are paced ones (a staging, discarding or flushing step), with commits
+ * that do not wait for the disk, then puts the connection back as it was, before any other code runs
+ * on it (a server's import shares the contributors' connection: `fn` is synchronous).
+ *
+ * A commit's own cost is on top of the CHUNK_MS its body is bounded by, and the write lock is held
+ * until it returns: with `synchronous = FULL` it writes the chunk's WAL frames (hundreds of pages:
+ * each row lands on a random page of the primary key's index) and waits for their fsync, measured at
+ * 10–40 ms a chunk and up to hundreds of ms when the disk is busy; and past `wal_autocheckpoint`
+ * (1000 frames) the same commit also copies the WAL into the database file (after releasing the lock,
+ * but before the import's next step). With NORMAL and no auto-checkpoint the commit only writes the
+ * frames; `pause` then syncs and copies them, holding no write lock.
+ *
+ * Nothing all-or-nothing is lost: a step lost to a power cut leaves the database as it was before it
+ * (WAL commits are atomic at any synchronous level) and is redone — staged and discarded rows are
+ * invisible and a dead import's rows are removed at the next start, a lost flush step leaves its pairs
+ * dirty. The publishing transaction commits with FULL, and its fsync of the WAL makes every staged row
+ * before it durable too.
+ */
+function withLazyCommits<T>(db: Db, fn: () => T): T {
+  const client = db.$client;
+  const synchronous = client.pragma('synchronous', { simple: true }) as number;
+  const autoCheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number;
+  client.pragma('synchronous = NORMAL');
+  client.pragma('wal_autocheckpoint = 0');
+  try {
+    return fn();
+  } finally {
+    client.pragma(`synchronous = ${synchronous}`);
+    client.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+  }
+}
+
 /** The imports this process is running: a row of this pid not among them is a leftover. */
 const running = new Set<number>();
 
@@ -151,7 +184,7 @@ export async function stageRows(
     }
   });
   while (!next.done) {
-    chunk.immediate();
+    withLazyCommits(db, () => chunk.immediate());
     onChunk?.(staged, performance.now() - began);
     if (!next.done) await pause(db);
   }
@@ -195,7 +228,7 @@ export function publishImport(db: Db, id: number, touched: TouchedPairs, labels:
 
 /** Brings the table's sums up to date in steps of about CHUNK_MS, GAP_MS apart. */
 export async function flushPaced(db: Db): Promise<void> {
-  while (flushStep(db.$client, CHUNK_MS)) await pause(db);
+  while (withLazyCommits(db, () => flushStep(db.$client, CHUNK_MS))) await pause(db);
 }
 
 /** Removes import `id`'s staged rows in paced chunks, then its row: nothing of it was ever visible. */
@@ -205,6 +238,6 @@ export async function discardImport(db: Db, id: number): Promise<void> {
   // From here on a failure leaves the row stale, for the next import or start to remove.
   running.delete(id);
   // Still pending while its rows go, so that none of them becomes visible on the way.
-  while (client.transaction(() => remove.run(id).changes).immediate() === DISCARD_ROWS) await pause(db);
+  while (withLazyCommits(db, () => client.transaction(() => remove.run(id).changes).immediate()) === DISCARD_ROWS) await pause(db);
   client.prepare('delete from pending_imports where id = ?').run(id);
 }
