@@ -32,15 +32,35 @@ const PUBLISH_PAIRS = 2000;
 const DISCARD_ROWS = 2000;
 
 /**
+ * The pause after a transaction that held the write lock `holdMs`. SQLite's busy handler sleeps 1, 2,
+ * 5, 10, 15, 20, 25, 25, 25, 50, 50 ms, then 100 ms at a time: a writer kept waiting past ~100 ms by a
+ * slow step (a disk stall, a busy machine) retries only every 50, then every 100 ms, and a GAP_MS
+ * pause in a ~50 ms cycle of steps is missed by every retry of the same phase (measured: a 220 ms
+ * commit, then 700 ms more of a writer's wait through ten gaps). A pause as long as its sleep lets it in.
+ */
+function gapAfter(holdMs: number): number {
+  if (holdMs < 90) return GAP_MS;
+  if (holdMs < 165) return 60;
+  return 110;
+}
+
+/**
  * Between two paced transactions: copies this one's pages from the WAL into the database file (a
  * passive checkpoint takes no write lock), so that the next commit of another writer — a contributor's
  * submit — does not do it in its own request (measured: up to hundreds of ms each), then pauses for
- * what is left of GAP_MS: the lock was free for others while the checkpoint ran.
+ * what is left of the gap (`gapAfter`): the lock was free for others while the checkpoint ran.
  */
-async function pause(db: Db): Promise<void> {
+async function pause(db: Db, holdMs: number): Promise<void> {
   const t0 = performance.now();
   db.$client.pragma('wal_checkpoint(PASSIVE)');
-  await sleep(Math.max(0, GAP_MS - (performance.now() - t0)));
+  await sleep(Math.max(0, gapAfter(holdMs) - (performance.now() - t0)));
+}
+
+/** Runs one paced step (`withLazyCommits`) and returns its result and how long it took. */
+function timed<T>(db: Db, fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const result = withLazyCommits(db, fn);
+  return [result, performance.now() - t0];
 }
 
 /**
@@ -185,8 +205,10 @@ export async function stageRows(
   });
   while (!next.done) {
     withLazyCommits(db, () => chunk.immediate());
-    onChunk?.(staged, performance.now() - began);
-    if (!next.done) await pause(db);
+    const holdMs = performance.now() - began;
+    onChunk?.(staged, holdMs);
+    // After the last one too: publishing, another transaction, comes next.
+    await pause(db, holdMs);
   }
   return touched;
 }
@@ -226,9 +248,14 @@ export function publishImport(db: Db, id: number, touched: TouchedPairs, labels:
   running.delete(id);
 }
 
-/** Brings the table's sums up to date in steps of about CHUNK_MS, GAP_MS apart. */
+/** Brings the table's sums up to date in steps of about CHUNK_MS, GAP_MS apart (and after the publishing transaction). */
 export async function flushPaced(db: Db): Promise<void> {
-  while (withLazyCommits(db, () => flushStep(db.$client, CHUNK_MS))) await pause(db);
+  await pause(db, 0);
+  for (;;) {
+    const [isLeft, ms] = timed(db, () => flushStep(db.$client, CHUNK_MS));
+    if (!isLeft) return;
+    await pause(db, ms);
+  }
 }
 
 /** Removes import `id`'s staged rows in paced chunks, then its row: nothing of it was ever visible. */
@@ -238,6 +265,10 @@ export async function discardImport(db: Db, id: number): Promise<void> {
   // From here on a failure leaves the row stale, for the next import or start to remove.
   running.delete(id);
   // Still pending while its rows go, so that none of them becomes visible on the way.
-  while (withLazyCommits(db, () => client.transaction(() => remove.run(id).changes).immediate()) === DISCARD_ROWS) await pause(db);
+  for (;;) {
+    const [removed, ms] = timed(db, () => client.transaction(() => remove.run(id).changes).immediate());
+    if (removed < DISCARD_ROWS) break;
+    await pause(db, ms);
+  }
   client.prepare('delete from pending_imports where id = ?').run(id);
 }
