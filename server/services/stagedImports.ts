@@ -56,44 +56,11 @@ async function pause(db: Db, holdMs: number): Promise<void> {
   await sleep(Math.max(0, gapAfter(holdMs) - (performance.now() - t0)));
 }
 
-/** Runs one paced step (`withLazyCommits`) and returns its result and how long it took. */
-function timed<T>(db: Db, fn: () => T): [T, number] {
+/** Runs one paced step and returns its result and how long it took. */
+function timed<T>(fn: () => T): [T, number] {
   const t0 = performance.now();
-  const result = withLazyCommits(db, fn);
+  const result = fn();
   return [result, performance.now() - t0];
-}
-
-/**
- * Runs `fn`, whose transactions are paced ones (a staging, discarding or flushing step), with commits
- * that do not wait for the disk, then puts the connection back as it was, before any other code runs
- * on it (a server's import shares the contributors' connection: `fn` is synchronous).
- *
- * A commit's own cost is on top of the CHUNK_MS its body is bounded by, and the write lock is held
- * until it returns: with `synchronous = FULL` it writes the chunk's WAL frames (hundreds of pages:
- * each row lands on a random page of the primary key's index) and waits for their fsync, measured at
- * 10–40 ms a chunk and up to hundreds of ms when the disk is busy; and past `wal_autocheckpoint`
- * (1000 frames) the same commit also copies the WAL into the database file (after releasing the lock,
- * but before the import's next step). With NORMAL and no auto-checkpoint the commit only writes the
- * frames; `pause` then syncs and copies them, holding no write lock.
- *
- * Nothing all-or-nothing is lost: a step lost to a power cut leaves the database as it was before it
- * (WAL commits are atomic at any synchronous level) and is redone — staged and discarded rows are
- * invisible and a dead import's rows are removed at the next start, a lost flush step leaves its pairs
- * dirty. The publishing transaction commits with FULL, and its fsync of the WAL makes every staged row
- * before it durable too.
- */
-function withLazyCommits<T>(db: Db, fn: () => T): T {
-  const client = db.$client;
-  const synchronous = client.pragma('synchronous', { simple: true }) as number;
-  const autoCheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number;
-  client.pragma('synchronous = NORMAL');
-  client.pragma('wal_autocheckpoint = 0');
-  try {
-    return fn();
-  } finally {
-    client.pragma(`synchronous = ${synchronous}`);
-    client.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
-  }
 }
 
 /** The imports this process is running: a row of this pid not among them is a leftover. */
@@ -204,7 +171,7 @@ export async function stageRows(
     }
   });
   while (!next.done) {
-    withLazyCommits(db, () => chunk.immediate());
+    chunk.immediate();
     const holdMs = performance.now() - began;
     onChunk?.(staged, holdMs);
     // After the last one too: publishing, another transaction, comes next.
@@ -252,7 +219,7 @@ export function publishImport(db: Db, id: number, touched: TouchedPairs, labels:
 export async function flushPaced(db: Db): Promise<void> {
   await pause(db, 0);
   for (;;) {
-    const [isLeft, ms] = timed(db, () => flushStep(db.$client, CHUNK_MS));
+    const [isLeft, ms] = timed(() => flushStep(db.$client, CHUNK_MS));
     if (!isLeft) return;
     await pause(db, ms);
   }
@@ -266,7 +233,7 @@ export async function discardImport(db: Db, id: number): Promise<void> {
   running.delete(id);
   // Still pending while its rows go, so that none of them becomes visible on the way.
   for (;;) {
-    const [removed, ms] = timed(db, () => client.transaction(() => remove.run(id).changes).immediate());
+    const [removed, ms] = timed(() => client.transaction(() => remove.run(id).changes).immediate());
     if (removed < DISCARD_ROWS) break;
     await pause(db, ms);
   }
