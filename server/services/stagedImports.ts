@@ -32,15 +32,35 @@ const PUBLISH_PAIRS = 2000;
 const DISCARD_ROWS = 2000;
 
 /**
+ * The pause after a transaction that held the write lock `holdMs`. SQLite's busy handler sleeps 1, 2,
+ * 5, 10, 15, 20, 25, 25, 25, 50, 50 ms, then 100 ms at a time: a writer kept waiting past ~100 ms by a
+ * slow step (a disk stall, a busy machine) retries only every 50, then every 100 ms, and a GAP_MS
+ * pause in a ~50 ms cycle of steps is missed by every retry of the same phase (measured: a 220 ms
+ * commit, then 700 ms more of a writer's wait through ten gaps). A pause as long as its sleep lets it in.
+ */
+function gapAfter(holdMs: number): number {
+  if (holdMs < 90) return GAP_MS;
+  if (holdMs < 165) return 60;
+  return 110;
+}
+
+/**
  * Between two paced transactions: copies this one's pages from the WAL into the database file (a
  * passive checkpoint takes no write lock), so that the next commit of another writer — a contributor's
  * submit — does not do it in its own request (measured: up to hundreds of ms each), then pauses for
- * what is left of GAP_MS: the lock was free for others while the checkpoint ran.
+ * what is left of the gap (`gapAfter`): the lock was free for others while the checkpoint ran.
  */
-async function pause(db: Db): Promise<void> {
+async function pause(db: Db, holdMs: number): Promise<void> {
   const t0 = performance.now();
   db.$client.pragma('wal_checkpoint(PASSIVE)');
-  await sleep(Math.max(0, GAP_MS - (performance.now() - t0)));
+  await sleep(Math.max(0, gapAfter(holdMs) - (performance.now() - t0)));
+}
+
+/** Runs one paced step and returns its result and how long it took. */
+function timed<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const result = fn();
+  return [result, performance.now() - t0];
 }
 
 /** The imports this process is running: a row of this pid not among them is a leftover. */
@@ -131,13 +151,21 @@ export async function stageRows(
   let staged = 0;
   let next = rows.next();
   let began = 0;
+  let bodyEnd = 0;
+  let rowsInChunk = 0;
+  // The commit's cost per row, from the last chunk: COMMIT writes every page the chunk changed (each
+  // row lands on a random page of the primary key's index) and fsyncs them, inside the lock, so its
+  // time grows with the rows (measured: 10–40 ms after a 25 ms body, up to 220 ms). The body stops
+  // when it and its expected commit fill CHUNK_MS.
+  let commitMsPerRow = 0;
   const chunk = db.$client.transaction(() => {
     began = performance.now(); // the lock is held from here (BEGIN IMMEDIATE may have waited for it)
-    const deadline = began + CHUNK_MS;
     heartbeat(db, id);
+    rowsInChunk = 0;
     for (let i = 0; !next.done; i++) {
       // The clock is read every 16 rows: a row takes tens of microseconds.
-      if ((i & 15) === 15 && performance.now() > deadline) break;
+      if ((i & 15) === 15 && performance.now() - began + i * commitMsPerRow > CHUNK_MS) break;
+      rowsInChunk++;
       const row = next.value;
       insert.run(...row, id);
       staged++;
@@ -149,11 +177,16 @@ export async function stageRows(
       }
       next = rows.next();
     }
+    bodyEnd = performance.now();
   });
   while (!next.done) {
     chunk.immediate();
-    onChunk?.(staged, performance.now() - began);
-    if (!next.done) await pause(db);
+    const holdMs = performance.now() - began;
+    // Halfway to the last commit's figure: one stalled commit shortens the next chunks, not all of them.
+    commitMsPerRow = (commitMsPerRow + (performance.now() - bodyEnd) / rowsInChunk) / 2;
+    onChunk?.(staged, holdMs);
+    // After the last one too: publishing, another transaction, comes next.
+    await pause(db, holdMs);
   }
   return touched;
 }
@@ -193,9 +226,14 @@ export function publishImport(db: Db, id: number, touched: TouchedPairs, labels:
   running.delete(id);
 }
 
-/** Brings the table's sums up to date in steps of about CHUNK_MS, GAP_MS apart. */
+/** Brings the table's sums up to date in steps of about CHUNK_MS, GAP_MS apart (and after the publishing transaction). */
 export async function flushPaced(db: Db): Promise<void> {
-  while (flushStep(db.$client, CHUNK_MS)) await pause(db);
+  await pause(db, 0);
+  for (;;) {
+    const [isLeft, ms] = timed(() => flushStep(db.$client, CHUNK_MS));
+    if (!isLeft) return;
+    await pause(db, ms);
+  }
 }
 
 /** Removes import `id`'s staged rows in paced chunks, then its row: nothing of it was ever visible. */
@@ -205,6 +243,10 @@ export async function discardImport(db: Db, id: number): Promise<void> {
   // From here on a failure leaves the row stale, for the next import or start to remove.
   running.delete(id);
   // Still pending while its rows go, so that none of them becomes visible on the way.
-  while (client.transaction(() => remove.run(id).changes).immediate() === DISCARD_ROWS) await pause(db);
+  for (;;) {
+    const [removed, ms] = timed(() => client.transaction(() => remove.run(id).changes).immediate());
+    if (removed < DISCARD_ROWS) break;
+    await pause(db, ms);
+  }
   client.prepare('delete from pending_imports where id = ?').run(id);
 }
