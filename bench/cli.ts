@@ -31,7 +31,16 @@ export interface BenchFiles {
   predictions: string;
   /** The table `bopask score --format json` must print for these files. */
   expectedTable: string;
+  /**
+   * The same lines with every pose answer replaced by one that does not parse (scored invalid, no PnP
+   * lift): what scoring costs without the lift, the lower bound of any speed-up of the lift alone.
+   */
+  withoutLift: string;
+  withoutLiftTable: string;
 }
+
+/** A pose answer that does not parse: scored invalid without any fit. */
+const UNREADABLE_POSE = 'no box';
 
 /** The dataset (one 1280×720 image for every question), the predictions and the table they must give. */
 export async function writeFiles(n: number): Promise<BenchFiles> {
@@ -49,19 +58,28 @@ export async function writeFiles(n: number): Promise<BenchFiles> {
   // Each question's prediction is the same on every pass; its score is computed once here, and the table
   // is aggregated in the order the CLI reads the lines, so the two must agree to the last bit.
   const scores = items.map(({ item, pred }) => scoreAnswer(item as ScorableItem, pred));
-  const agg = new TableAggregator();
-  const predictions = path.join(dir, 'predictions.jsonl');
-  const p = createWriteStream(predictions);
+  const isPose = items.map(({ item }) => item.task === 'pose');
+  const unliftedScores = items.map(({ item }, q) => (isPose[q] ? scoreAnswer(item as ScorableItem, UNREADABLE_POSE) : scores[q]));
+  const agg = new TableAggregator(), unlifted = new TableAggregator();
+  const predictions = path.join(dir, 'predictions.jsonl'), withoutLift = path.join(dir, 'without-lift.jsonl');
+  const p = createWriteStream(predictions), u = createWriteStream(withoutLift);
   for (let i = 0; i < n; i++) {
     const q = i % QUESTIONS;
     // A new annotator on each pass over the questions: one line per (id, source, annotator), as the CLI demands.
     const line = { id: items[q].id, source: SOURCES[i % SOURCES.length], annotator: `a${Math.floor(i / QUESTIONS)}`, output: items[q].pred };
-    agg.add({ questionId: line.id, task: items[q].item.task, source: line.source, annotator: line.annotator, scores: scores[q] });
-    if (!p.write(JSON.stringify(line) + '\n')) await once(p, 'drain');
+    const key = { questionId: line.id, task: items[q].item.task, source: line.source, annotator: line.annotator };
+    agg.add({ ...key, scores: scores[q] });
+    unlifted.add({ ...key, scores: unliftedScores[q] });
+    const a = p.write(JSON.stringify(line) + '\n');
+    const b = u.write(JSON.stringify(isPose[q] ? { ...line, output: UNREADABLE_POSE } : line) + '\n');
+    if (!a) await once(p, 'drain');
+    if (!b) await once(u, 'drain');
   }
-  p.end();
-  await once(p, 'finish');
-  return { dir, dataset, predictions, expectedTable: formatTable(agg.rows(), 'json') };
+  for (const s of [p, u]) {
+    s.end();
+    await once(s, 'finish');
+  }
+  return { dir, dataset, predictions, expectedTable: formatTable(agg.rows(), 'json'), withoutLift, withoutLiftTable: formatTable(unlifted.rows(), 'json') };
 }
 
 const READ_AND_PARSE = `
@@ -70,7 +88,7 @@ let n = 0;
 rl.on('line', (l) => { if (l.trim()) { JSON.parse(l); n++; } });
 rl.on('close', () => process.stdout.write(String(n)));`;
 
-interface Timed {
+export interface Timed {
   status: number | null;
   stdout: string;
   stderr: string;
@@ -79,7 +97,7 @@ interface Timed {
 }
 
 /** Runs node with `args` under /usr/bin/time -v: wall time and the process's peak RSS (maximum resident set size). */
-function timed(args: string[], env: Record<string, string> = {}): Timed {
+export function timed(args: string[], env: Record<string, string> = {}): Timed {
   const t0 = performance.now();
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, BOPASK_CLI: 'bundle', ...env } });
   const seconds = (performance.now() - t0) / 1000;
@@ -106,10 +124,15 @@ export async function cliBench(n: number): Promise<string[]> {
   try {
     const floor = timed(['-e', READ_AND_PARSE, files.predictions]);
     if (floor.status !== 0 || Number(floor.stdout) !== n) throw new Error(`read-and-parse baseline failed (${floor.stdout}):\n${floor.stderr.slice(-2000)}`);
-    const score = mustSucceed('bopask score', timed([bin, 'score', '--dataset', files.dataset, '--predictions', files.predictions, '--format', 'json']));
-    if (score.stdout !== files.expectedTable) {
-      throw new Error(`bopask score printed a table (sha256 ${sha(score.stdout)}, ${score.stdout.length} bytes) other than the expected one (${sha(files.expectedTable)}, ${files.expectedTable.length} bytes)`);
-    }
+    const scoreChecked = (what: string, predictions: string, expected: string): Timed => {
+      const r = mustSucceed(what, timed([bin, 'score', '--dataset', files.dataset, '--predictions', predictions, '--format', 'json']));
+      if (r.stdout !== expected) {
+        throw new Error(`${what} printed a table (sha256 ${sha(r.stdout)}, ${r.stdout.length} bytes) other than the expected one (${sha(expected)}, ${expected.length} bytes)`);
+      }
+      return r;
+    };
+    const score = scoreChecked('bopask score', files.predictions, files.expectedTable);
+    const unlifted = scoreChecked('bopask score without the lift', files.withoutLift, files.withoutLiftTable);
     const db = path.join(files.dir, 'bench.sqlite');
     const env = { IMAGES_DIR: path.join(files.dir, 'images') };
     mustSucceed('bopask import', timed([bin, 'import', '--dataset', files.dataset, '--db', db], env));
@@ -122,6 +145,7 @@ export async function cliBench(n: number): Promise<string[]> {
       `| ${what} | time, peak RSS | beside read + JSON.parse alone (${figure(floor)}) |`,
       '| --- | --- | --- |',
       `| bopask score (table checked: sha256 ${sha(score.stdout)}) | ${figure(score)} | ${ratio(score, floor)} (targets ×5, ×1.5) |`,
+      `| the same lines with every pose answer unreadable: scoring without the PnP lift (table checked: sha256 ${sha(unlifted.stdout)}) | ${figure(unlifted)} | ${ratio(unlifted, floor)} |`,
       `| bopask import-predictions (${stored.toLocaleString('en-US')} rows stored) | ${figure(imp)} | ${ratio(imp, floor)} |`,
     ];
   } finally {

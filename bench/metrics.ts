@@ -11,6 +11,7 @@ import { parseAnswer, scoreAnswer, scoreParsed, type ScorableItem } from '../sha
 import { makeItem } from './benchItems';
 import { cliBench } from './cli';
 import { poseComparison } from './poseCompare';
+import { threadCost } from './threadCost';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -54,7 +55,8 @@ async function main(): Promise<void> {
     return;
   }
   const n = Number(process.env.BENCH_PREDICTIONS ?? 1_000_000);
-  lines.push('', ...(await cliBench(n)));
+  // One line in six is a pose answer: the thread probe lifts as many.
+  lines.push('', ...(await cliBench(n)), '', ...(await threadCost(Math.round(n / 6))));
   process.stdout.write(lines.join('\n') + '\n');
 }
 

@@ -5,7 +5,7 @@
 // tsx's loader, so a stale bundle is never used. BOPASK_CLI=source always runs the source; BOPASK_CLI=bundle
 // refuses to run anything but a fresh bundle (benchmarks use it to measure what they claim to).
 import v8 from 'node:v8';
-import { bundleState } from './cliBundle.js';
+import { bundleState, SCORE_V8_FLAGS } from './cliBundle.js';
 
 // `bopask score` streams a million lines through short-lived objects, with little that lives long. Left
 // alone, V8 doubles the young generation up to 2 × 16 MB and, seeing many objects survive while it is
@@ -15,7 +15,7 @@ import { bundleState } from './cliBundle.js';
 // generation has grown by a quarter (not the default's ~1.3–2×) keeps the little that is promoted from
 // piling up (~5 MB). These flags are read by the collector at each collection, so setting them here,
 // before any command code runs, takes effect.
-if (process.argv[2] === 'score') v8.setFlagsFromString('--semi-space-growth-factor=1 --no-allocation-site-pretenuring --heap-growing-percent=25');
+if (process.argv[2] === 'score') v8.setFlagsFromString(SCORE_V8_FLAGS);
 
 const mode = process.env.BOPASK_CLI ?? 'auto';
 if (!['auto', 'source', 'bundle'].includes(mode)) {

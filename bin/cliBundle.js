@@ -8,6 +8,9 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = path.join(import.meta.dirname, '..');
 
+/** The V8 flags bin/bopask.js sets for `bopask score` (why: there); bench/threadCost.ts runs its probe under them too. */
+export const SCORE_V8_FLAGS = '--semi-space-growth-factor=1 --no-allocation-site-pretenuring --heap-growing-percent=25';
+
 /**
  * `{ fresh: true, entry }` (a file URL to import) or `{ fresh: false, reason }`. `root` is the checkout,
  * `dist` the bundle's folder (both overridable for tests).
