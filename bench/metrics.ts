@@ -9,7 +9,7 @@
  */
 import { parseAnswer, scoreAnswer, scoreParsed, type ScorableItem } from '../shared/tasks';
 import { makeItem } from './benchItems';
-import { cliBench } from './cli';
+import { cliBench, poseLineCount } from './cli';
 import { poseComparison } from './poseCompare';
 import { threadCost } from './threadCost';
 
@@ -55,8 +55,8 @@ async function main(): Promise<void> {
     return;
   }
   const n = Number(process.env.BENCH_PREDICTIONS ?? 1_000_000);
-  // One line in six is a pose answer: the thread probe lifts as many.
-  lines.push('', ...(await cliBench(n)), '', ...(await threadCost(Math.round(n / 6))));
+  // The thread probe scores as many pose answers as cliBench's file holds.
+  lines.push('', ...(await cliBench(n)), '', ...(await threadCost(poseLineCount(n))));
   process.stdout.write(lines.join('\n') + '\n');
 }
 
