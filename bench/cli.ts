@@ -69,7 +69,7 @@ export async function writeFiles(n: number, options: { noPose?: boolean } = {}):
   const noPoseScores = items.map(({ item }, q) => (isPose[q] ? scoreAnswer(item as ScorableItem, UNREADABLE_POSE) : scores[q]));
   const agg = new TableAggregator(), noPoseAgg = new TableAggregator();
   const predictions = path.join(dir, 'predictions.jsonl'), noPose = path.join(dir, 'no-pose.jsonl');
-  const p = createWriteStream(predictions), u = options.noPose ? createWriteStream(noPose) : undefined;
+  const out = createWriteStream(predictions), noPoseOut = options.noPose ? createWriteStream(noPose) : undefined;
   for (let i = 0; i < n; i++) {
     const q = i % QUESTIONS;
     // A new annotator on each pass over the questions: one line per (id, source, annotator), as the CLI demands.
@@ -77,17 +77,17 @@ export async function writeFiles(n: number, options: { noPose?: boolean } = {}):
     const key = { questionId: line.id, task: items[q].item.task, source: line.source, annotator: line.annotator };
     agg.add({ ...key, scores: scores[q] });
     // Each write waits for its own stream's drain, if it needs one, before the next write to either.
-    if (!p.write(JSON.stringify(line) + '\n')) await once(p, 'drain');
-    if (!u) continue;
+    if (!out.write(JSON.stringify(line) + '\n')) await once(out, 'drain');
+    if (!noPoseOut) continue;
     noPoseAgg.add({ ...key, scores: noPoseScores[q] });
-    if (!u.write(JSON.stringify(isPose[q] ? { ...line, output: UNREADABLE_POSE } : line) + '\n')) await once(u, 'drain');
+    if (!noPoseOut.write(JSON.stringify(isPose[q] ? { ...line, output: UNREADABLE_POSE } : line) + '\n')) await once(noPoseOut, 'drain');
   }
-  for (const s of u ? [p, u] : [p]) {
+  for (const s of noPoseOut ? [out, noPoseOut] : [out]) {
     s.end();
     await once(s, 'finish');
   }
   const files: BenchFiles = { dir, dataset, predictions, expectedTable: formatTable(agg.rows(), 'json') };
-  if (u) files.noPose = { predictions: noPose, expectedTable: formatTable(noPoseAgg.rows(), 'json') };
+  if (noPoseOut) files.noPose = { predictions: noPose, expectedTable: formatTable(noPoseAgg.rows(), 'json') };
   return files;
 }
 
